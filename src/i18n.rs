@@ -1,0 +1,457 @@
+//! Every word the page shows, in Russian and English.
+//!
+//! Each entry holds both languages in one place, so the compiler refuses a
+//! string that exists in only one. The log lines repeat the course's first
+//! example word for word ("Начало выполнения длительной операции № 1: …").
+
+use std::time::Duration;
+
+use crate::scenario::{format_seconds, CountError, DurationError};
+
+/// A language the page speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// Russian, the course's own language.
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, as the switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
+
+    /// The language for a browser's language tag (`navigator.language`):
+    /// Russian for `ru`, `ru-RU` and the like, English otherwise.
+    pub fn from_tag(tag: &str) -> Self {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("ru") {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The BCP 47 tag, for the page's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+        }
+    }
+}
+
+/// A fixed piece of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Title,
+    Intro,
+    Tasks,
+    TaskName,
+    TaskDuration,
+    Seconds,
+    AddTask,
+    RemoveTask,
+    RemoveAll,
+    AddMany,
+    AddManyCount,
+    AddManyDuration,
+    Presets,
+    PresetCourse,
+    PresetLongest,
+    Previous,
+    Next,
+    RunSequential,
+    RunConcurrent,
+    RunCompare,
+    Stop,
+    Speed,
+    RealTime,
+    StateIdle,
+    StateRunning,
+    StateDone,
+    StateStopped,
+    FixToRun,
+    NoTasks,
+    Totals,
+    Predicted,
+    Measured,
+    Speedup,
+    ModeSequential,
+    ModeConcurrent,
+    Timeline,
+    LegendPending,
+    LegendWaiting,
+    LegendDone,
+    Log,
+    LogEmpty,
+    Language,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (en, ru) = match self {
+            Text::Title => ("Async Playground", "Асинхронная песочница"),
+            Text::Intro => (
+                "Edit the tasks, then run them one after another and all at once. \
+                 Each task is a real future waiting on the browser's event loop, \
+                 like await asyncio.sleep() in the course.",
+                "Измените задачи и запустите их по очереди и все сразу. \
+                 Каждая задача — настоящий future, который ждёт в цикле событий браузера, \
+                 как await asyncio.sleep() в курсе.",
+            ),
+            Text::Tasks => ("Tasks", "Задачи"),
+            Text::TaskName => ("Name", "Название"),
+            Text::TaskDuration => ("Duration", "Длительность"),
+            Text::Seconds => ("s", "с"),
+            Text::AddTask => ("Add a task", "Добавить задачу"),
+            Text::RemoveTask => ("Remove", "Удалить"),
+            Text::RemoveAll => ("Remove all", "Удалить все"),
+            Text::AddMany => ("Add", "Добавить"),
+            Text::AddManyCount => ("tasks of", "задач по"),
+            Text::AddManyDuration => ("s each", "с"),
+            Text::Presets => ("Examples", "Примеры"),
+            Text::PresetCourse => (
+                "30 tasks of 1 s (the course's first example)",
+                "30 задач по 1 с (первый пример курса)",
+            ),
+            Text::PresetLongest => (
+                "1 s, 3 s, 10 s: the longest task decides",
+                "1 с, 3 с, 10 с: решает самая долгая задача",
+            ),
+            Text::Previous => ("Previous", "Назад"),
+            Text::Next => ("Next", "Вперёд"),
+            Text::RunSequential => ("Sequential", "По очереди"),
+            Text::RunConcurrent => ("Concurrent", "Все сразу"),
+            Text::RunCompare => ("Compare", "Сравнить"),
+            Text::Stop => ("Stop", "Стоп"),
+            Text::Speed => ("Speed", "Скорость"),
+            Text::RealTime => ("real time", "реальное время"),
+            Text::StateIdle => ("Ready to run", "Готово к запуску"),
+            Text::StateRunning => ("Running…", "Выполняется…"),
+            Text::StateDone => ("Done", "Завершено"),
+            Text::StateStopped => ("Stopped", "Остановлено"),
+            Text::FixToRun => (
+                "Fix the marked fields to run.",
+                "Исправьте отмеченные поля, чтобы запустить.",
+            ),
+            Text::NoTasks => ("Add at least one task.", "Добавьте хотя бы одну задачу."),
+            Text::Totals => ("Totals", "Итоги"),
+            Text::Predicted => ("Predicted", "Прогноз"),
+            Text::Measured => ("Measured", "Измерено"),
+            Text::Speedup => ("Speedup", "Ускорение"),
+            Text::ModeSequential => (
+                "One after another (await each task in turn)",
+                "По очереди (await каждой задачи по порядку)",
+            ),
+            Text::ModeConcurrent => (
+                "All at once (asyncio.gather)",
+                "Все сразу (asyncio.gather)",
+            ),
+            Text::Timeline => ("Timeline", "Временная шкала"),
+            Text::LegendPending => ("not started", "не начата"),
+            Text::LegendWaiting => ("waiting", "ожидает"),
+            Text::LegendDone => ("done", "завершена"),
+            Text::Log => ("Program output", "Вывод программы"),
+            Text::LogEmpty => (
+                "Press a run button: the program's output appears here.",
+                "Нажмите кнопку запуска: здесь появится вывод программы.",
+            ),
+            Text::Language => ("Language", "Язык"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
+        }
+    }
+}
+
+/// Seconds with four decimals, as the course's program prints them.
+fn four_places(at: Duration) -> String {
+    format!("{:.4}", at.as_secs_f64())
+}
+
+/// Seconds with three decimals, for totals.
+pub fn seconds_3(duration: Duration) -> String {
+    format!("{:.3}", duration.as_secs_f64())
+}
+
+/// How a task is called in the log: its number, and its name if it has one.
+fn operation(number: usize, name: &str) -> String {
+    if name.is_empty() {
+        format!("№ {number}")
+    } else {
+        format!("№ {number} ({name})")
+    }
+}
+
+/// The line printed when task `number` (counted from 1) starts.
+pub fn log_started(lang: Lang, number: usize, name: &str, at: Duration) -> String {
+    let operation = operation(number, name);
+    let at = four_places(at);
+    match lang {
+        Lang::Ru => format!("Начало выполнения длительной операции {operation}: {at}"),
+        Lang::En => format!("Start of long operation {operation}: {at}"),
+    }
+}
+
+/// The line printed when task `number` finishes.
+pub fn log_finished(lang: Lang, number: usize, name: &str) -> String {
+    let operation = operation(number, name);
+    match lang {
+        Lang::Ru => format!("Длительная операция {operation} завершена"),
+        Lang::En => format!("Long operation {operation} finished"),
+    }
+}
+
+/// The line printed when every task has finished.
+pub fn log_completed(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Ru => match russian_plural(count) {
+            Plural::One => format!("Выполнена {count} операция."),
+            Plural::Few => format!("Выполнено {count} операции."),
+            Plural::Many => format!("Выполнено {count} операций."),
+        },
+        Lang::En if count == 1 => "Completed 1 operation.".to_owned(),
+        Lang::En => format!("Completed {count} operations."),
+    }
+}
+
+/// The program's last line, with its total.
+pub fn log_total(lang: Lang, total: Duration) -> String {
+    let total = four_places(total);
+    match lang {
+        Lang::Ru => format!("Программа завершена за {total}"),
+        Lang::En => format!("Program finished in {total}"),
+    }
+}
+
+/// Russian nouns take one of three forms after a number.
+#[derive(Debug, PartialEq, Eq)]
+enum Plural {
+    One,
+    Few,
+    Many,
+}
+
+fn russian_plural(n: usize) -> Plural {
+    match (n % 10, n % 100) {
+        (1, rest) if rest != 11 => Plural::One,
+        (2..=4, rest) if !(12..=14).contains(&rest) => Plural::Few,
+        _ => Plural::Many,
+    }
+}
+
+/// "30 tasks" in the language's own grammar.
+pub fn task_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ru => match russian_plural(n) {
+            Plural::One => format!("{n} задача"),
+            Plural::Few => format!("{n} задачи"),
+            Plural::Many => format!("{n} задач"),
+        },
+        Lang::En if n == 1 => "1 task".to_owned(),
+        Lang::En => format!("{n} tasks"),
+    }
+}
+
+/// What the learner should take from a finished concurrent run.
+pub fn concurrent_summary(lang: Lang, count: usize, longest: Duration, took: Duration) -> String {
+    let tasks = task_count(lang, count);
+    let longest = format_seconds(longest);
+    let took = seconds_3(took);
+    match lang {
+        Lang::Ru => format!(
+            "{tasks} все сразу заняли {took} с — немногим больше самой долгой задачи ({longest} с): \
+             пока одна ждёт, цикл событий запускает остальные."
+        ),
+        Lang::En => format!(
+            "{tasks} all at once took {took} s, a little over the longest task ({longest} s): \
+             while one waits, the event loop starts the others."
+        ),
+    }
+}
+
+/// What the learner should take from a finished sequential run.
+pub fn sequential_summary(lang: Lang, count: usize, sum: Duration, took: Duration) -> String {
+    let tasks = task_count(lang, count);
+    let sum = format_seconds(sum);
+    let took = seconds_3(took);
+    match lang {
+        Lang::Ru => format!(
+            "{tasks} по очереди заняли {took} с — сумму всех длительностей ({sum} с): \
+             каждая ждала, пока закончится предыдущая."
+        ),
+        Lang::En => format!(
+            "{tasks} one after another took {took} s, the sum of all durations ({sum} s): \
+             each waited for the one before it."
+        ),
+    }
+}
+
+/// How many times faster running all at once was.
+pub fn speedup_summary(lang: Lang, factor: f64) -> String {
+    match lang {
+        Lang::Ru => format!("Все сразу — в {factor:.1} раза быстрее, чем по очереди."),
+        Lang::En => format!("All at once was {factor:.1}× faster than one after another."),
+    }
+}
+
+/// The message shown next to a duration field.
+pub fn duration_error(lang: Lang, error: DurationError) -> &'static str {
+    let (en, ru) = match error {
+        DurationError::Empty => ("Enter a duration in seconds.", "Введите длительность в секундах."),
+        DurationError::NotANumber => (
+            "Not a number: write seconds like 1 or 0.5.",
+            "Это не число: укажите секунды, например 1 или 0,5.",
+        ),
+        DurationError::NotPositive => (
+            "The duration must be more than zero.",
+            "Длительность должна быть больше нуля.",
+        ),
+        DurationError::TooShort => (
+            "The shortest duration is 0.001 s.",
+            "Самая короткая длительность — 0,001 с.",
+        ),
+        DurationError::TooLong => (
+            "The longest duration is one hour (3600 s).",
+            "Самая большая длительность — один час (3600 с).",
+        ),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
+    }
+}
+
+/// The message shown next to the task count field.
+pub fn count_error(lang: Lang, error: CountError) -> &'static str {
+    let (en, ru) = match error {
+        CountError::Empty => ("Enter how many tasks to add.", "Укажите, сколько задач добавить."),
+        CountError::NotAWholeNumber => (
+            "Enter a whole number, like 30.",
+            "Укажите целое число, например 30.",
+        ),
+        CountError::Zero => ("Add at least one task.", "Добавьте хотя бы одну задачу."),
+        CountError::TooMany => (
+            "A scenario holds at most 100,000 tasks.",
+            "В сценарии может быть не больше 100 000 задач.",
+        ),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
+    }
+}
+
+/// The range of tasks a page of the editor shows: "Tasks 101–200 of 1000".
+pub fn page_range(lang: Lang, first: usize, last: usize, total: usize) -> String {
+    match lang {
+        Lang::Ru => format!("Задачи {first}–{last} из {total}"),
+        Lang::En => format!("Tasks {first}–{last} of {total}"),
+    }
+}
+
+/// The note above the log when earlier lines are not shown.
+pub fn log_hidden(lang: Lang, hidden: usize) -> String {
+    match lang {
+        Lang::Ru => format!("… ещё {hidden} строк выше не показаны"),
+        Lang::En => format!("… {hidden} earlier lines not shown"),
+    }
+}
+
+/// The note on a timeline too large for a lane per task.
+pub fn timeline_aggregate(lang: Lang, count: usize) -> String {
+    let tasks = task_count(lang, count);
+    match lang {
+        Lang::Ru => format!("{tasks} — слишком много для отдельных полос: график показывает, сколько задач ждёт и сколько завершено."),
+        Lang::En => format!("{tasks}: too many for a lane each, so the chart shows how many are waiting and how many are done."),
+    }
+}
+
+/// The text of the banner shown when the page has failed.
+pub fn crash_banner(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Ru => (
+            "Что-то пошло не так, и страница остановилась. Перезагрузите её, чтобы начать заново.",
+            "Перезагрузить",
+        ),
+        Lang::En => (
+            "Something went wrong and the page stopped. Reload it to start again.",
+            "Reload",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_lines_match_the_course() {
+        let at = Duration::from_micros(1_200);
+        assert_eq!(
+            log_started(Lang::Ru, 1, "", at),
+            "Начало выполнения длительной операции № 1: 0.0012"
+        );
+        assert_eq!(
+            log_finished(Lang::Ru, 1, ""),
+            "Длительная операция № 1 завершена"
+        );
+        assert_eq!(log_completed(Lang::Ru, 30), "Выполнено 30 операций.");
+        assert_eq!(
+            log_total(Lang::Ru, Duration::from_micros(1_002_300)),
+            "Программа завершена за 1.0023"
+        );
+    }
+
+    #[test]
+    fn named_tasks_keep_their_number() {
+        assert_eq!(
+            log_finished(Lang::En, 2, "boil"),
+            "Long operation № 2 (boil) finished"
+        );
+    }
+
+    #[test]
+    fn russian_numbers_agree_with_their_noun() {
+        assert_eq!(log_completed(Lang::Ru, 1), "Выполнена 1 операция.");
+        assert_eq!(log_completed(Lang::Ru, 3), "Выполнено 3 операции.");
+        assert_eq!(log_completed(Lang::Ru, 11), "Выполнено 11 операций.");
+        assert_eq!(log_completed(Lang::Ru, 21), "Выполнена 21 операция.");
+        assert_eq!(log_completed(Lang::Ru, 112), "Выполнено 112 операций.");
+        assert_eq!(task_count(Lang::Ru, 30), "30 задач");
+        assert_eq!(task_count(Lang::Ru, 2), "2 задачи");
+        assert_eq!(task_count(Lang::En, 1), "1 task");
+    }
+
+    #[test]
+    fn the_browser_language_picks_russian_or_english() {
+        assert_eq!(Lang::from_tag("ru"), Lang::Ru);
+        assert_eq!(Lang::from_tag("ru-RU"), Lang::Ru);
+        assert_eq!(Lang::from_tag("RU_ru"), Lang::Ru);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("rus"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn summaries_state_the_measured_figure() {
+        let text = concurrent_summary(
+            Lang::En,
+            30,
+            Duration::from_secs(1),
+            Duration::from_millis(1002),
+        );
+        assert!(text.starts_with("30 tasks all at once took 1.002 s"), "{text}");
+    }
+}

@@ -1,0 +1,25 @@
+//! Async Playground: a page where a learner runs the same tasks one after
+//! another and all at once, as real futures on the browser's event loop,
+//! and compares what happened with what an exact simulation predicts.
+//!
+//! The crate has three parts (see ARCHITECTURE.md):
+//! - the pure core, plain Rust with no browser in it, tested natively:
+//!   [`scenario`], [`simulate`], [`recording`], [`timeline`], [`state`],
+//!   [`presets`] and [`i18n`];
+//! - `runtime`, which runs a scenario as futures in the browser and reports
+//!   timestamped events (wasm32 only);
+//! - `ui`, the Yew components, which send actions to the one reducer in
+//!   [`state`] and draw what the core derives (wasm32 only).
+
+pub mod i18n;
+pub mod presets;
+pub mod recording;
+pub mod scenario;
+pub mod simulate;
+pub mod state;
+pub mod timeline;
+
+#[cfg(target_arch = "wasm32")]
+pub mod runtime;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,338 @@
+//! The scenario a learner edits: a list of tasks, each waiting for some time.
+//!
+//! Durations are exact (`std::time::Duration`, whole microseconds), so that
+//! "30 tasks of 1 s" sums to exactly 30 s and a value read from text is
+//! always written back the same way. Everything typed by a person goes
+//! through [`parse_duration`] and [`parse_count`], which say precisely what
+//! is wrong instead of guessing.
+
+use std::fmt;
+use std::time::Duration;
+
+/// The most tasks a scenario may hold. Enough to show one thread carrying
+/// a hundred thousand waits, small enough to stay responsive.
+pub const MAX_TASKS: usize = 100_000;
+
+/// The longest duration a task may have: one hour.
+pub const MAX_DURATION: Duration = Duration::from_secs(3600);
+
+/// The shortest duration a task may have. Browser timers have millisecond
+/// resolution, so anything shorter could not be shown honestly.
+pub const MIN_DURATION: Duration = Duration::from_millis(1);
+
+/// One task of a scenario: it starts, waits for `duration`, and finishes,
+/// like `await asyncio.sleep(duration)` in the course's first example.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    /// What the learner called it; may be empty, then the task is known by
+    /// its number.
+    pub name: String,
+    /// How long the task waits.
+    pub duration: Duration,
+}
+
+impl Task {
+    /// A task with no name.
+    pub fn unnamed(duration: Duration) -> Self {
+        Self {
+            name: String::new(),
+            duration,
+        }
+    }
+}
+
+/// A list of tasks to run one after another or all at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scenario {
+    /// The tasks, in the order they are started.
+    pub tasks: Vec<Task>,
+}
+
+impl Scenario {
+    /// `count` unnamed tasks that each wait `duration`.
+    pub fn uniform(count: usize, duration: Duration) -> Self {
+        Self {
+            tasks: vec![Task::unnamed(duration); count],
+        }
+    }
+
+    /// The sum of all durations: what running the tasks one after another
+    /// costs at the least.
+    pub fn sum(&self) -> Duration {
+        self.tasks.iter().map(|t| t.duration).sum()
+    }
+
+    /// The longest duration: what running the tasks all at once costs at
+    /// the least.
+    pub fn longest(&self) -> Duration {
+        self.tasks
+            .iter()
+            .map(|t| t.duration)
+            .max()
+            .unwrap_or_default()
+    }
+}
+
+/// What is wrong with a duration someone typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number.
+    NotANumber,
+    /// Zero or negative.
+    NotPositive,
+    /// Shorter than [`MIN_DURATION`].
+    TooShort,
+    /// Longer than [`MAX_DURATION`].
+    TooLong,
+}
+
+/// Reads a duration in seconds as a person types it: `1`, `0.5`, `.25`, or
+/// with a decimal comma, `0,5`, as Russian keyboards write it.
+///
+/// The value is rounded to whole microseconds.
+pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DurationError::Empty);
+    }
+    let normalised = text.replace(',', ".");
+    // `f64::from_str` also accepts "inf", "NaN" and exponents; a learner
+    // typing those did not mean a duration.
+    let plain = normalised
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
+    let seconds: f64 = match normalised.parse() {
+        Ok(value) if plain => value,
+        _ => return Err(DurationError::NotANumber),
+    };
+    if seconds <= 0.0 {
+        return Err(DurationError::NotPositive);
+    }
+    if seconds > MAX_DURATION.as_secs_f64() {
+        return Err(DurationError::TooLong);
+    }
+    let duration = Duration::from_micros((seconds * 1e6).round() as u64);
+    if duration < MIN_DURATION {
+        return Err(DurationError::TooShort);
+    }
+    Ok(duration)
+}
+
+/// Writes a duration in seconds with no trailing zeros: `1`, `0.5`, `1.25`.
+/// [`parse_duration`] reads it back to the same value.
+pub fn format_seconds(duration: Duration) -> String {
+    let micros = duration.as_micros();
+    let whole = micros / 1_000_000;
+    let fraction = micros % 1_000_000;
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{fraction:06}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+/// What is wrong with a task count someone typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountError {
+    /// Nothing was typed.
+    Empty,
+    /// Not a whole number.
+    NotAWholeNumber,
+    /// Zero tasks.
+    Zero,
+    /// More than [`MAX_TASKS`] in the scenario.
+    TooMany,
+}
+
+/// Reads how many tasks to add, given how many the scenario has already, so
+/// that the limit applies to the total.
+pub fn parse_count(text: &str, existing: usize) -> Result<usize, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CountError::Empty);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CountError::NotAWholeNumber);
+    }
+    // All digits: the only failure left is overflow, which is too many.
+    let count: usize = text.parse().map_err(|_| CountError::TooMany)?;
+    if count == 0 {
+        return Err(CountError::Zero);
+    }
+    if count.saturating_add(existing) > MAX_TASKS {
+        return Err(CountError::TooMany);
+    }
+    Ok(count)
+}
+
+/// How a scenario is run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Each task is awaited after the previous one ends.
+    Sequential,
+    /// All tasks at once, as `asyncio.gather` runs them.
+    Concurrent,
+}
+
+impl Mode {
+    /// Both modes, in the order the page shows them.
+    pub const ALL: [Mode; 2] = [Mode::Sequential, Mode::Concurrent];
+
+    /// The name used in links and test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Sequential => "sequential",
+            Mode::Concurrent => "concurrent",
+        }
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// What a run button asks for: one mode, or both side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunChoice {
+    /// Only one after another.
+    Sequential,
+    /// Only all at once.
+    Concurrent,
+    /// Both at the same time, side by side.
+    Compare,
+}
+
+impl RunChoice {
+    /// The modes this choice runs.
+    pub fn modes(self) -> &'static [Mode] {
+        match self {
+            RunChoice::Sequential => &[Mode::Sequential],
+            RunChoice::Concurrent => &[Mode::Concurrent],
+            RunChoice::Compare => &Mode::ALL,
+        }
+    }
+}
+
+/// How much faster than real time a run goes. Every figure on the page is
+/// still given in scenario seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// Real time.
+    X1,
+    /// Ten times faster.
+    X10,
+    /// A hundred times faster.
+    X100,
+}
+
+impl Scale {
+    /// Every scale, slowest first.
+    pub const ALL: [Scale; 3] = [Scale::X1, Scale::X10, Scale::X100];
+
+    /// How many scenario seconds pass in one real second.
+    pub fn factor(self) -> u32 {
+        match self {
+            Scale::X1 => 1,
+            Scale::X10 => 10,
+            Scale::X100 => 100,
+        }
+    }
+
+    /// The real time a scenario duration takes at this scale.
+    pub fn to_real(self, scenario: Duration) -> Duration {
+        scenario / self.factor()
+    }
+
+    /// The scenario time that a real duration stands for at this scale.
+    pub fn to_scenario(self, real: Duration) -> Duration {
+        real * self.factor()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_durations_as_people_type_them() {
+        assert_eq!(parse_duration("1"), Ok(Duration::from_secs(1)));
+        assert_eq!(parse_duration(" 0.5 "), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("0,25"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration(".1"), Ok(Duration::from_millis(100)));
+        assert_eq!(parse_duration("3600"), Ok(MAX_DURATION));
+        assert_eq!(parse_duration("0.001"), Ok(MIN_DURATION));
+    }
+
+    #[test]
+    fn names_what_is_wrong_with_a_duration() {
+        assert_eq!(parse_duration(""), Err(DurationError::Empty));
+        assert_eq!(parse_duration("   "), Err(DurationError::Empty));
+        assert_eq!(parse_duration("abc"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1s"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("NaN"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("inf"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1e3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1.2.3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("0"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("-1"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.0004"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("3600.5"), Err(DurationError::TooLong));
+        let huge = "9".repeat(5000);
+        assert_eq!(parse_duration(&huge), Err(DurationError::TooLong));
+    }
+
+    #[test]
+    fn formats_seconds_without_trailing_zeros() {
+        assert_eq!(format_seconds(Duration::from_secs(30)), "30");
+        assert_eq!(format_seconds(Duration::from_millis(500)), "0.5");
+        assert_eq!(format_seconds(Duration::from_micros(1_250_000)), "1.25");
+        assert_eq!(format_seconds(Duration::from_micros(1)), "0.000001");
+    }
+
+    #[test]
+    fn counts_are_limited_by_the_total() {
+        assert_eq!(parse_count("30", 0), Ok(30));
+        assert_eq!(parse_count("100000", 0), Ok(MAX_TASKS));
+        assert_eq!(parse_count("100000", 1), Err(CountError::TooMany));
+        assert_eq!(parse_count("100001", 0), Err(CountError::TooMany));
+        assert_eq!(
+            parse_count("99999999999999999999999", 0),
+            Err(CountError::TooMany)
+        );
+        assert_eq!(parse_count("0", 0), Err(CountError::Zero));
+        assert_eq!(parse_count("", 0), Err(CountError::Empty));
+        assert_eq!(parse_count("2.5", 0), Err(CountError::NotAWholeNumber));
+        assert_eq!(parse_count("-3", 0), Err(CountError::NotAWholeNumber));
+    }
+
+    #[test]
+    fn scale_converts_both_ways() {
+        let scenario = Duration::from_secs(10);
+        assert_eq!(Scale::X100.to_real(scenario), Duration::from_millis(100));
+        assert_eq!(Scale::X10.to_scenario(Duration::from_secs(1)), scenario);
+        assert_eq!(Scale::X1.to_real(scenario), scenario);
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_durations_read_back_unchanged(micros in 1_000u64..=3_600_000_000) {
+            let duration = Duration::from_micros(micros);
+            prop_assert_eq!(parse_duration(&format_seconds(duration)), Ok(duration));
+        }
+
+        #[test]
+        fn any_text_is_read_or_refused_without_panicking(text in ".{0,64}") {
+            if let Ok(duration) = parse_duration(&text) {
+                prop_assert!((MIN_DURATION..=MAX_DURATION).contains(&duration));
+            }
+            if let Ok(count) = parse_count(&text, 0) {
+                prop_assert!((1..=MAX_TASKS).contains(&count));
+            }
+        }
+    }
+}

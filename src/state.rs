@@ -1,0 +1,545 @@
+//! The page's one state and the one reducer that changes it.
+//!
+//! Components send an [`Action`]; [`Playground::apply`] is the only place
+//! the state changes. What a person typed is kept as typed, next to what it
+//! means, so a wrong value is reported and never lost. Large parts are
+//! shared (`Rc`), so that copying the state, which the UI does on every
+//! action, stays cheap with 100,000 tasks.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::i18n::Lang;
+use crate::presets::Preset;
+use crate::recording::{Recording, Report};
+use crate::scenario::{
+    format_seconds, parse_count, parse_duration, CountError, DurationError, Mode, RunChoice, Scale,
+    Scenario, Task,
+};
+use crate::simulate::{predict, Prediction};
+
+/// How many tasks one page of the editor shows.
+pub const PAGE_SIZE: usize = 100;
+
+/// A task as typed in the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskDraft {
+    /// The name, as typed.
+    pub name: String,
+    /// The duration, as typed.
+    pub duration_text: String,
+    /// What the typed duration means.
+    pub duration: Result<Duration, DurationError>,
+}
+
+impl TaskDraft {
+    /// A draft holding a valid task.
+    pub fn from_task(task: &Task) -> Self {
+        Self {
+            name: task.name.clone(),
+            duration_text: format_seconds(task.duration),
+            duration: Ok(task.duration),
+        }
+    }
+
+    fn set_duration(&mut self, text: String) {
+        self.duration = parse_duration(&text);
+        self.duration_text = text;
+    }
+}
+
+/// Where the page is in a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// Nothing has run since the scenario last changed.
+    Idle,
+    /// A run is going on.
+    Running,
+    /// The last run finished.
+    Done,
+    /// The last run was stopped.
+    Stopped,
+}
+
+impl Phase {
+    /// A stable name for test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::Idle => "idle",
+            Phase::Running => "running",
+            Phase::Done => "done",
+            Phase::Stopped => "stopped",
+        }
+    }
+}
+
+/// Why a scenario cannot run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRunnable {
+    /// There are no tasks.
+    NoTasks,
+    /// At least one field holds a value that is not a duration.
+    InvalidFields,
+}
+
+/// The "add N tasks of d seconds" form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BulkDraft {
+    /// How many, as typed.
+    pub count_text: String,
+    /// The duration, as typed.
+    pub duration_text: String,
+    /// What was wrong with the count when "Add" was last pressed.
+    pub count_error: Option<CountError>,
+    /// What was wrong with the duration when "Add" was last pressed.
+    pub duration_error: Option<DurationError>,
+}
+
+impl Default for BulkDraft {
+    fn default() -> Self {
+        Self {
+            count_text: "1000".to_owned(),
+            duration_text: "1".to_owned(),
+            count_error: None,
+            duration_error: None,
+        }
+    }
+}
+
+/// Both modes' predictions for the scenario in the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Predictions {
+    /// One after another.
+    pub sequential: Prediction,
+    /// All at once.
+    pub concurrent: Prediction,
+}
+
+/// Everything the page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Playground {
+    /// The language of the page.
+    pub lang: Lang,
+    /// The tasks as typed.
+    pub drafts: Rc<Vec<TaskDraft>>,
+    /// The "add many" form.
+    pub bulk: BulkDraft,
+    /// Which page of the editor is shown, from 0.
+    pub page: usize,
+    /// How fast runs go.
+    pub scale: Scale,
+    /// Where the page is in a run.
+    pub phase: Phase,
+    /// Counts runs, so reports from a stopped run are never mixed into the next.
+    pub run_id: u64,
+    /// The current or last run, one recording per mode it ran.
+    pub recordings: Vec<Rc<Recording>>,
+    /// Predictions for the scenario in the editor, when it is valid.
+    pub predictions: Option<Rc<Predictions>>,
+}
+
+/// Everything a person or the runtime can do to the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch the language.
+    SetLang(Lang),
+    /// Type into a task's name.
+    SetName(usize, String),
+    /// Type into a task's duration.
+    SetDuration(usize, String),
+    /// Add one task at the end, as long as the last one.
+    AddTask,
+    /// Remove a task.
+    RemoveTask(usize),
+    /// Remove every task.
+    RemoveAll,
+    /// Type into the "add many" count.
+    SetBulkCount(String),
+    /// Type into the "add many" duration.
+    SetBulkDuration(String),
+    /// Add many tasks at once.
+    AddBulk,
+    /// Replace the scenario with a preset.
+    LoadPreset(Preset),
+    /// Show another page of the editor.
+    ShowPage(usize),
+    /// Change the speed of runs.
+    SetScale(Scale),
+    /// A run of `scenario` has started as run number `run_id`.
+    Start {
+        /// The run's number: one more than the state's.
+        run_id: u64,
+        /// What the run does.
+        choice: RunChoice,
+        /// The scenario it runs, as [`Playground::scenario`] gave it.
+        scenario: Rc<Scenario>,
+    },
+    /// What the runtime reported since the last frame, and each mode's clock.
+    Progress {
+        /// Which run reported.
+        run_id: u64,
+        /// Each running mode's clock, in scenario time.
+        now: Duration,
+        /// The reports, in order.
+        reports: Vec<(Mode, Report)>,
+    },
+    /// The learner stopped the run.
+    Stop,
+}
+
+impl Playground {
+    /// The page as it first opens: the course's first example.
+    pub fn new(lang: Lang) -> Self {
+        let mut playground = Self {
+            lang,
+            drafts: Rc::default(),
+            bulk: BulkDraft::default(),
+            page: 0,
+            scale: Scale::X1,
+            phase: Phase::Idle,
+            run_id: 0,
+            recordings: Vec::new(),
+            predictions: None,
+        };
+        playground.load(&Preset::CourseFirstExample.scenario());
+        playground
+    }
+
+    /// The scenario in the editor, or why it cannot run.
+    pub fn scenario(&self) -> Result<Scenario, NotRunnable> {
+        if self.drafts.is_empty() {
+            return Err(NotRunnable::NoTasks);
+        }
+        self.drafts
+            .iter()
+            .map(|draft| {
+                draft.duration.map(|duration| Task {
+                    name: draft.name.clone(),
+                    duration,
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(|tasks| Scenario { tasks })
+            .map_err(|_| NotRunnable::InvalidFields)
+    }
+
+    /// Why the scenario cannot run, if it cannot.
+    pub fn not_runnable(&self) -> Option<NotRunnable> {
+        if self.drafts.is_empty() {
+            Some(NotRunnable::NoTasks)
+        } else if self.predictions.is_none() {
+            Some(NotRunnable::InvalidFields)
+        } else {
+            None
+        }
+    }
+
+    /// The recording of `mode` in the current or last run.
+    pub fn recording(&self, mode: Mode) -> Option<&Recording> {
+        self.recordings
+            .iter()
+            .map(Rc::as_ref)
+            .find(|r| r.mode == mode)
+    }
+
+    /// How many editor pages there are.
+    pub fn page_count(&self) -> usize {
+        self.drafts.len().div_ceil(PAGE_SIZE).max(1)
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetLang(lang) => self.lang = lang,
+            Action::SetName(index, text) => self.edit(|drafts| {
+                if let Some(draft) = drafts.get_mut(index) {
+                    draft.name = text;
+                }
+            }),
+            Action::SetDuration(index, text) => self.edit(|drafts| {
+                if let Some(draft) = drafts.get_mut(index) {
+                    draft.set_duration(text);
+                }
+            }),
+            Action::AddTask => {
+                if self.drafts.len() < crate::scenario::MAX_TASKS {
+                    self.edit(|drafts| {
+                        let last = drafts.last().cloned();
+                        drafts.push(TaskDraft {
+                            name: String::new(),
+                            ..last.unwrap_or_else(|| {
+                                TaskDraft::from_task(&Task::unnamed(Duration::from_secs(1)))
+                            })
+                        });
+                    });
+                    self.page = self.page_count() - 1;
+                }
+            }
+            Action::RemoveTask(index) => {
+                self.edit(|drafts| {
+                    if index < drafts.len() {
+                        drafts.remove(index);
+                    }
+                });
+                self.page = self.page.min(self.page_count() - 1);
+            }
+            Action::RemoveAll => {
+                self.edit(Vec::clear);
+                self.page = 0;
+            }
+            Action::SetBulkCount(text) => {
+                self.bulk.count_text = text;
+                self.bulk.count_error = None;
+            }
+            Action::SetBulkDuration(text) => {
+                self.bulk.duration_text = text;
+                self.bulk.duration_error = None;
+            }
+            Action::AddBulk => self.add_bulk(),
+            Action::LoadPreset(preset) => self.load(&preset.scenario()),
+            Action::ShowPage(page) => self.page = page.min(self.page_count() - 1),
+            Action::SetScale(scale) => self.scale = scale,
+            Action::Start {
+                run_id,
+                choice,
+                scenario,
+            } => {
+                self.run_id = run_id;
+                self.phase = Phase::Running;
+                self.recordings = choice
+                    .modes()
+                    .iter()
+                    .map(|&mode| Rc::new(Recording::new(mode, scenario.clone())))
+                    .collect();
+            }
+            Action::Progress {
+                run_id,
+                now,
+                reports,
+            } => {
+                if run_id == self.run_id && self.phase == Phase::Running {
+                    self.progress(now, reports);
+                }
+            }
+            Action::Stop => {
+                if self.phase == Phase::Running {
+                    self.phase = Phase::Stopped;
+                }
+            }
+        }
+    }
+
+    /// Changes the tasks. Results of an earlier run no longer describe the
+    /// scenario in the editor, so they are cleared; a running run carries on.
+    fn edit(&mut self, change: impl FnOnce(&mut Vec<TaskDraft>)) {
+        change(Rc::make_mut(&mut self.drafts));
+        if self.phase != Phase::Running {
+            self.phase = Phase::Idle;
+            self.recordings.clear();
+        }
+        self.predictions = self.scenario().ok().map(|scenario| {
+            Rc::new(Predictions {
+                sequential: predict(&scenario, Mode::Sequential),
+                concurrent: predict(&scenario, Mode::Concurrent),
+            })
+        });
+    }
+
+    fn load(&mut self, scenario: &Scenario) {
+        let drafts = scenario.tasks.iter().map(TaskDraft::from_task).collect();
+        self.edit(|current| *current = drafts);
+        self.page = 0;
+    }
+
+    fn add_bulk(&mut self) {
+        let count = parse_count(&self.bulk.count_text, self.drafts.len());
+        let duration = parse_duration(&self.bulk.duration_text);
+        self.bulk.count_error = count.err();
+        self.bulk.duration_error = duration.err();
+        if let (Ok(count), Ok(duration)) = (count, duration) {
+            let draft = TaskDraft::from_task(&Task::unnamed(duration));
+            self.edit(|drafts| drafts.extend(std::iter::repeat_n(draft, count)));
+        }
+    }
+
+    fn progress(&mut self, now: Duration, reports: Vec<(Mode, Report)>) {
+        for recording in &mut self.recordings {
+            let recording = Rc::make_mut(recording);
+            let mode = recording.mode;
+            recording.record(
+                reports
+                    .iter()
+                    .filter(|(m, _)| *m == mode)
+                    .map(|&(_, report)| report),
+            );
+            recording.tick(now);
+        }
+        if self.recordings.iter().all(|r| r.is_finished()) {
+            self.phase = Phase::Done;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recording::RunEvent;
+
+    fn after(actions: impl IntoIterator<Item = Action>) -> Playground {
+        let mut state = Playground::new(Lang::En);
+        for action in actions {
+            state.apply(action);
+        }
+        state
+    }
+
+    fn start(state: &Playground, choice: RunChoice) -> Action {
+        Action::Start {
+            run_id: state.run_id + 1,
+            choice,
+            scenario: Rc::new(state.scenario().expect("runnable")),
+        }
+    }
+
+    #[test]
+    fn the_page_opens_on_the_course_example() {
+        let state = Playground::new(Lang::Ru);
+        assert_eq!(state.drafts.len(), 30);
+        assert_eq!(state.phase, Phase::Idle);
+        let predictions = state.predictions.as_ref().expect("valid");
+        assert_eq!(predictions.sequential.total, Duration::from_secs(30));
+        assert_eq!(predictions.concurrent.total, Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_wrong_duration_is_kept_as_typed_and_blocks_the_run() {
+        let state = after([Action::SetDuration(3, "abc".into())]);
+        assert_eq!(state.drafts[3].duration_text, "abc");
+        assert_eq!(state.drafts[3].duration, Err(DurationError::NotANumber));
+        assert_eq!(state.not_runnable(), Some(NotRunnable::InvalidFields));
+        assert_eq!(state.scenario(), Err(NotRunnable::InvalidFields));
+        assert!(state.predictions.is_none());
+
+        let fixed = after([
+            Action::SetDuration(3, "abc".into()),
+            Action::SetDuration(3, "2,5".into()),
+        ]);
+        assert_eq!(fixed.not_runnable(), None);
+        let predictions = fixed.predictions.as_ref().expect("valid again");
+        assert_eq!(predictions.concurrent.total, Duration::from_millis(2500));
+    }
+
+    #[test]
+    fn tasks_are_added_removed_and_named() {
+        let state = after([
+            Action::LoadPreset(Preset::LongestWins),
+            Action::AddTask,
+            Action::SetName(3, "boil".into()),
+            Action::RemoveTask(0),
+        ]);
+        let scenario = state.scenario().expect("valid");
+        let durations: Vec<_> = scenario.tasks.iter().map(|t| t.duration.as_secs()).collect();
+        assert_eq!(durations, [3, 10, 10]);
+        assert_eq!(scenario.tasks[2].name, "boil");
+        let empty = after([Action::RemoveAll]);
+        assert_eq!(empty.not_runnable(), Some(NotRunnable::NoTasks));
+    }
+
+    #[test]
+    fn many_tasks_are_added_at_once_within_the_limit() {
+        let state = after([
+            Action::SetBulkCount("970".into()),
+            Action::SetBulkDuration("0.5".into()),
+            Action::AddBulk,
+        ]);
+        assert_eq!(state.drafts.len(), 1000);
+        assert_eq!(state.page_count(), 10);
+
+        let refused = after([Action::SetBulkCount("99971".into()), Action::AddBulk]);
+        assert_eq!(refused.drafts.len(), 30);
+        assert_eq!(refused.bulk.count_error, Some(CountError::TooMany));
+        assert_eq!(refused.bulk.count_text, "99971");
+
+        let bad_duration = after([Action::SetBulkDuration("-2".into()), Action::AddBulk]);
+        assert_eq!(bad_duration.drafts.len(), 30);
+        assert_eq!(
+            bad_duration.bulk.duration_error,
+            Some(DurationError::NotPositive)
+        );
+    }
+
+    #[test]
+    fn a_run_goes_from_running_to_done() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Compare));
+        assert_eq!(state.phase, Phase::Running);
+        assert_eq!(state.recordings.len(), 2);
+        state.apply(Action::Progress {
+            run_id: 1,
+            now: Duration::from_millis(1001),
+            reports: vec![(Mode::Concurrent, Report::Finished(Duration::from_millis(1001)))],
+        });
+        assert_eq!(state.phase, Phase::Running, "sequential still runs");
+        state.apply(Action::Progress {
+            run_id: 1,
+            now: Duration::from_secs(30),
+            reports: vec![(Mode::Sequential, Report::Finished(Duration::from_secs(30)))],
+        });
+        assert_eq!(state.phase, Phase::Done);
+        let concurrent = state.recording(Mode::Concurrent).expect("recorded");
+        assert_eq!(concurrent.total, Some(Duration::from_millis(1001)));
+        assert_eq!(concurrent.prediction.total, Duration::from_secs(1));
+    }
+
+    #[test]
+    fn reports_of_a_stopped_run_are_ignored() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Concurrent));
+        state.apply(Action::Stop);
+        assert_eq!(state.phase, Phase::Stopped);
+        state.apply(Action::Progress {
+            run_id: 1,
+            now: Duration::from_secs(1),
+            reports: vec![(
+                Mode::Concurrent,
+                Report::Event(RunEvent::Started {
+                    task: 0,
+                    at: Duration::ZERO,
+                }),
+            )],
+        });
+        assert_eq!(state.recording(Mode::Concurrent).unwrap().event_count(), 0);
+
+        state.apply(start(&state, RunChoice::Concurrent));
+        state.apply(Action::Progress {
+            run_id: 1,
+            now: Duration::from_secs(1),
+            reports: vec![(Mode::Concurrent, Report::Finished(Duration::from_secs(1)))],
+        });
+        assert_eq!(state.phase, Phase::Running, "a late report of run 1");
+    }
+
+    #[test]
+    fn editing_after_a_run_clears_its_results_but_not_during_it() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Sequential));
+        state.apply(Action::SetName(0, "boil".into()));
+        assert_eq!(state.recordings.len(), 1, "the running run is kept");
+        state.apply(Action::Stop);
+        state.apply(Action::SetName(0, "toast".into()));
+        assert!(state.recordings.is_empty());
+        assert_eq!(state.phase, Phase::Idle);
+    }
+
+    #[test]
+    fn pages_follow_the_tasks() {
+        let state = after([
+            Action::SetBulkCount("270".into()),
+            Action::AddBulk,
+            Action::ShowPage(99),
+        ]);
+        assert_eq!(state.page, 2);
+        let state = after([Action::ShowPage(2), Action::AddTask]);
+        assert_eq!(state.page, 0, "31 tasks fit on one page");
+    }
+}

@@ -1,0 +1,291 @@
+//! Lays out a run's timeline, ready to draw: positions are percentages of
+//! a shared time axis, so runs side by side compare lane by lane.
+//!
+//! Up to [`LANE_LIMIT`] tasks get a lane each. Beyond that a lane per task
+//! would be neither readable nor fast, so the timeline shows how many tasks
+//! are waiting and how many are done over time, in [`COLUMNS`] columns:
+//! the work is proportional to the events, never to tasks times pixels.
+
+use std::time::Duration;
+
+use crate::recording::{Recording, RunEvent};
+use crate::scenario::format_seconds;
+
+/// The most tasks drawn as a lane each.
+pub const LANE_LIMIT: usize = 100;
+
+/// How many columns the aggregate chart has.
+pub const COLUMNS: usize = 120;
+
+/// What a task is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneState {
+    /// Not started yet.
+    Pending,
+    /// Started, awaiting its timer.
+    Waiting,
+    /// Returned.
+    Done,
+}
+
+impl LaneState {
+    /// A stable name for styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            LaneState::Pending => "pending",
+            LaneState::Waiting => "waiting",
+            LaneState::Done => "done",
+        }
+    }
+}
+
+/// One task's lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    /// The task's number, from 1.
+    pub number: usize,
+    /// What the lane is labelled with: the task's name, or its number.
+    pub label: String,
+    /// What the task is doing at the run's current time.
+    pub state: LaneState,
+    /// Where its bar starts, in percent of the axis.
+    pub left: f64,
+    /// How wide its bar is, in percent of the axis.
+    pub width: f64,
+}
+
+/// One column of the aggregate chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Column {
+    /// The most tasks waiting at once during the column, in percent of all tasks.
+    pub waiting: f64,
+    /// The tasks done by the column's end, in percent of all tasks.
+    pub done: f64,
+}
+
+/// A labelled mark on the time axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Where, in percent of the axis.
+    pub left: f64,
+    /// The time, in scenario seconds.
+    pub label: String,
+}
+
+/// A run's timeline, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Timeline {
+    /// A lane per task.
+    Lanes(Vec<Lane>),
+    /// Tasks waiting and done over time; columns after the run's current
+    /// time are left out.
+    Aggregate(Vec<Column>),
+}
+
+/// The length of the time axis that fits every given run, predicted and
+/// measured, so that they are drawn to one scale.
+pub fn axis_length<'a>(recordings: impl IntoIterator<Item = &'a Recording>) -> Duration {
+    recordings
+        .into_iter()
+        .map(|r| r.prediction.total.max(r.now))
+        .max()
+        .unwrap_or_default()
+        .max(Duration::from_millis(1))
+}
+
+/// Lays out `recording` on an axis of length `axis`.
+pub fn layout(recording: &Recording, axis: Duration) -> Timeline {
+    if recording.scenario.tasks.len() <= LANE_LIMIT {
+        Timeline::Lanes(lanes(recording, axis))
+    } else {
+        Timeline::Aggregate(columns(recording, axis))
+    }
+}
+
+fn percent(at: Duration, axis: Duration) -> f64 {
+    (at.as_secs_f64() / axis.as_secs_f64() * 100.0).clamp(0.0, 100.0)
+}
+
+fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
+    let tasks = &recording.scenario.tasks;
+    let mut spans: Vec<(Option<Duration>, Option<Duration>)> = vec![(None, None); tasks.len()];
+    for event in recording.events() {
+        match event {
+            RunEvent::Started { task, at } => spans[task].0 = Some(at),
+            RunEvent::Finished { task, at } => spans[task].1 = Some(at),
+        }
+    }
+    tasks
+        .iter()
+        .zip(spans)
+        .enumerate()
+        .map(|(index, (task, span))| {
+            let (state, start, end) = match span {
+                (Some(start), Some(end)) => (LaneState::Done, start, end),
+                (Some(start), None) => (LaneState::Waiting, start, recording.now.max(start)),
+                _ => (LaneState::Pending, Duration::ZERO, Duration::ZERO),
+            };
+            let left = percent(start, axis);
+            Lane {
+                number: index + 1,
+                label: if task.name.is_empty() {
+                    format!("№ {}", index + 1)
+                } else {
+                    task.name.clone()
+                },
+                state,
+                left,
+                width: (percent(end, axis) - left).max(0.0),
+            }
+        })
+        .collect()
+}
+
+fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
+    let count = recording.scenario.tasks.len().max(1) as f64;
+    let width = axis.as_secs_f64() / COLUMNS as f64;
+    let filled = ((recording.now.as_secs_f64() / width).ceil() as usize).min(COLUMNS);
+    let mut columns = Vec::with_capacity(filled);
+    let mut events = recording.events().peekable();
+    let (mut waiting, mut done) = (0usize, 0usize);
+    for index in 0..filled {
+        // The last column closes the axis: it takes events at its very end.
+        let end = if index + 1 == COLUMNS {
+            f64::INFINITY
+        } else {
+            width * (index + 1) as f64
+        };
+        let mut most_waiting = waiting;
+        while let Some(event) = events.next_if(|e| e.at().as_secs_f64() < end) {
+            match event {
+                RunEvent::Started { .. } => waiting += 1,
+                RunEvent::Finished { .. } => {
+                    waiting = waiting.saturating_sub(1);
+                    done += 1;
+                }
+            }
+            most_waiting = most_waiting.max(waiting);
+        }
+        columns.push(Column {
+            waiting: most_waiting as f64 / count * 100.0,
+            done: done as f64 / count * 100.0,
+        });
+    }
+    columns
+}
+
+/// Marks for an axis of length `axis`: round steps of 1, 2 or 5 times a
+/// power of ten, about five of them.
+pub fn ticks(axis: Duration) -> Vec<Tick> {
+    let length = axis.as_secs_f64();
+    let rough = length / 5.0;
+    let magnitude = 10f64.powf(rough.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|&s| s >= rough)
+        .unwrap_or(magnitude * 10.0);
+    let step_micros = ((step * 1e6).round() as u64).max(1);
+    (0..)
+        .map(|i| Duration::from_micros(i * step_micros))
+        .take_while(|&at| at <= axis)
+        .map(|at| Tick {
+            left: percent(at, axis),
+            label: format_seconds(at),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recording::Report;
+    use crate::scenario::{Mode, Scenario};
+    use std::rc::Rc;
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    fn started(task: usize, at: u64) -> Report {
+        Report::Event(RunEvent::Started { task, at: ms(at) })
+    }
+
+    fn finished(task: usize, at: u64) -> Report {
+        Report::Event(RunEvent::Finished { task, at: ms(at) })
+    }
+
+    #[test]
+    fn lanes_show_each_task_where_it_is() {
+        let scenario = Rc::new(Scenario::uniform(3, Duration::from_secs(1)));
+        let mut recording = Recording::new(Mode::Sequential, scenario);
+        recording.record([started(0, 0), finished(0, 1000), started(1, 1000)]);
+        recording.tick(ms(1500));
+        let Timeline::Lanes(lanes) = layout(&recording, Duration::from_secs(3)) else {
+            panic!("three tasks get a lane each");
+        };
+        let states: Vec<_> = lanes.iter().map(|l| l.state).collect();
+        assert_eq!(
+            states,
+            [LaneState::Done, LaneState::Waiting, LaneState::Pending]
+        );
+        assert!((lanes[1].left - 100.0 / 3.0).abs() < 1e-9);
+        assert!((lanes[1].width - 100.0 / 6.0).abs() < 1e-9);
+        assert_eq!(lanes[2].label, "№ 3");
+    }
+
+    #[test]
+    fn many_tasks_are_drawn_as_waiting_and_done() {
+        let count = LANE_LIMIT + 1;
+        let scenario = Rc::new(Scenario::uniform(count, Duration::from_secs(1)));
+        let mut recording = Recording::new(Mode::Concurrent, scenario);
+        recording.record((0..count).map(|t| started(t, 0)));
+        recording.record((0..count).map(|t| finished(t, 1000)));
+        recording.record([Report::Finished(ms(1000))]);
+        let axis = axis_length([&recording]);
+        let Timeline::Aggregate(columns) = layout(&recording, axis) else {
+            panic!("too many tasks for lanes");
+        };
+        assert_eq!(columns.len(), COLUMNS);
+        assert_eq!(columns[0].waiting, 100.0);
+        assert_eq!(columns[0].done, 0.0);
+        assert_eq!(columns[COLUMNS - 1].done, 100.0);
+    }
+
+    #[test]
+    fn the_aggregate_stops_at_the_current_time() {
+        let scenario = Rc::new(Scenario::uniform(500, Duration::from_secs(1)));
+        let mut recording = Recording::new(Mode::Concurrent, scenario);
+        recording.record((0..500).map(|t| started(t, 0)));
+        recording.tick(ms(250));
+        let Timeline::Aggregate(columns) = layout(&recording, Duration::from_secs(1)) else {
+            panic!("too many tasks for lanes");
+        };
+        assert_eq!(columns.len(), COLUMNS / 4);
+    }
+
+    #[test]
+    fn runs_side_by_side_share_one_axis() {
+        let scenario = Rc::new(Scenario::uniform(30, Duration::from_secs(1)));
+        let sequential = Recording::new(Mode::Sequential, scenario.clone());
+        let concurrent = Recording::new(Mode::Concurrent, scenario);
+        assert_eq!(
+            axis_length([&sequential, &concurrent]),
+            Duration::from_secs(30)
+        );
+    }
+
+    #[test]
+    fn ticks_are_round_numbers() {
+        let labels: Vec<_> = ticks(Duration::from_secs(30))
+            .into_iter()
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(labels, ["0", "10", "20", "30"]);
+        let labels: Vec<_> = ticks(Duration::from_secs(1))
+            .into_iter()
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(labels, ["0", "0.2", "0.4", "0.6", "0.8", "1"]);
+    }
+}
