@@ -1,0 +1,76 @@
+//! "Add N tasks of d seconds": how a learner gets to thousands of tasks.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::{self, Text};
+use crate::state::Action;
+use crate::ui::use_playground;
+
+/// The form that adds many equal tasks at once.
+#[function_component(BulkAdd)]
+pub fn bulk_add() -> Html {
+    let state = use_playground();
+    let lang = state.lang;
+    let bulk = &state.bulk;
+    let count_error = bulk.count_error.map(|e| i18n::count_error(lang, e));
+    let duration_error = bulk.duration_error.map(|e| i18n::duration_error(lang, e));
+
+    let on_count = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetBulkCount(input.value()));
+        })
+    };
+    let on_duration = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetBulkDuration(input.value()));
+        })
+    };
+    let on_submit = {
+        let state = state.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            state.dispatch(Action::AddBulk);
+        })
+    };
+
+    html! {
+        <form class="bulk-add" onsubmit={on_submit} novalidate=true>
+            <button type="submit" data-testid="bulk-add">{ Text::AddMany.get(lang) }</button>
+            <input
+                type="text"
+                inputmode="numeric"
+                class="bulk-count"
+                value={bulk.count_text.clone()}
+                aria-label={Text::AddManyCount.get(lang)}
+                aria-invalid={count_error.is_some().to_string()}
+                aria-describedby={count_error.is_some().then_some("bulk-count-error")}
+                data-testid="bulk-count"
+                oninput={on_count}
+            />
+            <span>{ Text::AddManyCount.get(lang) }</span>
+            <input
+                type="text"
+                inputmode="decimal"
+                class="bulk-duration"
+                value={bulk.duration_text.clone()}
+                aria-label={format!("{}, {}", Text::TaskDuration.get(lang), Text::Seconds.get(lang))}
+                aria-invalid={duration_error.is_some().to_string()}
+                aria-describedby={duration_error.is_some().then_some("bulk-duration-error")}
+                data-testid="bulk-duration"
+                oninput={on_duration}
+            />
+            <span>{ Text::AddManyDuration.get(lang) }</span>
+            if let Some(message) = count_error {
+                <p class="field-error" id="bulk-count-error" role="alert" data-testid="bulk-count-error">{ message }</p>
+            }
+            if let Some(message) = duration_error {
+                <p class="field-error" id="bulk-duration-error" role="alert">{ message }</p>
+            }
+        </form>
+    }
+}

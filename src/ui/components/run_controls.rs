@@ -1,0 +1,96 @@
+//! The run buttons, Stop, the speed, and where the run is.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::i18n::Text;
+use crate::scenario::{RunChoice, Scale};
+use crate::state::{Action, NotRunnable, Phase};
+use crate::ui::use_playground;
+
+/// What [`RunControls`] calls back with.
+#[derive(Properties, PartialEq)]
+pub struct RunControlsProps {
+    /// A run button was pressed.
+    pub on_run: Callback<RunChoice>,
+    /// Stop was pressed.
+    pub on_stop: Callback<()>,
+}
+
+/// The buttons that start and stop runs.
+#[function_component(RunControls)]
+pub fn run_controls(props: &RunControlsProps) -> Html {
+    let state = use_playground();
+    let lang = state.lang;
+    let blocked = state.not_runnable();
+    let running = state.phase == Phase::Running;
+
+    let run_button = |choice: RunChoice, id: &'static str, label: Text| {
+        let on_run = props.on_run.clone();
+        html! {
+            <button
+                type="button"
+                class="run"
+                data-testid={id}
+                disabled={blocked.is_some()}
+                onclick={Callback::from(move |_| on_run.emit(choice))}
+            >
+                { label.get(lang) }
+            </button>
+        }
+    };
+    let on_stop = {
+        let on_stop = props.on_stop.clone();
+        Callback::from(move |_| on_stop.emit(()))
+    };
+    let on_scale = {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(&scale) = Scale::ALL.get(select.selected_index().max(0) as usize) {
+                state.dispatch(Action::SetScale(scale));
+            }
+        })
+    };
+    let phase_text = match state.phase {
+        Phase::Idle => Text::StateIdle,
+        Phase::Running => Text::StateRunning,
+        Phase::Done => Text::StateDone,
+        Phase::Stopped => Text::StateStopped,
+    };
+    let scales = Scale::ALL.iter().map(|&scale| {
+        let label = match scale {
+            Scale::X1 => Text::RealTime.get(lang).to_owned(),
+            other => format!("×{}", other.factor()),
+        };
+        html! { <option selected={scale == state.scale}>{ label }</option> }
+    });
+
+    html! {
+        <div class="run-controls">
+            <div class="run-buttons">
+                { run_button(RunChoice::Sequential, "run-sequential", Text::RunSequential) }
+                { run_button(RunChoice::Concurrent, "run-concurrent", Text::RunConcurrent) }
+                { run_button(RunChoice::Compare, "run-compare", Text::RunCompare) }
+                <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={on_stop}>
+                    { Text::Stop.get(lang) }
+                </button>
+                <label class="speed">
+                    { Text::Speed.get(lang) }
+                    <select data-testid="scale" disabled={running} onchange={on_scale}>{ for scales }</select>
+                </label>
+            </div>
+            <p class={classes!("run-state", state.phase.id())} data-testid="run-state" data-state={state.phase.id()} role="status">
+                { phase_text.get(lang) }
+            </p>
+            if let Some(reason) = blocked {
+                <p class="field-error" role="alert" data-testid="not-runnable">
+                    { match reason {
+                        NotRunnable::NoTasks => Text::NoTasks.get(lang),
+                        NotRunnable::InvalidFields => Text::FixToRun.get(lang),
+                    } }
+                </p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! One task in the editor: its name and its duration, with the reason next
+//! to the field when the duration is not valid.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang, Text};
+use crate::state::{Action, TaskDraft};
+use crate::ui::use_playground;
+
+/// What a [`TaskRow`] shows.
+#[derive(Properties, PartialEq)]
+pub struct TaskRowProps {
+    /// The task's index in the scenario.
+    pub index: usize,
+    /// The task as typed.
+    pub draft: TaskDraft,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// One task's row.
+#[function_component(TaskRow)]
+pub fn task_row(props: &TaskRowProps) -> Html {
+    let state = use_playground();
+    let TaskRowProps { index, draft, lang } = props;
+    let (index, lang) = (*index, *lang);
+    let number = index + 1;
+    let error_id = format!("task-{number}-error");
+    let error = draft.duration.err().map(|e| i18n::duration_error(lang, e));
+
+    let on_name = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetName(index, input.value()));
+        })
+    };
+    let on_duration = {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetDuration(index, input.value()));
+        })
+    };
+    let on_remove = Callback::from(move |_| state.dispatch(Action::RemoveTask(index)));
+
+    html! {
+        <li class={classes!("task-row", error.is_some().then_some("invalid"))} data-testid="task-row">
+            <span class="task-number">{ number }</span>
+            <input
+                class="task-name"
+                type="text"
+                value={draft.name.clone()}
+                placeholder={format!("№ {number}")}
+                aria-label={format!("{} № {number}", Text::TaskName.get(lang))}
+                data-testid="task-name"
+                oninput={on_name}
+            />
+            <input
+                class="task-duration"
+                type="text"
+                inputmode="decimal"
+                value={draft.duration_text.clone()}
+                aria-label={format!("{}, {} (№ {number})", Text::TaskDuration.get(lang), Text::Seconds.get(lang))}
+                aria-invalid={error.is_some().to_string()}
+                aria-describedby={error.is_some().then(|| error_id.clone())}
+                data-testid="task-duration"
+                oninput={on_duration}
+            />
+            <button
+                type="button"
+                class="remove"
+                aria-label={format!("{} № {number}", Text::RemoveTask.get(lang))}
+                title={Text::RemoveTask.get(lang)}
+                data-testid="remove-task"
+                onclick={on_remove}
+            >
+                { "×" }
+            </button>
+            if let Some(message) = error {
+                <p class="field-error" id={error_id} data-testid="duration-error">{ message }</p>
+            }
+        </li>
+    }
+}

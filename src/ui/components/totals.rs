@@ -1,0 +1,106 @@
+//! Predicted and measured totals for both modes, the speedup, and what
+//! they mean in words.
+
+use std::time::Duration;
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Text};
+use crate::scenario::Mode;
+use crate::ui::use_playground;
+
+fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
+    match value {
+        Some(value) => html! {
+            <td data-testid={testid} data-seconds={value.as_secs_f64().to_string()}>
+                { format!("{} {unit}", i18n::seconds_3(value)) }
+            </td>
+        },
+        None => html! { <td data-testid={testid}>{ "—" }</td> },
+    }
+}
+
+fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
+    let (slow, fast) = (slow?.as_secs_f64(), fast?.as_secs_f64());
+    (fast > 0.0).then(|| slow / fast)
+}
+
+/// The totals table.
+#[function_component(Totals)]
+pub fn totals() -> Html {
+    let state = use_playground();
+    let lang = state.lang;
+    let unit = Text::Seconds.get(lang);
+    let predicted = |mode: Mode| {
+        state
+            .recording(mode)
+            .map(|r| r.prediction.total)
+            .or_else(|| {
+                state.predictions.as_ref().map(|p| match mode {
+                    Mode::Sequential => p.sequential.total,
+                    Mode::Concurrent => p.concurrent.total,
+                })
+            })
+    };
+    let measured = |mode: Mode| state.recording(mode).and_then(|r| r.total);
+
+    let rows = Mode::ALL.iter().map(|&mode| {
+        let label = match mode {
+            Mode::Sequential => Text::ModeSequential,
+            Mode::Concurrent => Text::ModeConcurrent,
+        };
+        html! {
+            <tr data-mode={mode.id()}>
+                <th scope="row">{ label.get(lang) }</th>
+                { figure(format!("total-{mode}-predicted"), predicted(mode), unit) }
+                { figure(format!("total-{mode}-measured"), measured(mode), unit) }
+            </tr>
+        }
+    });
+    let speedup = |value: Option<f64>| match value {
+        Some(value) => format!("{value:.1}×"),
+        None => "—".to_owned(),
+    };
+    let measured_speedup = ratio(measured(Mode::Sequential), measured(Mode::Concurrent));
+
+    let summaries = state.recordings.iter().filter_map(|recording| {
+        let took = recording.total?;
+        let scenario = &recording.scenario;
+        let count = scenario.tasks.len();
+        Some(match recording.mode {
+            Mode::Concurrent => i18n::concurrent_summary(lang, count, scenario.longest(), took),
+            Mode::Sequential => i18n::sequential_summary(lang, count, scenario.sum(), took),
+        })
+    });
+
+    html! {
+        <section class="totals" aria-labelledby="totals-title">
+            <h2 id="totals-title">{ Text::Totals.get(lang) }</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{ Text::Predicted.get(lang) }</th>
+                        <th scope="col">{ Text::Measured.get(lang) }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows }
+                    <tr class="speedup">
+                        <th scope="row">{ Text::Speedup.get(lang) }</th>
+                        <td data-testid="speedup-predicted">
+                            { speedup(ratio(predicted(Mode::Sequential), predicted(Mode::Concurrent))) }
+                        </td>
+                        <td data-testid="speedup-measured">{ speedup(measured_speedup) }</td>
+                    </tr>
+                </tbody>
+            </table>
+            <div class="summary" data-testid="summary">
+                { for summaries.map(|text| html! { <p>{ text }</p> }) }
+                if let Some(factor) = measured_speedup {
+                    <p>{ i18n::speedup_summary(lang, factor) }</p>
+                }
+            </div>
+        </section>
+    }
+}
