@@ -153,10 +153,7 @@ impl Text {
                 "One after another (await each task in turn)",
                 "По очереди (await каждой задачи по порядку)",
             ),
-            Text::ModeConcurrent => (
-                "All at once (asyncio.gather)",
-                "Все сразу (asyncio.gather)",
-            ),
+            Text::ModeConcurrent => ("All at once (asyncio.gather)", "Все сразу (asyncio.gather)"),
             Text::Timeline => ("Timeline", "Временная шкала"),
             Text::LegendPending => ("not started", "не начата"),
             Text::LegendWaiting => ("waiting", "ожидает"),
@@ -309,7 +306,10 @@ pub fn speedup_summary(lang: Lang, factor: f64) -> String {
 /// The message shown next to a duration field.
 pub fn duration_error(lang: Lang, error: DurationError) -> &'static str {
     let (en, ru) = match error {
-        DurationError::Empty => ("Enter a duration in seconds.", "Введите длительность в секундах."),
+        DurationError::Empty => (
+            "Enter a duration in seconds.",
+            "Введите длительность в секундах.",
+        ),
         DurationError::NotANumber => (
             "Not a number: write seconds like 1 or 0.5.",
             "Это не число: укажите секунды, например 1 или 0,5.",
@@ -336,7 +336,10 @@ pub fn duration_error(lang: Lang, error: DurationError) -> &'static str {
 /// The message shown next to the task count field.
 pub fn count_error(lang: Lang, error: CountError) -> &'static str {
     let (en, ru) = match error {
-        CountError::Empty => ("Enter how many tasks to add.", "Укажите, сколько задач добавить."),
+        CountError::Empty => (
+            "Enter how many tasks to add.",
+            "Укажите, сколько задач добавить.",
+        ),
         CountError::NotAWholeNumber => (
             "Enter a whole number, like 30.",
             "Укажите целое число, например 30.",
@@ -452,6 +455,9 @@ mod tests {
             Duration::from_secs(1),
             Duration::from_millis(1002),
         );
-        assert!(text.starts_with("30 tasks all at once took 1.002 s"), "{text}");
+        assert!(
+            text.starts_with("30 tasks all at once took 1.002 s"),
+            "{text}"
+        );
     }
 }

@@ -116,7 +116,7 @@ impl EventLoop {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::scenario::Task;

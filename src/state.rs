@@ -438,7 +438,11 @@ mod tests {
             Action::RemoveTask(0),
         ]);
         let scenario = state.scenario().expect("valid");
-        let durations: Vec<_> = scenario.tasks.iter().map(|t| t.duration.as_secs()).collect();
+        let durations: Vec<_> = scenario
+            .tasks
+            .iter()
+            .map(|t| t.duration.as_secs())
+            .collect();
         assert_eq!(durations, [3, 10, 10]);
         assert_eq!(scenario.tasks[2].name, "boil");
         let empty = after([Action::RemoveAll]);
@@ -477,7 +481,10 @@ mod tests {
         state.apply(Action::Progress {
             run_id: 1,
             now: Duration::from_millis(1001),
-            reports: vec![(Mode::Concurrent, Report::Finished(Duration::from_millis(1001)))],
+            reports: vec![(
+                Mode::Concurrent,
+                Report::Finished(Duration::from_millis(1001)),
+            )],
         });
         assert_eq!(state.phase, Phase::Running, "sequential still runs");
         state.apply(Action::Progress {

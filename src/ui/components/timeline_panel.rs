@@ -66,7 +66,9 @@ fn run_view(recording: &Recording, axis: Duration, lang: Lang) -> Html {
             <figcaption>{ mode_title(recording.mode).get(lang) }</figcaption>
             <div class="plot">
                 { body }
-                <span class="now" style={format!("left:{now:.3}%")}></span>
+                <div class="overlay">
+                    <span class="now" style={format!("left:{now:.3}%")}></span>
+                </div>
             </div>
         </figure>
     }

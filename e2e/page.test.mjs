@@ -1,0 +1,165 @@
+// The page as a learner uses it: open it, press Run, read the totals.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, seconds, serve, waitForRunState } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page, runs `body`, then checks the page logged no error. */
+async function withPage(options, body) {
+  const opened = await openPage(browser, server.url, options);
+  try {
+    await body(opened.page);
+    assert.deepEqual(opened.errors, [], 'the page logged no error');
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('the first load', () => {
+  test('shows the course example: 30 tasks, predicted 30 s and 1 s', () =>
+    withPage({}, async (page) => {
+      assert.equal(await page.getByTestId('task-row').count(), 30);
+      assert.equal(await seconds(page, 'total-sequential-predicted'), 30);
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 1);
+      assert.equal(await seconds(page, 'total-concurrent-measured'), null);
+      assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'idle');
+    }));
+
+  test('speaks Russian to a Russian browser and switches to English', () =>
+    withPage({ locale: 'ru-RU' }, async (page) => {
+      assert.equal(await page.locator('h1').textContent(), 'Асинхронная песочница');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+      await page.getByTestId('lang-en').click();
+      assert.equal(await page.locator('h1').textContent(), 'Async Playground');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      assert.equal(await page.getByTestId('task-row').count(), 30, 'the scenario stays');
+    }));
+});
+
+describe('running', () => {
+  test('30 tasks of 1 s all at once take a little over 1 s', () =>
+    withPage({ locale: 'ru-RU' }, async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'running');
+      await waitForRunState(page, 'done');
+      const measured = await seconds(page, 'total-concurrent-measured');
+      assert.ok(measured >= 1.0 && measured <= 1.05, `measured ${measured} s`);
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 1);
+      assert.equal(await page.locator('[data-testid="lane"][data-state="done"]').count(), 30);
+
+      const log = await page.getByTestId('log-lines').textContent();
+      const lines = log.split('\n');
+      assert.equal(lines.length, 62);
+      assert.match(lines[0], /^Начало выполнения длительной операции № 1: 0\.\d{4}$/);
+      assert.ok(lines.includes('Длительная операция № 30 завершена'));
+      assert.equal(lines.at(-2), 'Выполнено 30 операций.');
+      assert.match(lines.at(-1), /^Программа завершена за 1\.0\d{3}$/);
+      assert.match(await page.getByTestId('summary').textContent(), /30 задач все сразу заняли 1\.0\d\d с/);
+    }));
+
+  test('compare runs both side by side; one after another takes the sum', () =>
+    withPage({}, async (page) => {
+      await page.getByTestId('scale').selectOption({ index: 2 });
+      await page.getByTestId('run-compare').click();
+      await waitForRunState(page, 'done');
+      const sequential = await seconds(page, 'total-sequential-measured');
+      const concurrent = await seconds(page, 'total-concurrent-measured');
+      assert.ok(sequential >= 30, `sequential ${sequential} s in scenario time`);
+      assert.ok(concurrent >= 1 && concurrent < 3, `concurrent ${concurrent} s in scenario time`);
+      assert.equal(await page.locator('.run-timeline').count(), 2);
+      assert.match(await page.getByTestId('speedup-measured').textContent(), /^\d+\.\d×$/);
+    }));
+
+  test('Stop ends a run at once and the next run starts clean', () =>
+    withPage({}, async (page) => {
+      await page.getByTestId('run-sequential').click();
+      await page.waitForSelector('[data-testid="lane"][data-state="waiting"]');
+      await page.getByTestId('stop').click();
+      await waitForRunState(page, 'stopped');
+      assert.equal(await seconds(page, 'total-sequential-measured'), null);
+      const lanesAfterStop = await page.locator('[data-testid="lane"][data-state="done"]').count();
+
+      await page.getByTestId('scale').selectOption({ index: 2 });
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      assert.equal(lanesAfterStop, 0, 'the first 1 s task had not finished when stopped');
+      assert.equal(await page.locator('.run-timeline').count(), 1, 'only the new run is shown');
+      assert.ok((await seconds(page, 'total-concurrent-measured')) >= 1);
+    }));
+});
+
+describe('bad input', () => {
+  test('a wrong duration is explained next to its field, kept, and blocks running', () =>
+    withPage({}, async (page) => {
+      const field = page.getByTestId('task-duration').nth(2);
+      for (const [typed, message] of [
+        ['', /Enter a duration/],
+        ['abc', /Not a number/],
+        ['0', /more than zero/],
+        ['-5', /more than zero/],
+        ['3601', /one hour/],
+      ]) {
+        await field.fill(typed);
+        const row = page.getByTestId('task-row').nth(2);
+        assert.match(await row.getByTestId('duration-error').textContent(), message);
+        assert.equal(await field.inputValue(), typed, 'what was typed stays');
+        assert.equal(await field.getAttribute('aria-invalid'), 'true');
+        assert.ok(await page.getByTestId('run-concurrent').isDisabled());
+        assert.match(await page.getByTestId('not-runnable').textContent(), /Fix the marked fields/);
+      }
+      await field.fill('2,5');
+      assert.ok(await page.getByTestId('run-concurrent').isEnabled());
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 2.5);
+    }));
+
+  test('more than 100,000 tasks are refused next to the count', () =>
+    withPage({}, async (page) => {
+      await page.getByTestId('bulk-count').fill('100000');
+      await page.getByTestId('bulk-add').click();
+      assert.match(await page.getByTestId('bulk-count-error').textContent(), /at most 100,000/);
+      assert.equal(await page.getByTestId('bulk-count').inputValue(), '100000');
+      assert.equal(await page.getByTestId('task-count').textContent(), '30 tasks');
+    }));
+
+  test('a name is shown as text, never as markup', () =>
+    withPage({}, async (page) => {
+      const name = '<img src=x onerror="window.injected=1"><b>boil</b>';
+      await page.getByTestId('task-name').first().fill(name);
+      await page.getByTestId('scale').selectOption({ index: 2 });
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      assert.ok((await page.getByTestId('log-lines').textContent()).includes(`№ 1 (${name})`));
+      assert.equal(await page.evaluate(() => window.injected), undefined);
+      assert.equal(await page.locator('.lane-label b').count(), 0);
+    }));
+});
+
+describe('at scale', () => {
+  test('100,000 tasks run together and are drawn as one chart', () =>
+    withPage({}, async (page) => {
+      await page.getByTestId('remove-all').click();
+      await page.getByTestId('bulk-count').fill('100000');
+      await page.getByTestId('bulk-add').click();
+      assert.equal(await page.getByTestId('task-count').textContent(), '100000 tasks');
+      assert.equal(await page.getByTestId('task-row').count(), 100, 'one page of rows');
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done', 120_000);
+      assert.equal(await page.getByTestId('aggregate').count(), 1);
+      assert.equal(await page.getByTestId('lane').count(), 0);
+      assert.ok((await seconds(page, 'total-concurrent-measured')) >= 1);
+      assert.match(await page.getByTestId('log').textContent(), /Completed 100000 operations\./);
+    }));
+});
