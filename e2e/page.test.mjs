@@ -60,7 +60,7 @@ describe('running', () => {
       assert.equal(await seconds(page, 'total-concurrent-predicted'), 1);
       assert.equal(await page.locator('[data-testid="lane"][data-state="done"]').count(), 30);
 
-      const log = await page.getByTestId('log-lines').textContent();
+      const log = await page.getByTestId('log-lines').innerText();
       const lines = log.split('\n');
       assert.equal(lines.length, 62);
       assert.match(lines[0], /^Начало выполнения длительной операции № 1: 0\.\d{4}$/);
@@ -72,13 +72,18 @@ describe('running', () => {
 
   test('compare runs both side by side; one after another takes the sum', () =>
     withPage({}, async (page) => {
-      await page.getByTestId('scale').selectOption({ index: 2 });
+      await page.getByTestId('scale').selectOption({ index: 1 });
       await page.getByTestId('run-compare').click();
       await waitForRunState(page, 'done');
       const sequential = await seconds(page, 'total-sequential-measured');
       const concurrent = await seconds(page, 'total-concurrent-measured');
+      // At ×10 every real millisecond the browser spends drawing counts as
+      // 0.01 s (more on a cold page), so this asserts the shape of the
+      // result; the tight bound is asserted in real time above.
       assert.ok(sequential >= 30, `sequential ${sequential} s in scenario time`);
-      assert.ok(concurrent >= 1 && concurrent < 3, `concurrent ${concurrent} s in scenario time`);
+      assert.ok(concurrent >= 1, `concurrent ${concurrent} s in scenario time`);
+      assert.ok(concurrent < sequential / 10, `concurrent ${concurrent} s, sequential ${sequential} s`);
+      assert.match(await page.getByTestId('scale-note').textContent(), /0\.01 s of scenario time/);
       assert.equal(await page.locator('.run-timeline').count(), 2);
       assert.match(await page.getByTestId('speedup-measured').textContent(), /^\d+\.\d×$/);
     }));

@@ -303,6 +303,21 @@ pub fn speedup_summary(lang: Lang, factor: f64) -> String {
     }
 }
 
+/// Why a faster run measures a little more than its prediction.
+pub fn scale_note(lang: Lang, factor: u32) -> String {
+    let ms = format_seconds(std::time::Duration::from_millis(u64::from(factor)));
+    match lang {
+        Lang::Ru => format!(
+            "При ×{factor} каждая миллисекунда, которую браузер тратит на себя (например, на отрисовку), \
+             превращается в {ms} с времени сценария: измеренные итоги растут, прогноз — нет."
+        ),
+        Lang::En => format!(
+            "At ×{factor}, every millisecond the browser spends on itself (drawing the page, say) \
+             counts as {ms} s of scenario time: measured totals grow, predictions do not."
+        ),
+    }
+}
+
 /// The message shown next to a duration field.
 pub fn duration_error(lang: Lang, error: DurationError) -> &'static str {
     let (en, ru) = match error {
@@ -445,6 +460,12 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Lang::En);
         assert_eq!(Lang::from_tag("rus"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+
+    #[test]
+    fn the_scale_note_converts_a_millisecond() {
+        assert!(scale_note(Lang::En, 100).contains("counts as 0.1 s of scenario time"));
+        assert!(scale_note(Lang::Ru, 10).contains("в 0.01 с времени сценария"));
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub enum Report {
 }
 
 /// Everything known about one run of a scenario in one mode.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recording {
     /// The mode of this run.
     pub mode: Mode,

@@ -22,7 +22,7 @@ use crate::simulate::{predict, Prediction};
 pub const PAGE_SIZE: usize = 100;
 
 /// A task as typed in the editor.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskDraft {
     /// The name, as typed.
     pub name: String,
@@ -83,7 +83,7 @@ pub enum NotRunnable {
 }
 
 /// The "add N tasks of d seconds" form.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BulkDraft {
     /// How many, as typed.
     pub count_text: String,
@@ -107,12 +107,35 @@ impl Default for BulkDraft {
 }
 
 /// Both modes' predictions for the scenario in the editor.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Predictions {
     /// One after another.
     pub sequential: Prediction,
     /// All at once.
     pub concurrent: Prediction,
+}
+
+/// The scenario the drafts describe, or why it cannot run.
+pub fn scenario_of(drafts: &[TaskDraft]) -> Result<Scenario, NotRunnable> {
+    if drafts.is_empty() {
+        return Err(NotRunnable::NoTasks);
+    }
+    drafts
+        .iter()
+        .map(|draft| {
+            draft.duration.map(|duration| Task {
+                name: draft.name.clone(),
+                duration,
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map(|tasks| Scenario { tasks })
+        .map_err(|_| NotRunnable::InvalidFields)
+}
+
+/// How many editor pages `task_count` tasks fill (at least one).
+pub fn page_count(task_count: usize) -> usize {
+    task_count.div_ceil(PAGE_SIZE).max(1)
 }
 
 /// Everything the page shows.
@@ -207,20 +230,7 @@ impl Playground {
 
     /// The scenario in the editor, or why it cannot run.
     pub fn scenario(&self) -> Result<Scenario, NotRunnable> {
-        if self.drafts.is_empty() {
-            return Err(NotRunnable::NoTasks);
-        }
-        self.drafts
-            .iter()
-            .map(|draft| {
-                draft.duration.map(|duration| Task {
-                    name: draft.name.clone(),
-                    duration,
-                })
-            })
-            .collect::<Result<_, _>>()
-            .map(|tasks| Scenario { tasks })
-            .map_err(|_| NotRunnable::InvalidFields)
+        scenario_of(&self.drafts)
     }
 
     /// Why the scenario cannot run, if it cannot.
@@ -244,7 +254,7 @@ impl Playground {
 
     /// How many editor pages there are.
     pub fn page_count(&self) -> usize {
-        self.drafts.len().div_ceil(PAGE_SIZE).max(1)
+        page_count(self.drafts.len())
     }
 
     /// Applies one action.

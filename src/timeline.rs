@@ -40,6 +40,10 @@ impl LaneState {
 }
 
 /// One task's lane.
+///
+/// A waiting task's bar runs from its start to the run's current time,
+/// which the page draws with one shared value, so a lane only changes when
+/// its task starts or ends: a frame redraws the clock, not every lane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     /// The task's number, from 1.
@@ -50,8 +54,9 @@ pub struct Lane {
     pub state: LaneState,
     /// Where its bar starts, in percent of the axis.
     pub left: f64,
-    /// How wide its bar is, in percent of the axis.
-    pub width: f64,
+    /// Where its bar ends, in percent of the axis, once the task is done;
+    /// while it waits, the bar ends at the current time.
+    pub right: Option<f64>,
 }
 
 /// One column of the aggregate chart.
@@ -102,7 +107,8 @@ pub fn layout(recording: &Recording, axis: Duration) -> Timeline {
     }
 }
 
-fn percent(at: Duration, axis: Duration) -> f64 {
+/// Where `at` falls on an axis of length `axis`, in percent.
+pub fn percent(at: Duration, axis: Duration) -> f64 {
     (at.as_secs_f64() / axis.as_secs_f64() * 100.0).clamp(0.0, 100.0)
 }
 
@@ -120,12 +126,15 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
         .zip(spans)
         .enumerate()
         .map(|(index, (task, span))| {
-            let (state, start, end) = match span {
-                (Some(start), Some(end)) => (LaneState::Done, start, end),
-                (Some(start), None) => (LaneState::Waiting, start, recording.now.max(start)),
-                _ => (LaneState::Pending, Duration::ZERO, Duration::ZERO),
+            let (state, left, right) = match span {
+                (Some(start), Some(end)) => (
+                    LaneState::Done,
+                    percent(start, axis),
+                    Some(percent(end, axis)),
+                ),
+                (Some(start), None) => (LaneState::Waiting, percent(start, axis), None),
+                _ => (LaneState::Pending, 0.0, None),
             };
-            let left = percent(start, axis);
             Lane {
                 number: index + 1,
                 label: if task.name.is_empty() {
@@ -135,7 +144,7 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
                 },
                 state,
                 left,
-                width: (percent(end, axis) - left).max(0.0),
+                right,
             }
         })
         .collect()
@@ -230,8 +239,20 @@ mod tests {
             [LaneState::Done, LaneState::Waiting, LaneState::Pending]
         );
         assert!((lanes[1].left - 100.0 / 3.0).abs() < 1e-9);
-        assert!((lanes[1].width - 100.0 / 6.0).abs() < 1e-9);
+        assert_eq!(lanes[1].right, None, "a waiting bar ends at the clock");
+        assert!((lanes[0].right.unwrap() - 100.0 / 3.0).abs() < 1e-9);
         assert_eq!(lanes[2].label, "№ 3");
+    }
+
+    #[test]
+    fn a_waiting_lane_does_not_change_as_the_clock_moves() {
+        let scenario = Rc::new(Scenario::uniform(2, Duration::from_secs(1)));
+        let mut recording = Recording::new(Mode::Concurrent, scenario);
+        recording.record([started(0, 0), started(1, 0)]);
+        recording.tick(ms(100));
+        let before = layout(&recording, Duration::from_secs(1));
+        recording.tick(ms(900));
+        assert_eq!(layout(&recording, Duration::from_secs(1)), before);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
+use super::after_next_paint::{after_next_paint, AfterNextPaint};
 use super::components::editor::Editor;
 use super::components::header::Header;
 use super::components::log_panel::LogPanel;
@@ -14,26 +15,31 @@ use super::components::run_controls::RunControls;
 use super::components::timeline_panel::TimelinePanel;
 use super::components::totals::Totals;
 use super::use_animation_frames::use_animation_frames;
-use super::PlaygroundHandle;
+use super::Dispatch;
 use crate::i18n::Lang;
-use crate::recording::Report;
+use crate::recording::{Recording, Report};
 use crate::runtime::{self, RunHandle};
 use crate::scenario::{Mode, RunChoice, Scale};
-use crate::state::{Action, Phase, Playground};
+use crate::state::{scenario_of, Action, Phase, Playground};
 
 /// A run in progress: its futures, and the reports they sent since the
-/// last frame. Dropping it stops the run.
+/// last frame. Dropping it stops the run, or cancels it before it starts.
 struct Session {
     run_id: u64,
     scale: Scale,
+    /// The run's futures start once the page shows it running, so that
+    /// drawing the new view never delays the run being measured.
+    starting: Option<AfterNextPaint>,
     handles: Vec<RunHandle>,
     inbox: Rc<RefCell<Vec<(Mode, Report)>>>,
 }
 
 impl Session {
-    /// The run's clock, in scenario time.
+    /// The run's clock, in scenario time; zero until it has started.
     fn now(&self) -> Duration {
-        let started_at = self.handles.first().map_or(0.0, RunHandle::started_at);
+        let Some(started_at) = self.handles.first().map(RunHandle::started_at) else {
+            return Duration::ZERO;
+        };
         let real = Duration::from_secs_f64((runtime::now_ms() - started_at).max(0.0) / 1000.0);
         self.scale.to_scenario(real)
     }
@@ -99,20 +105,31 @@ pub fn app() -> Html {
             };
             let scenario = Rc::new(scenario);
             let inbox: Rc<RefCell<Vec<(Mode, Report)>>> = Rc::default();
-            let handles = choice
-                .modes()
-                .iter()
-                .map(|&mode| {
-                    let inbox = inbox.clone();
-                    runtime::start(scenario.clone(), mode, state.scale, move |report| {
-                        inbox.borrow_mut().push((mode, report));
-                    })
+            let scale = state.scale;
+            let starting = {
+                let (session, scenario, inbox) = (session.clone(), scenario.clone(), inbox.clone());
+                after_next_paint(move || {
+                    let handles = choice
+                        .modes()
+                        .iter()
+                        .map(|&mode| {
+                            let inbox = inbox.clone();
+                            runtime::start(scenario.clone(), mode, scale, move |report| {
+                                inbox.borrow_mut().push((mode, report));
+                            })
+                        })
+                        .collect();
+                    if let Some(current) = session.borrow_mut().as_mut() {
+                        current.handles = handles;
+                        current.starting = None;
+                    }
                 })
-                .collect();
+            };
             *session.borrow_mut() = Some(Session {
                 run_id,
-                scale: state.scale,
-                handles,
+                scale,
+                starting: Some(starting),
+                handles: Vec::new(),
                 inbox,
             });
             state.dispatch(Action::Start {
@@ -131,20 +148,48 @@ pub fn app() -> Html {
         })
     };
 
+    let preview = use_memo(state.drafts.clone(), |drafts| {
+        scenario_of(drafts)
+            .ok()
+            .map(|scenario| Rc::new(Recording::new(Mode::Concurrent, Rc::new(scenario))))
+    });
+
+    let lang = state.lang;
     html! {
-        <ContextProvider<PlaygroundHandle> context={state}>
+        <ContextProvider<Dispatch> context={state.dispatcher()}>
             <div class="page">
-                <Header />
+                <Header {lang} />
                 <main class="layout">
-                    <Editor />
+                    <Editor
+                        drafts={state.drafts.clone()}
+                        bulk={state.bulk.clone()}
+                        page={state.page}
+                        locked={state.phase == Phase::Running}
+                        {lang}
+                    />
                     <section class="results">
-                        <RunControls {on_run} {on_stop} />
-                        <Totals />
-                        <TimelinePanel />
-                        <LogPanel />
+                        <RunControls
+                            phase={state.phase}
+                            scale={state.scale}
+                            blocked={state.not_runnable()}
+                            {lang}
+                            {on_run}
+                            {on_stop}
+                        />
+                        <Totals
+                            recordings={state.recordings.clone()}
+                            predictions={state.predictions.clone()}
+                            {lang}
+                        />
+                        <TimelinePanel
+                            recordings={state.recordings.clone()}
+                            preview={(*preview).clone()}
+                            {lang}
+                        />
+                        <LogPanel recordings={state.recordings.clone()} {lang} />
                     </section>
                 </main>
             </div>
-        </ContextProvider<PlaygroundHandle>>
+        </ContextProvider<Dispatch>>
     }
 }

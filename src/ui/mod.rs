@@ -1,11 +1,15 @@
 //! The page: Yew components that draw what the core derives and send
 //! [`Action`](crate::state::Action)s to its one reducer.
 //!
-//! The root component owns the state and the run in progress; every other
-//! component reads the state from a context and dispatches. A run's
-//! reports are gathered between animation frames and handed to the reducer
-//! once a frame, so the page redraws at most as often as the screen does.
+//! The root component owns the state and the run in progress. It hands
+//! each component only the parts of the state it draws, as props that are
+//! shared `Rc`s compared by pointer, so a change redraws only what it
+//! touches: during a run, the totals, the timeline and the log, not the
+//! editor. Components send actions through the reducer's dispatcher, which
+//! never changes. A run's reports are gathered between animation frames
+//! and handed to the reducer once a frame.
 
+mod after_next_paint;
 mod app;
 mod components;
 pub mod crash;
@@ -13,12 +17,12 @@ mod use_animation_frames;
 
 use std::rc::Rc;
 
-use yew::{Reducible, UseReducerHandle};
+use yew::{Reducible, UseReducerDispatcher};
 
 use crate::state::{Action, Playground};
 
-/// The state as components receive it.
-pub type PlaygroundHandle = UseReducerHandle<Playground>;
+/// How components send actions to the reducer.
+pub type Dispatch = UseReducerDispatcher<Playground>;
 
 impl Reducible for Playground {
     type Action = Action;
@@ -30,10 +34,10 @@ impl Reducible for Playground {
     }
 }
 
-/// The page's state, from inside any component below the root.
+/// The dispatcher, from inside any component below the root.
 #[yew::hook]
-pub fn use_playground() -> PlaygroundHandle {
-    yew::use_context::<PlaygroundHandle>().expect("components are rendered inside App")
+pub fn use_dispatch() -> Dispatch {
+    yew::use_context::<Dispatch>().expect("components are rendered inside App")
 }
 
 /// Shows the page: installs the crash banner, then renders the app.

@@ -3,40 +3,44 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{self, Text};
-use crate::state::Action;
-use crate::ui::use_playground;
+use crate::i18n::{self, Lang, Text};
+use crate::state::{Action, BulkDraft};
+use crate::ui::use_dispatch;
+
+/// What [`BulkAdd`] shows.
+#[derive(Properties, PartialEq)]
+pub struct BulkAddProps {
+    /// The form as typed.
+    pub bulk: BulkDraft,
+    /// The page's language.
+    pub lang: Lang,
+}
 
 /// The form that adds many equal tasks at once.
 #[function_component(BulkAdd)]
-pub fn bulk_add() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
-    let bulk = &state.bulk;
+pub fn bulk_add(&BulkAddProps { ref bulk, lang }: &BulkAddProps) -> Html {
+    let dispatch = use_dispatch();
     let count_error = bulk.count_error.map(|e| i18n::count_error(lang, e));
     let duration_error = bulk.duration_error.map(|e| i18n::duration_error(lang, e));
 
     let on_count = {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            state.dispatch(Action::SetBulkCount(input.value()));
+            dispatch.dispatch(Action::SetBulkCount(input.value()));
         })
     };
     let on_duration = {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            state.dispatch(Action::SetBulkDuration(input.value()));
+            dispatch.dispatch(Action::SetBulkDuration(input.value()));
         })
     };
-    let on_submit = {
-        let state = state.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            state.dispatch(Action::AddBulk);
-        })
-    };
+    let on_submit = Callback::from(move |event: SubmitEvent| {
+        event.prevent_default();
+        dispatch.dispatch(Action::AddBulk);
+    });
 
     html! {
         <form class="bulk-add" onsubmit={on_submit} novalidate=true>

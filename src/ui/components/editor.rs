@@ -1,57 +1,76 @@
 //! The scenario editor: presets, one row per task (a page at a time), and
 //! ways to add and remove tasks.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::bulk_add::BulkAdd;
 use super::pager::Pager;
 use super::preset_picker::PresetPicker;
 use super::task_row::TaskRow;
-use crate::i18n::{self, Text};
-use crate::state::{Action, Phase, PAGE_SIZE};
-use crate::ui::use_playground;
+use crate::i18n::{self, Lang, Text};
+use crate::state::{Action, BulkDraft, TaskDraft, PAGE_SIZE};
+use crate::ui::use_dispatch;
 
-/// The task list and its controls. Locked while a run goes on: the run
-/// carries on with the scenario it started with.
+/// What [`Editor`] shows.
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// The tasks as typed.
+    pub drafts: Rc<Vec<TaskDraft>>,
+    /// The "add many" form.
+    pub bulk: BulkDraft,
+    /// The page of tasks shown, from 0.
+    pub page: usize,
+    /// Whether a run is going on: the editor is locked, the run carries on
+    /// with the scenario it started with.
+    pub locked: bool,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// The task list and its controls.
 #[function_component(Editor)]
-pub fn editor() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
-    let first = state.page * PAGE_SIZE;
-    let rows = state
-        .drafts
+pub fn editor(props: &EditorProps) -> Html {
+    let dispatch = use_dispatch();
+    let EditorProps {
+        drafts,
+        bulk,
+        page,
+        locked,
+        lang,
+    } = props;
+    let lang = *lang;
+    let rows = drafts
         .iter()
         .enumerate()
-        .skip(first)
+        .skip(page * PAGE_SIZE)
         .take(PAGE_SIZE)
         .map(|(index, draft)| {
             html! { <TaskRow key={index} {index} draft={draft.clone()} {lang} /> }
         });
     let on_add = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::AddTask))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddTask))
     };
-    let on_remove_all = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::RemoveAll))
-    };
+    let on_remove_all = Callback::from(move |_| dispatch.dispatch(Action::RemoveAll));
     html! {
         <section class="editor" aria-labelledby="editor-title">
             <h2 id="editor-title">
                 { Text::Tasks.get(lang) }
                 <span class="task-count" data-testid="task-count">
-                    { i18n::task_count(lang, state.drafts.len()) }
+                    { i18n::task_count(lang, drafts.len()) }
                 </span>
             </h2>
-            <fieldset class="editor-fields" disabled={state.phase == Phase::Running}>
-                <PresetPicker />
+            <fieldset class="editor-fields" disabled={*locked}>
+                <PresetPicker {lang} />
                 <div class="task-head" aria-hidden="true">
                     <span>{ "№" }</span>
                     <span>{ Text::TaskName.get(lang) }</span>
                     <span>{ format!("{}, {}", Text::TaskDuration.get(lang), Text::Seconds.get(lang)) }</span>
                 </div>
                 <ol class="task-list">{ for rows }</ol>
-                <Pager />
+                <Pager page={*page} total={drafts.len()} {lang} />
                 <div class="editor-actions">
                     <button type="button" data-testid="add-task" onclick={on_add}>
                         { Text::AddTask.get(lang) }
@@ -60,7 +79,7 @@ pub fn editor() -> Html {
                         { Text::RemoveAll.get(lang) }
                     </button>
                 </div>
-                <BulkAdd />
+                <BulkAdd bulk={bulk.clone()} {lang} />
             </fieldset>
         </section>
     }

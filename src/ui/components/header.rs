@@ -4,16 +4,22 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::state::Action;
-use crate::ui::use_playground;
+use crate::ui::use_dispatch;
+
+/// What [`Header`] shows.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// The page's language.
+    pub lang: Lang,
+}
 
 /// The page's header.
 #[function_component(Header)]
-pub fn header() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
+pub fn header(&HeaderProps { lang }: &HeaderProps) -> Html {
+    let dispatch = use_dispatch();
     let switch = Lang::ALL.iter().map(|&option| {
-        let state = state.clone();
-        let onclick = Callback::from(move |_| state.dispatch(Action::SetLang(option)));
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetLang(option)));
         html! {
             <button
                 type="button"

@@ -1,36 +1,49 @@
 //! What the course's program prints, line by line as it happens.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::i18n::{self, Text};
-use crate::ui::use_playground;
+use crate::i18n::{self, Lang, Text};
+use crate::recording::Recording;
 
 /// The most lines shown per run; earlier ones are counted, not drawn.
 const SHOWN_LINES: usize = 200;
 
+/// What [`LogPanel`] shows.
+#[derive(Properties, PartialEq)]
+pub struct LogPanelProps {
+    /// The current or last run.
+    pub recordings: Vec<Rc<Recording>>,
+    /// The page's language.
+    pub lang: Lang,
+}
+
 /// The log of each run, side by side.
 #[function_component(LogPanel)]
-pub fn log_panel() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
-    let logs = state.recordings.iter().map(|recording| {
-        let hidden = recording.log_len().saturating_sub(SHOWN_LINES);
+pub fn log_panel(LogPanelProps { recordings, lang }: &LogPanelProps) -> Html {
+    let lang = *lang;
+    let logs = recordings.iter().map(|recording| {
         let lines = recording.log_tail(lang, SHOWN_LINES);
+        let hidden = recording.log_len() - lines.len();
+        // Keyed by line number: a frame appends the new lines and drops the
+        // oldest, instead of rewriting the whole log.
+        let lines = lines.into_iter().enumerate().map(|(offset, line)| {
+            html! { <code key={hidden + offset}>{ line }</code> }
+        });
         html! {
             <div class="log-run" data-mode={recording.mode.id()}>
                 if hidden > 0 {
                     <p class="note">{ i18n::log_hidden(lang, hidden) }</p>
                 }
-                <pre class="log-lines" data-testid="log-lines" tabindex="0">
-                    { lines.join("\n") }
-                </pre>
+                <pre class="log-lines" data-testid="log-lines" tabindex="0">{ for lines }</pre>
             </div>
         }
     });
     html! {
         <section class="log" data-testid="log" aria-labelledby="log-title">
             <h2 id="log-title">{ Text::Log.get(lang) }</h2>
-            if state.recordings.is_empty() {
+            if recordings.is_empty() {
                 <p class="note">{ Text::LogEmpty.get(lang) }</p>
             } else {
                 <div class="runs">{ for logs }</div>

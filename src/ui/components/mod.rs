@@ -1,13 +1,15 @@
-//! One component per file. Each reads the state with
-//! [`use_playground`](super::use_playground), dispatches actions, and draws.
+//! One component per file. Each draws the props it is given and sends
+//! actions with [`use_dispatch`](super::use_dispatch).
 
 pub mod bulk_add;
 pub mod editor;
 pub mod header;
+pub mod lane_row;
 pub mod log_panel;
 pub mod pager;
 pub mod preset_picker;
 pub mod run_controls;
+pub mod run_timeline;
 pub mod task_row;
 pub mod timeline_panel;
 pub mod totals;

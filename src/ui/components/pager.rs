@@ -2,24 +2,34 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Text};
-use crate::state::{Action, PAGE_SIZE};
-use crate::ui::use_playground;
+use crate::i18n::{self, Lang, Text};
+use crate::state::{page_count, Action, PAGE_SIZE};
+use crate::ui::use_dispatch;
+
+/// What [`Pager`] shows.
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// The page shown, from 0.
+    pub page: usize,
+    /// How many tasks there are.
+    pub total: usize,
+    /// The page's language.
+    pub lang: Lang,
+}
 
 /// "Tasks 101–200 of 1000" with previous and next; nothing for one page.
 #[function_component(Pager)]
-pub fn pager() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
-    let (page, pages, total) = (state.page, state.page_count(), state.drafts.len());
+pub fn pager(&PagerProps { page, total, lang }: &PagerProps) -> Html {
+    let dispatch = use_dispatch();
+    let pages = page_count(total);
     if pages <= 1 {
         return html! {};
     }
     let first = page * PAGE_SIZE + 1;
     let last = ((page + 1) * PAGE_SIZE).min(total);
     let show = |target: usize| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ShowPage(target)))
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ShowPage(target)))
     };
     html! {
         <nav class="pager" aria-label={Text::Tasks.get(lang)}>

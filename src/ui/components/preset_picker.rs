@@ -2,19 +2,25 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::presets::Preset;
 use crate::state::Action;
-use crate::ui::use_playground;
+use crate::ui::use_dispatch;
+
+/// What [`PresetPicker`] shows.
+#[derive(Properties, PartialEq)]
+pub struct PresetPickerProps {
+    /// The page's language.
+    pub lang: Lang,
+}
 
 /// A button per preset.
 #[function_component(PresetPicker)]
-pub fn preset_picker() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
+pub fn preset_picker(&PresetPickerProps { lang }: &PresetPickerProps) -> Html {
+    let dispatch = use_dispatch();
     let buttons = Preset::ALL.iter().map(|&preset| {
-        let state = state.clone();
-        let onclick = Callback::from(move |_| state.dispatch(Action::LoadPreset(preset)));
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::LoadPreset(preset)));
         html! {
             <button type="button" class="preset" data-testid={format!("preset-{}", preset.id())} {onclick}>
                 { preset.title().get(lang) }

@@ -3,14 +3,22 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::Text;
+use crate::i18n::{self, Lang, Text};
 use crate::scenario::{RunChoice, Scale};
 use crate::state::{Action, NotRunnable, Phase};
-use crate::ui::use_playground;
+use crate::ui::use_dispatch;
 
 /// What [`RunControls`] calls back with.
 #[derive(Properties, PartialEq)]
 pub struct RunControlsProps {
+    /// Where the page is in a run.
+    pub phase: Phase,
+    /// The speed of runs.
+    pub scale: Scale,
+    /// Why the scenario cannot run, if it cannot.
+    pub blocked: Option<NotRunnable>,
+    /// The page's language.
+    pub lang: Lang,
     /// A run button was pressed.
     pub on_run: Callback<RunChoice>,
     /// Stop was pressed.
@@ -20,10 +28,15 @@ pub struct RunControlsProps {
 /// The buttons that start and stop runs.
 #[function_component(RunControls)]
 pub fn run_controls(props: &RunControlsProps) -> Html {
-    let state = use_playground();
-    let lang = state.lang;
-    let blocked = state.not_runnable();
-    let running = state.phase == Phase::Running;
+    let dispatch = use_dispatch();
+    let RunControlsProps {
+        phase,
+        scale,
+        blocked,
+        lang,
+        ..
+    } = *props;
+    let running = phase == Phase::Running;
 
     let run_button = |choice: RunChoice, id: &'static str, label: Text| {
         let on_run = props.on_run.clone();
@@ -43,27 +56,24 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
         let on_stop = props.on_stop.clone();
         Callback::from(move |_| on_stop.emit(()))
     };
-    let on_scale = {
-        let state = state.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(&scale) = Scale::ALL.get(select.selected_index().max(0) as usize) {
-                state.dispatch(Action::SetScale(scale));
-            }
-        })
-    };
-    let phase_text = match state.phase {
+    let on_scale = Callback::from(move |event: Event| {
+        let select: HtmlSelectElement = event.target_unchecked_into();
+        if let Some(&scale) = Scale::ALL.get(select.selected_index().max(0) as usize) {
+            dispatch.dispatch(Action::SetScale(scale));
+        }
+    });
+    let phase_text = match phase {
         Phase::Idle => Text::StateIdle,
         Phase::Running => Text::StateRunning,
         Phase::Done => Text::StateDone,
         Phase::Stopped => Text::StateStopped,
     };
-    let scales = Scale::ALL.iter().map(|&scale| {
-        let label = match scale {
+    let scales = Scale::ALL.iter().map(|&option| {
+        let label = match option {
             Scale::X1 => Text::RealTime.get(lang).to_owned(),
             other => format!("×{}", other.factor()),
         };
-        html! { <option selected={scale == state.scale}>{ label }</option> }
+        html! { <option selected={option == scale}>{ label }</option> }
     });
 
     html! {
@@ -80,9 +90,12 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
                     <select data-testid="scale" disabled={running} onchange={on_scale}>{ for scales }</select>
                 </label>
             </div>
-            <p class={classes!("run-state", state.phase.id())} data-testid="run-state" data-state={state.phase.id()} role="status">
+            <p class={classes!("run-state", phase.id())} data-testid="run-state" data-state={phase.id()} role="status">
                 { phase_text.get(lang) }
             </p>
+            if scale != Scale::X1 {
+                <p class="note scale-note" data-testid="scale-note">{ i18n::scale_note(lang, scale.factor()) }</p>
+            }
             if let Some(reason) = blocked {
                 <p class="field-error" role="alert" data-testid="not-runnable">
                     { match reason {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, TaskDraft};
-use crate::ui::use_playground;
+use crate::ui::use_dispatch;
 
 /// What a [`TaskRow`] shows.
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub struct TaskRowProps {
 /// One task's row.
 #[function_component(TaskRow)]
 pub fn task_row(props: &TaskRowProps) -> Html {
-    let state = use_playground();
+    let dispatch = use_dispatch();
     let TaskRowProps { index, draft, lang } = props;
     let (index, lang) = (*index, *lang);
     let number = index + 1;
@@ -30,20 +30,20 @@ pub fn task_row(props: &TaskRowProps) -> Html {
     let error = draft.duration.err().map(|e| i18n::duration_error(lang, e));
 
     let on_name = {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            state.dispatch(Action::SetName(index, input.value()));
+            dispatch.dispatch(Action::SetName(index, input.value()));
         })
     };
     let on_duration = {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            state.dispatch(Action::SetDuration(index, input.value()));
+            dispatch.dispatch(Action::SetDuration(index, input.value()));
         })
     };
-    let on_remove = Callback::from(move |_| state.dispatch(Action::RemoveTask(index)));
+    let on_remove = Callback::from(move |_| dispatch.dispatch(Action::RemoveTask(index)));
 
     html! {
         <li class={classes!("task-row", error.is_some().then_some("invalid"))} data-testid="task-row">

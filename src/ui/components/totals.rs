@@ -1,13 +1,15 @@
 //! Predicted and measured totals for both modes, the speedup, and what
 //! they mean in words.
 
+use std::rc::Rc;
 use std::time::Duration;
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Text};
+use crate::i18n::{self, Lang, Text};
+use crate::recording::Recording;
 use crate::scenario::Mode;
-use crate::ui::use_playground;
+use crate::state::Predictions;
 
 fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
     match value {
@@ -25,24 +27,38 @@ fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
     (fast > 0.0).then(|| slow / fast)
 }
 
-/// The totals table.
+/// What [`Totals`] shows.
+#[derive(Properties, PartialEq)]
+pub struct TotalsProps {
+    /// The current or last run.
+    pub recordings: Vec<Rc<Recording>>,
+    /// Predictions for the scenario in the editor, when it is valid.
+    pub predictions: Option<Rc<Predictions>>,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// The totals table: a run's own prediction and measurement where a mode
+/// has run, the editor's prediction where it has not.
 #[function_component(Totals)]
-pub fn totals() -> Html {
-    let state = use_playground();
-    let lang = state.lang;
+pub fn totals(props: &TotalsProps) -> Html {
+    let TotalsProps {
+        recordings,
+        predictions,
+        lang,
+    } = props;
+    let lang = *lang;
     let unit = Text::Seconds.get(lang);
+    let recording = |mode: Mode| recordings.iter().find(|r| r.mode == mode);
     let predicted = |mode: Mode| {
-        state
-            .recording(mode)
-            .map(|r| r.prediction.total)
-            .or_else(|| {
-                state.predictions.as_ref().map(|p| match mode {
-                    Mode::Sequential => p.sequential.total,
-                    Mode::Concurrent => p.concurrent.total,
-                })
+        recording(mode).map(|r| r.prediction.total).or_else(|| {
+            predictions.as_ref().map(|p| match mode {
+                Mode::Sequential => p.sequential.total,
+                Mode::Concurrent => p.concurrent.total,
             })
+        })
     };
-    let measured = |mode: Mode| state.recording(mode).and_then(|r| r.total);
+    let measured = |mode: Mode| recording(mode).and_then(|r| r.total);
 
     let rows = Mode::ALL.iter().map(|&mode| {
         let label = match mode {
@@ -63,7 +79,7 @@ pub fn totals() -> Html {
     };
     let measured_speedup = ratio(measured(Mode::Sequential), measured(Mode::Concurrent));
 
-    let summaries = state.recordings.iter().filter_map(|recording| {
+    let summaries = recordings.iter().filter_map(|recording| {
         let took = recording.total?;
         let scenario = &recording.scenario;
         let count = scenario.tasks.len();
