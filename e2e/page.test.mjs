@@ -158,7 +158,7 @@ describe('at scale', () => {
       await page.getByTestId('remove-all').click();
       await page.getByTestId('bulk-count').fill('100000');
       await page.getByTestId('bulk-add').click();
-      assert.equal(await page.getByTestId('task-count').textContent(), '100000 tasks');
+      assert.equal(await page.getByTestId('task-count').textContent(), '100,000 tasks');
       assert.equal(await page.getByTestId('task-row').count(), 100, 'one page of rows');
       await page.getByTestId('run-concurrent').click();
       await waitForRunState(page, 'done', 120_000);

@@ -91,6 +91,7 @@ pub enum Text {
     LegendPending,
     LegendWaiting,
     LegendDone,
+    TimelineEmpty,
     Log,
     LogEmpty,
     Language,
@@ -159,6 +160,10 @@ impl Text {
             Text::LegendWaiting => ("waiting", "ожидает"),
             Text::LegendDone => ("done", "завершена"),
             Text::Log => ("Program output", "Вывод программы"),
+            Text::TimelineEmpty => (
+                "The timeline appears when every task has a valid duration.",
+                "Шкала появится, когда у всех задач будет правильная длительность.",
+            ),
             Text::LogEmpty => (
                 "Press a run button: the program's output appears here.",
                 "Нажмите кнопку запуска: здесь появится вывод программы.",
@@ -248,16 +253,35 @@ fn russian_plural(n: usize) -> Plural {
     }
 }
 
+/// A whole number with its digits grouped as the language writes them:
+/// `100,000` in English, `100 000` in Russian (with a no-break space).
+pub fn group_digits(lang: Lang, n: usize) -> String {
+    let separator = match lang {
+        Lang::Ru => '\u{a0}',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// "30 tasks" in the language's own grammar.
 pub fn task_count(lang: Lang, n: usize) -> String {
+    let count = group_digits(lang, n);
     match lang {
         Lang::Ru => match russian_plural(n) {
-            Plural::One => format!("{n} задача"),
-            Plural::Few => format!("{n} задачи"),
-            Plural::Many => format!("{n} задач"),
+            Plural::One => format!("{count} задача"),
+            Plural::Few => format!("{count} задачи"),
+            Plural::Many => format!("{count} задач"),
         },
         Lang::En if n == 1 => "1 task".to_owned(),
-        Lang::En => format!("{n} tasks"),
+        Lang::En => format!("{count} tasks"),
     }
 }
 
@@ -381,6 +405,7 @@ pub fn page_range(lang: Lang, first: usize, last: usize, total: usize) -> String
 
 /// The note above the log when earlier lines are not shown.
 pub fn log_hidden(lang: Lang, hidden: usize) -> String {
+    let hidden = group_digits(lang, hidden);
     match lang {
         Lang::Ru => format!("… ещё {hidden} строк выше не показаны"),
         Lang::En => format!("… {hidden} earlier lines not shown"),
@@ -450,6 +475,20 @@ mod tests {
         assert_eq!(task_count(Lang::Ru, 30), "30 задач");
         assert_eq!(task_count(Lang::Ru, 2), "2 задачи");
         assert_eq!(task_count(Lang::En, 1), "1 task");
+    }
+
+    #[test]
+    fn counts_group_their_digits_as_each_language_does() {
+        assert_eq!(task_count(Lang::En, 100_000), "100,000 tasks");
+        assert_eq!(task_count(Lang::Ru, 100_000), "100\u{a0}000 задач");
+        assert_eq!(task_count(Lang::Ru, 1_021), "1\u{a0}021 задача");
+        assert_eq!(group_digits(Lang::En, 999), "999");
+        assert_eq!(group_digits(Lang::En, 1_000_000), "1,000,000");
+        // The log repeats the program's own output, which does not group.
+        assert_eq!(
+            log_completed(Lang::En, 100_000),
+            "Completed 100000 operations."
+        );
     }
 
     #[test]

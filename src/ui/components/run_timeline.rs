@@ -73,6 +73,13 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
                 { body }
                 <div class="overlay"><span class="now"></span></div>
             </div>
+            <div class="axis" aria-hidden="true">
+                { for timeline::ticks(axis).into_iter().map(|tick| html! {
+                    <span class="tick" style={format!("left:{:.3}%", tick.left)}>
+                        { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
+                    </span>
+                }) }
+            </div>
         </figure>
     }
 }

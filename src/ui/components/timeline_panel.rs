@@ -2,7 +2,6 @@
 //! many wait and how many are done, with runs side by side on one axis.
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use yew::prelude::*;
 
@@ -10,17 +9,6 @@ use super::run_timeline::RunTimeline;
 use crate::i18n::{Lang, Text};
 use crate::recording::Recording;
 use crate::timeline;
-
-fn axis_view(axis: Duration, lang: Lang) -> Html {
-    let ticks = timeline::ticks(axis).into_iter().map(|tick| {
-        html! {
-            <span class="tick" style={format!("left:{:.3}%", tick.left)}>
-                { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
-            </span>
-        }
-    });
-    html! { <div class="axis" aria-hidden="true">{ for ticks }</div> }
-}
 
 /// What [`TimelinePanel`] shows.
 #[derive(Properties, PartialEq)]
@@ -60,12 +48,14 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         <section class="timeline" data-testid="timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{ Text::Timeline.get(lang) }</h2>
             <ul class="legend">{ for legend }</ul>
+            if shown.is_empty() {
+                <p class="note">{ Text::TimelineEmpty.get(lang) }</p>
+            }
             <div class="runs">
                 { for shown.iter().map(|recording| html! {
                     <RunTimeline key={recording.mode.id()} recording={recording.clone()} {axis} {lang} />
                 }) }
             </div>
-            { axis_view(axis, lang) }
         </section>
     }
 }
