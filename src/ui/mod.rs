@@ -17,7 +17,7 @@ mod use_animation_frames;
 
 use std::rc::Rc;
 
-use yew::{Reducible, UseReducerDispatcher};
+use yew::{Reducible, TargetCast, UseReducerDispatcher};
 
 use crate::state::{Action, Playground};
 
@@ -38,6 +38,19 @@ impl Reducible for Playground {
 #[yew::hook]
 pub fn use_dispatch() -> Dispatch {
     yew::use_context::<Dispatch>().expect("components are rendered inside App")
+}
+
+/// A handler for a text field: each edit sends `action(text)`, with the
+/// field's whole text as typed.
+pub fn on_text(
+    dispatch: &Dispatch,
+    action: impl Fn(String) -> Action + 'static,
+) -> yew::Callback<yew::InputEvent> {
+    let dispatch = dispatch.clone();
+    yew::Callback::from(move |event: yew::InputEvent| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        dispatch.dispatch(action(input.value()));
+    })
 }
 
 /// Shows the page: installs the crash banner, then renders the app.

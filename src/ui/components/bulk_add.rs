@@ -1,11 +1,10 @@
 //! "Add N tasks of d seconds": how a learner gets to thousands of tasks.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, BulkDraft};
-use crate::ui::use_dispatch;
+use crate::ui::{on_text, use_dispatch};
 
 /// What [`BulkAdd`] shows.
 #[derive(Properties, PartialEq)]
@@ -23,20 +22,8 @@ pub fn bulk_add(&BulkAddProps { ref bulk, lang }: &BulkAddProps) -> Html {
     let count_error = bulk.count_error.map(|e| i18n::count_error(lang, e));
     let duration_error = bulk.duration_error.map(|e| i18n::duration_error(lang, e));
 
-    let on_count = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            dispatch.dispatch(Action::SetBulkCount(input.value()));
-        })
-    };
-    let on_duration = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            dispatch.dispatch(Action::SetBulkDuration(input.value()));
-        })
-    };
+    let on_count = on_text(&dispatch, Action::SetBulkCount);
+    let on_duration = on_text(&dispatch, Action::SetBulkDuration);
     let on_submit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
         dispatch.dispatch(Action::AddBulk);

@@ -1,12 +1,11 @@
 //! One task in the editor: its name and its duration, with the reason next
 //! to the field when the duration is not valid.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, TaskDraft};
-use crate::ui::use_dispatch;
+use crate::ui::{on_text, use_dispatch};
 
 /// What a [`TaskRow`] shows.
 #[derive(Properties, PartialEq)]
@@ -29,20 +28,8 @@ pub fn task_row(props: &TaskRowProps) -> Html {
     let error_id = format!("task-{number}-error");
     let error = draft.duration.err().map(|e| i18n::duration_error(lang, e));
 
-    let on_name = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            dispatch.dispatch(Action::SetName(index, input.value()));
-        })
-    };
-    let on_duration = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            dispatch.dispatch(Action::SetDuration(index, input.value()));
-        })
-    };
+    let on_name = on_text(&dispatch, move |text| Action::SetName(index, text));
+    let on_duration = on_text(&dispatch, move |text| Action::SetDuration(index, text));
     let on_remove = Callback::from(move |_| dispatch.dispatch(Action::RemoveTask(index)));
 
     html! {
