@@ -16,8 +16,11 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port. */
-export async function serve(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port. `rewriteHtml`, if given,
+ * changes every HTML file on its way out.
+ */
+export async function serve(root = DIST, { rewriteHtml } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
@@ -26,7 +29,8 @@ export async function serve(root = DIST) {
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (rewriteHtml && extname(file) === '.html') body = rewriteHtml(body.toString());
       response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
@@ -61,8 +65,8 @@ export function launch() {
  * Opens the page in a fresh context and records every error it logs or
  * throws, so a test can assert there were none.
  */
-export async function openPage(browser, url, { locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ locale });
+export async function openPage(browser, url, { locale = 'en-US', permissions = [] } = {}) {
+  const context = await browser.newContext({ locale, permissions });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

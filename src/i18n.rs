@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use crate::scenario::{format_seconds, CountError, DurationError};
+use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
+use crate::scenario::{format_seconds, CountError, DurationError, MAX_TASKS};
 
 /// A language the page speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +96,15 @@ pub enum Text {
     Log,
     LogEmpty,
     Language,
+    LinkNoticeTitle,
+    Dismiss,
+    CopyLink,
+    Copied,
+    CopyFailed,
+    Embed,
+    EmbedHelp,
+    CopyCode,
+    OpenFull,
 }
 
 impl Text {
@@ -169,6 +179,24 @@ impl Text {
                 "Нажмите кнопку запуска: здесь появится вывод программы.",
             ),
             Text::Language => ("Language", "Язык"),
+            Text::LinkNoticeTitle => (
+                "Some of this link could not be used:",
+                "Часть ссылки не удалось использовать:",
+            ),
+            Text::Dismiss => ("Dismiss", "Скрыть"),
+            Text::CopyLink => ("Copy link", "Копировать ссылку"),
+            Text::Copied => ("Copied.", "Скопировано."),
+            Text::CopyFailed => (
+                "Could not copy: select the text and copy it by hand.",
+                "Не удалось скопировать: выделите текст и скопируйте вручную.",
+            ),
+            Text::Embed => ("Embed", "Встроить"),
+            Text::EmbedHelp => (
+                "Paste this into a lesson page. The script makes the frame as tall as its content; without it the frame keeps the height set here.",
+                "Вставьте это в страницу урока. Скрипт подгоняет высоту рамки под содержимое; без него рамка остаётся указанной высоты.",
+            ),
+            Text::CopyCode => ("Copy code", "Копировать код"),
+            Text::OpenFull => ("Open in the playground", "Открыть в песочнице"),
         };
         match lang {
             Lang::En => en,
@@ -283,6 +311,39 @@ pub fn task_count(lang: Lang, n: usize) -> String {
         Lang::En if n == 1 => "1 task".to_owned(),
         Lang::En => format!("{count} tasks"),
     }
+}
+
+/// The scenario in one line: "3 tasks: 1 s, 3 s, 10 s", "30 tasks: 30 × 1 s".
+/// Runs of equal tasks are counted; after six groups the rest is elided.
+pub fn scenario_summary(lang: Lang, scenario: &crate::scenario::Scenario) -> String {
+    const GROUPS: usize = 6;
+    let unit = Text::Seconds.get(lang);
+    let tasks = &scenario.tasks;
+    let mut groups = Vec::new();
+    let mut index = 0;
+    while index < tasks.len() && groups.len() < GROUPS {
+        let task = &tasks[index];
+        let run = tasks[index..].iter().take_while(|t| *t == task).count();
+        let seconds = format_seconds(task.duration);
+        let count = if run > 1 {
+            format!("{} × ", group_digits(lang, run))
+        } else {
+            String::new()
+        };
+        let name = if task.name.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", task.name)
+        };
+        groups.push(format!("{name}{count}{seconds} {unit}"));
+        index += run;
+    }
+    let more = if index < tasks.len() { ", …" } else { "" };
+    format!(
+        "{}: {}{more}",
+        task_count(lang, tasks.len()),
+        groups.join(", ")
+    )
 }
 
 /// What the learner should take from a finished concurrent run.
@@ -421,6 +482,88 @@ pub fn timeline_aggregate(lang: Lang, count: usize) -> String {
     }
 }
 
+/// What the page says about something in a link it could not use, and
+/// what it used instead.
+pub fn link_problem(lang: Lang, problem: &Problem) -> String {
+    let ru = lang == Lang::Ru;
+    match problem {
+        Problem::TooLong { bytes } => {
+            let bytes = group_digits(lang, *bytes);
+            if ru {
+                format!("Ссылка слишком длинная ({bytes} байт, а можно не больше 1 МБ), и она не прочитана: показан первый пример курса.")
+            } else {
+                format!("The link is too long ({bytes} bytes; at most 1 MB), so none of it was read: showing the course's first example.")
+            }
+        }
+        Problem::UnknownKey(key) if ru => format!("Неизвестный параметр «{key}» пропущен."),
+        Problem::UnknownKey(key) => format!("The unknown parameter “{key}” was ignored."),
+        Problem::Repeated(key) if ru => {
+            format!("Параметр «{key}» указан несколько раз; использовано последнее значение.")
+        }
+        Problem::Repeated(key) => {
+            format!("“{key}” is given more than once; the last one is used.")
+        }
+        Problem::NewerVersion(version) if ru => format!(
+            "Версия ссылки «{version}» этой странице неизвестна; ссылка прочитана как версия 1."
+        ),
+        Problem::NewerVersion(version) => format!(
+            "This page does not know link version “{version}”; the link was read as version 1."
+        ),
+        Problem::BadEncoding(text) if ru => {
+            format!("В «{text}» испорчена %-последовательность; прочитано как написано.")
+        }
+        Problem::BadEncoding(text) => {
+            format!("“{text}” has a broken %-escape; it was read as written.")
+        }
+        Problem::BadTask { item, text, reason } => {
+            let reason = match reason {
+                TaskProblem::Empty if ru => "Пустой элемент.",
+                TaskProblem::Empty => "The item is empty.",
+                TaskProblem::BadCount if ru => "Число перед x должно быть целым, от 1.",
+                TaskProblem::BadCount => "The count before x must be a whole number from 1.",
+                TaskProblem::Duration(error) => duration_error(lang, *error),
+            };
+            if ru {
+                format!("Задача {item} «{text}» пропущена. {reason}")
+            } else {
+                format!("Task item {item} “{text}” was left out. {reason}")
+            }
+        }
+        Problem::TooManyTasks => {
+            let limit = group_digits(lang, MAX_TASKS);
+            if ru {
+                format!("В ссылке больше {limit} задач; взяты первые {limit}.")
+            } else {
+                format!("The link has more than {limit} tasks; the first {limit} are used.")
+            }
+        }
+        Problem::NoTasks if ru => {
+            "Ни одну задачу из ссылки прочитать не удалось: показан первый пример курса.".to_owned()
+        }
+        Problem::NoTasks => {
+            "No task in the link could be read: showing the course's first example.".to_owned()
+        }
+        Problem::ControlCharacters { item } if ru => {
+            format!("Из названия задачи {item} удалены управляющие символы.")
+        }
+        Problem::ControlCharacters { item } => {
+            format!("Control characters were removed from the name of task item {item}.")
+        }
+        Problem::LongName { item } if ru => {
+            format!("Название задачи {item} сокращено до {MAX_NAME_CHARS} символов.")
+        }
+        Problem::LongName { item } => {
+            format!("The name of task item {item} was shortened to {MAX_NAME_CHARS} characters.")
+        }
+        Problem::BadValue { key, value } if ru => {
+            format!("«{value}» — недопустимое значение {key}; использовано значение по умолчанию.")
+        }
+        Problem::BadValue { key, value } => {
+            format!("“{value}” is not a valid {key}; the default is used.")
+        }
+    }
+}
+
 /// The text of the banner shown when the page has failed.
 pub fn crash_banner(lang: Lang) -> (&'static str, &'static str) {
     match lang {
@@ -488,6 +631,49 @@ mod tests {
         assert_eq!(
             log_completed(Lang::En, 100_000),
             "Completed 100000 operations."
+        );
+    }
+
+    #[test]
+    fn a_scenario_fits_on_one_line() {
+        let read = |link| crate::link::read(link).shared.scenario;
+        assert_eq!(
+            scenario_summary(Lang::En, &read("tasks=1,3,10")),
+            "3 tasks: 1 s, 3 s, 10 s"
+        );
+        assert_eq!(
+            scenario_summary(Lang::Ru, &read("tasks=30x1")),
+            "30 задач: 30 × 1 с"
+        );
+        assert_eq!(
+            scenario_summary(Lang::En, &read("tasks=boil:3,1,2,3,4,5,6,7")),
+            "8 tasks: boil 3 s, 1 s, 2 s, 3 s, 4 s, 5 s, …"
+        );
+    }
+
+    #[test]
+    fn link_problems_say_what_was_used_instead() {
+        let text = link_problem(Lang::En, &Problem::NoTasks);
+        assert!(
+            text.contains("showing the course's first example"),
+            "{text}"
+        );
+        let text = link_problem(
+            Lang::Ru,
+            &Problem::BadTask {
+                item: 2,
+                text: "abc".into(),
+                reason: TaskProblem::Duration(DurationError::NotANumber),
+            },
+        );
+        assert_eq!(
+            text,
+            "Задача 2 «abc» пропущена. Это не число: укажите секунды, например 1 или 0,5."
+        );
+        let text = link_problem(Lang::En, &Problem::TooManyTasks);
+        assert_eq!(
+            text,
+            "The link has more than 100,000 tasks; the first 100,000 are used."
         );
     }
 

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::i18n::Lang;
+use crate::link::{self, Problem, Shared};
 use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::scenario::{
@@ -138,11 +139,35 @@ pub fn page_count(task_count: usize) -> usize {
     task_count.div_ceil(PAGE_SIZE).max(1)
 }
 
+/// How the address bar follows a change of the link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkChange {
+    /// Replace the current history entry: typing, small changes.
+    Replace,
+    /// Add a history entry, so Back returns to the scenario before: a
+    /// preset, adding or removing tasks.
+    Push,
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playground {
     /// The language of the page.
     pub lang: Lang,
+    /// Whether the language was chosen (by the link or the switch) rather
+    /// than taken from the browser; only a chosen one goes into the link.
+    pub lang_chosen: bool,
+    /// The run the page suggests, and the one last started.
+    pub mode: RunChoice,
+    /// Whether the page is the compact one for embedding.
+    pub embed: bool,
+    /// What could not be used in the link the page was opened with.
+    pub notice: Rc<[Problem]>,
+    /// The link of the scenario in the editor (without `#`); while a field
+    /// is invalid, the last valid one.
+    pub link: Rc<str>,
+    /// How the last change to the link should reach the address bar.
+    pub link_change: LinkChange,
     /// The tasks as typed.
     pub drafts: Rc<Vec<TaskDraft>>,
     /// The "add many" form.
@@ -184,6 +209,11 @@ pub enum Action {
     AddBulk,
     /// Replace the scenario with a preset.
     LoadPreset(Preset),
+    /// Open what a link carries (the address changed: Back, Forward, or
+    /// an edit by hand).
+    OpenLink(link::Read),
+    /// Hide the notice about the link.
+    DismissNotice,
     /// Show another page of the editor.
     ShowPage(usize),
     /// Change the speed of runs.
@@ -211,10 +241,21 @@ pub enum Action {
 }
 
 impl Playground {
-    /// The page as it first opens: the course's first example.
-    pub fn new(lang: Lang) -> Self {
+    /// The page as it opens with no link: the course's first example.
+    pub fn new(browser_lang: Lang) -> Self {
+        Self::open(link::read(""), browser_lang)
+    }
+
+    /// The page as it opens with a link.
+    pub fn open(read: link::Read, browser_lang: Lang) -> Self {
         let mut playground = Self {
-            lang,
+            lang: browser_lang,
+            lang_chosen: false,
+            mode: RunChoice::Concurrent,
+            embed: false,
+            notice: Rc::new([]),
+            link: Rc::from(""),
+            link_change: LinkChange::Replace,
             drafts: Rc::default(),
             bulk: BulkDraft::default(),
             page: 0,
@@ -224,8 +265,19 @@ impl Playground {
             recordings: Vec::new(),
             predictions: None,
         };
-        playground.load(&Preset::CourseFirstExample.scenario());
+        playground.open_link(read);
         playground
+    }
+
+    /// What the link carries now, when the scenario in the editor is valid.
+    pub fn shared(&self) -> Option<Shared> {
+        Some(Shared {
+            scenario: self.scenario().ok()?,
+            mode: self.mode,
+            scale: self.scale,
+            lang: self.lang_chosen.then_some(self.lang),
+            embed: self.embed,
+        })
     }
 
     /// The scenario in the editor, or why it cannot run.
@@ -259,8 +311,32 @@ impl Playground {
 
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        // Run progress comes every frame and never changes the link.
+        let link_change = match action {
+            Action::Progress { .. } => None,
+            Action::LoadPreset(_)
+            | Action::AddTask
+            | Action::RemoveTask(_)
+            | Action::RemoveAll
+            | Action::AddBulk => Some(LinkChange::Push),
+            _ => Some(LinkChange::Replace),
+        };
+        self.change(action);
+        if let (Some(link_change), Some(shared)) = (link_change, self.shared()) {
+            let link = link::write(&shared);
+            if *self.link != *link {
+                self.link = link.into();
+                self.link_change = link_change;
+            }
+        }
+    }
+
+    fn change(&mut self, action: Action) {
         match action {
-            Action::SetLang(lang) => self.lang = lang,
+            Action::SetLang(lang) => {
+                self.lang = lang;
+                self.lang_chosen = true;
+            }
             Action::SetName(index, text) => self.edit(|drafts| {
                 if let Some(draft) = drafts.get_mut(index) {
                     draft.name = text;
@@ -307,6 +383,12 @@ impl Playground {
             }
             Action::AddBulk => self.add_bulk(),
             Action::LoadPreset(preset) => self.load(&preset.scenario()),
+            Action::OpenLink(read) => {
+                if *self.link != *link::write(&read.shared) || !read.problems.is_empty() {
+                    self.open_link(read);
+                }
+            }
+            Action::DismissNotice => self.notice = Rc::new([]),
             Action::ShowPage(page) => self.page = page.min(self.page_count() - 1),
             Action::SetScale(scale) => self.scale = scale,
             Action::Start {
@@ -315,6 +397,7 @@ impl Playground {
                 scenario,
             } => {
                 self.run_id = run_id;
+                self.mode = choice;
                 self.phase = Phase::Running;
                 self.recordings = choice
                     .modes()
@@ -353,6 +436,22 @@ impl Playground {
                 concurrent: predict(&scenario, Mode::Concurrent),
             })
         });
+    }
+
+    fn open_link(&mut self, read: link::Read) {
+        let shared = read.shared;
+        self.load(&shared.scenario);
+        self.mode = shared.mode;
+        self.scale = shared.scale;
+        self.embed = shared.embed;
+        if let Some(lang) = shared.lang {
+            self.lang = lang;
+            self.lang_chosen = true;
+        }
+        self.notice = read.problems.into();
+        if let Some(shared) = self.shared() {
+            self.link = link::write(&shared).into();
+        }
     }
 
     fn load(&mut self, scenario: &Scenario) {
@@ -546,6 +645,78 @@ mod tests {
         state.apply(Action::SetName(0, "toast".into()));
         assert!(state.recordings.is_empty());
         assert_eq!(state.phase, Phase::Idle);
+    }
+
+    #[test]
+    fn a_link_opens_its_scenario_and_its_settings() {
+        let state = Playground::open(
+            link::read("#tasks=boil:3,1&mode=compare&scale=10&lang=ru&embed=1"),
+            Lang::En,
+        );
+        assert_eq!(state.drafts.len(), 2);
+        assert_eq!(state.drafts[0].name, "boil");
+        assert_eq!(state.mode, RunChoice::Compare);
+        assert_eq!(state.scale, Scale::X10);
+        assert_eq!((state.lang, state.lang_chosen), (Lang::Ru, true));
+        assert!(state.embed);
+        assert!(state.notice.is_empty());
+        assert_eq!(
+            &*state.link,
+            "v=1&tasks=boil:3,1&mode=compare&scale=10&lang=ru&embed=1"
+        );
+    }
+
+    #[test]
+    fn a_bad_link_opens_with_a_notice_until_dismissed() {
+        let mut state = Playground::open(link::read("#tasks=abc"), Lang::En);
+        assert_eq!(state.drafts.len(), 30, "the course example instead");
+        assert_eq!(state.notice.len(), 2);
+        state.apply(Action::DismissNotice);
+        assert!(state.notice.is_empty());
+    }
+
+    #[test]
+    fn the_link_follows_the_editor_and_says_how_to_record_it() {
+        let mut state = Playground::new(Lang::En);
+        assert_eq!(&*state.link, "v=1&tasks=30x1&mode=concurrent&scale=1");
+
+        state.apply(Action::SetDuration(0, "2".into()));
+        assert_eq!(&*state.link, "v=1&tasks=2,29x1&mode=concurrent&scale=1");
+        assert_eq!(state.link_change, LinkChange::Replace);
+
+        state.apply(Action::SetDuration(0, "".into()));
+        assert_eq!(
+            &*state.link, "v=1&tasks=2,29x1&mode=concurrent&scale=1",
+            "an invalid field keeps the last valid link"
+        );
+
+        state.apply(Action::LoadPreset(Preset::LongestWins));
+        assert_eq!(&*state.link, "v=1&tasks=1,3,10&mode=concurrent&scale=1");
+        assert_eq!(state.link_change, LinkChange::Push);
+
+        state.apply(Action::SetLang(Lang::Ru));
+        state.apply(Action::SetScale(Scale::X100));
+        assert_eq!(
+            &*state.link,
+            "v=1&tasks=1,3,10&mode=concurrent&scale=100&lang=ru"
+        );
+        state.apply(start(&state, RunChoice::Sequential));
+        assert!(state.link.contains("mode=sequential"));
+    }
+
+    #[test]
+    fn opening_the_link_the_page_already_shows_changes_nothing() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Concurrent));
+        let link = state.link.to_string();
+        state.apply(Action::OpenLink(link::read(&link)));
+        assert_eq!(state.phase, Phase::Running, "the run goes on");
+        assert_eq!(state.recordings.len(), 1);
+
+        state.apply(Action::Stop);
+        state.apply(Action::OpenLink(link::read("#tasks=5")));
+        assert_eq!(state.drafts.len(), 1);
+        assert!(state.recordings.is_empty());
     }
 
     #[test]

@@ -9,14 +9,20 @@ use yew::prelude::*;
 
 use super::after_next_paint::{after_next_paint, AfterNextPaint};
 use super::components::editor::Editor;
+use super::components::embed_bar::EmbedBar;
 use super::components::header::Header;
+use super::components::link_notice::LinkNotice;
 use super::components::log_panel::LogPanel;
 use super::components::run_controls::RunControls;
+use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::TimelinePanel;
 use super::components::totals::Totals;
+use super::location;
 use super::use_animation_frames::use_animation_frames;
+use super::use_post_height::use_post_height;
 use super::Dispatch;
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
+use crate::link;
 use crate::recording::{Recording, Report};
 use crate::runtime::{self, RunHandle};
 use crate::scenario::{Mode, RunChoice, Scale};
@@ -55,7 +61,7 @@ fn browser_lang() -> Lang {
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| Playground::new(browser_lang()));
+    let state = use_reducer(|| Playground::open(location::read(), browser_lang()));
     let session = use_mut_ref(|| None::<Session>);
     let runs_started = use_mut_ref(|| 0u64);
 
@@ -70,6 +76,21 @@ pub fn app() -> Html {
             }
         });
     }
+
+    {
+        let change = state.link_change;
+        use_effect_with(state.link.clone(), move |link| location::show(link, change));
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let listeners = location::on_change(move || {
+                dispatcher.dispatch(Action::OpenLink(location::read()));
+            });
+            move || drop(listeners)
+        });
+    }
+    use_post_height(state.embed);
 
     let on_frame = {
         let state = state.clone();
@@ -153,12 +174,52 @@ pub fn app() -> Html {
             .ok()
             .map(|scenario| Rc::new(Recording::new(Mode::Concurrent, Rc::new(scenario))))
     });
-
+    let full_url = use_memo(state.link.clone(), |link| {
+        location::full_url(&link::without_embed(link))
+    });
     let lang = state.lang;
-    html! {
-        <ContextProvider<Dispatch> context={state.dispatcher()}>
+    let summary = use_memo((preview.clone(), lang), |(preview, lang)| {
+        preview
+            .as_ref()
+            .as_ref()
+            .map(|preview| i18n::scenario_summary(*lang, &preview.scenario))
+            .unwrap_or_default()
+    });
+
+    let notice = html! { <LinkNotice problems={state.notice.clone()} {lang} /> };
+    let run_controls = html! {
+        <RunControls
+            phase={state.phase}
+            mode={state.mode}
+            scale={state.scale}
+            blocked={state.not_runnable()}
+            {lang}
+            {on_run}
+            {on_stop}
+        />
+    };
+    let totals = html! {
+        <Totals recordings={state.recordings.clone()} predictions={state.predictions.clone()} {lang} />
+    };
+    let timeline = html! {
+        <TimelinePanel recordings={state.recordings.clone()} preview={(*preview).clone()} {lang} />
+    };
+
+    let page = if state.embed {
+        html! {
+            <div class="page embed">
+                { notice }
+                <EmbedBar summary={(*summary).clone()} full_url={(*full_url).clone()} {lang} />
+                { run_controls }
+                { totals }
+                { timeline }
+            </div>
+        }
+    } else {
+        html! {
             <div class="page">
                 <Header {lang} />
+                { notice }
                 <main class="layout">
                     <Editor
                         drafts={state.drafts.clone()}
@@ -168,28 +229,19 @@ pub fn app() -> Html {
                         {lang}
                     />
                     <section class="results">
-                        <RunControls
-                            phase={state.phase}
-                            scale={state.scale}
-                            blocked={state.not_runnable()}
-                            {lang}
-                            {on_run}
-                            {on_stop}
-                        />
-                        <Totals
-                            recordings={state.recordings.clone()}
-                            predictions={state.predictions.clone()}
-                            {lang}
-                        />
-                        <TimelinePanel
-                            recordings={state.recordings.clone()}
-                            preview={(*preview).clone()}
-                            {lang}
-                        />
+                        { run_controls }
+                        <SharePanel link={AttrValue::from(state.link.to_string())} {lang} />
+                        { totals }
+                        { timeline }
                         <LogPanel recordings={state.recordings.clone()} {lang} />
                     </section>
                 </main>
             </div>
+        }
+    };
+    html! {
+        <ContextProvider<Dispatch> context={state.dispatcher()}>
+            { page }
         </ContextProvider<Dispatch>>
     }
 }

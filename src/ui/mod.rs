@@ -13,7 +13,9 @@ mod after_next_paint;
 mod app;
 mod components;
 pub mod crash;
+mod location;
 mod use_animation_frames;
+mod use_post_height;
 
 use std::rc::Rc;
 

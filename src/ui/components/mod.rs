@@ -3,13 +3,16 @@
 
 pub mod bulk_add;
 pub mod editor;
+pub mod embed_bar;
 pub mod header;
 pub mod lane_row;
+pub mod link_notice;
 pub mod log_panel;
 pub mod pager;
 pub mod preset_picker;
 pub mod run_controls;
 pub mod run_timeline;
+pub mod share_panel;
 pub mod task_row;
 pub mod timeline_panel;
 pub mod totals;

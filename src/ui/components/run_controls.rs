@@ -13,6 +13,8 @@ use crate::ui::use_dispatch;
 pub struct RunControlsProps {
     /// Where the page is in a run.
     pub phase: Phase,
+    /// The run the page suggests: its button stands out.
+    pub mode: RunChoice,
     /// The speed of runs.
     pub scale: Scale,
     /// Why the scenario cannot run, if it cannot.
@@ -31,6 +33,7 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
     let dispatch = use_dispatch();
     let RunControlsProps {
         phase,
+        mode,
         scale,
         blocked,
         lang,
@@ -43,7 +46,7 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
         html! {
             <button
                 type="button"
-                class="run"
+                class={classes!("run", (choice == mode).then_some("suggested"))}
                 data-testid={id}
                 disabled={blocked.is_some()}
                 onclick={Callback::from(move |_| on_run.emit(choice))}

@@ -1,0 +1,675 @@
+//! The scenario as a link, and back: what course authors write by hand and
+//! learners share.
+//!
+//! ```text
+//! #v=1&tasks=boil:3,2x1.5,30x1&mode=compare&scale=10&lang=ru&embed=1
+//! ```
+//!
+//! - `tasks`: items separated by `,`; an item is `[name:][count x]seconds`.
+//!   Names are percent-encoded (UTF-8); `30x1` is 30 tasks of 1 s.
+//! - `mode`: `sequential`, `concurrent` or `compare`; `scale`: `1`, `10` or
+//!   `100`; `lang`: `ru` or `en`; `embed`: `1` for the compact page.
+//! - `v`: the format's version. Hand-written links may leave it out.
+//!
+//! [`read`] never fails: it keeps what it could read, uses a default for
+//! the rest and lists every [`Problem`] so the page can say what it did.
+//! [`write`] always writes every parameter, so that a link keeps meaning
+//! what it meant when it was written even if the page's defaults change;
+//! links of version 1 will always be read as version 1.
+
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::i18n::Lang;
+use crate::presets::Preset;
+use crate::scenario::{
+    format_seconds, parse_duration, DurationError, RunChoice, Scale, Scenario, Task, MAX_TASKS,
+};
+
+/// The version [`write`] writes.
+pub const VERSION: u32 = 1;
+
+/// The longest link read, in bytes. Longer links are not read at all.
+pub const MAX_LINK_BYTES: usize = 1 << 20;
+
+/// The longest task name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// The most characters of a bad value repeated back in a [`Problem`].
+const QUOTE_CHARS: usize = 40;
+
+/// Everything a link carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    /// The tasks.
+    pub scenario: Scenario,
+    /// The run the link suggests.
+    pub mode: RunChoice,
+    /// The speed of runs.
+    pub scale: Scale,
+    /// The language, when the link sets one; otherwise the browser's.
+    pub lang: Option<Lang>,
+    /// Whether the page is embedded in another page.
+    pub embed: bool,
+}
+
+impl Default for Shared {
+    /// The page with no link: the course's first example, run all at once.
+    fn default() -> Self {
+        Self {
+            scenario: Preset::CourseFirstExample.scenario(),
+            mode: RunChoice::Concurrent,
+            scale: Scale::X1,
+            lang: None,
+            embed: false,
+        }
+    }
+}
+
+/// Something in a link that could not be used as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The link is longer than [`MAX_LINK_BYTES`]; nothing of it was read.
+    TooLong {
+        /// Its length in bytes.
+        bytes: usize,
+    },
+    /// A parameter the page does not know; it was ignored.
+    UnknownKey(String),
+    /// A parameter given more than once; the last one was used.
+    Repeated(String),
+    /// A version newer than this page; the link was read as version 1.
+    NewerVersion(String),
+    /// A `%` not followed by two hexadecimal digits, or encoded bytes that
+    /// are not UTF-8; the value was read as it stands.
+    BadEncoding(String),
+    /// A task item that could not be read; it was left out.
+    BadTask {
+        /// Its position among the items, from 1.
+        item: usize,
+        /// The item as written (shortened).
+        text: String,
+        /// What is wrong with it.
+        reason: TaskProblem,
+    },
+    /// More than [`MAX_TASKS`] tasks; the first ones were kept.
+    TooManyTasks,
+    /// No task could be read; the course's first example is shown.
+    NoTasks,
+    /// A name had control characters; they were removed.
+    ControlCharacters {
+        /// The item, from 1.
+        item: usize,
+    },
+    /// A name longer than [`MAX_NAME_CHARS`]; it was shortened.
+    LongName {
+        /// The item, from 1.
+        item: usize,
+    },
+    /// A value the parameter does not take; the default was used.
+    BadValue {
+        /// The parameter.
+        key: &'static str,
+        /// The value as written (shortened).
+        value: String,
+    },
+}
+
+/// Why a task item could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskProblem {
+    /// The item is empty.
+    Empty,
+    /// The count before `x` is not a whole number from 1.
+    BadCount,
+    /// The duration is not valid.
+    Duration(DurationError),
+}
+
+/// What [`read`] made of a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    /// The state to open: what could be read, defaults for the rest.
+    pub shared: Shared,
+    /// Everything that could not be used as written, in the order met.
+    pub problems: Vec<Problem>,
+}
+
+/// Characters written as they are in names; everything else is encoded.
+const NAME_SET: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Writes the link for `shared`, without the leading `#`.
+pub fn write(shared: &Shared) -> String {
+    let mut link = format!("v={VERSION}&tasks=");
+    let tasks = &shared.scenario.tasks;
+    let mut index = 0;
+    while index < tasks.len() {
+        let task = &tasks[index];
+        let run = tasks[index..].iter().take_while(|t| *t == task).count();
+        if index > 0 {
+            link.push(',');
+        }
+        if !task.name.is_empty() {
+            let _ = write!(link, "{}:", utf8_percent_encode(&task.name, NAME_SET));
+        }
+        if run > 1 {
+            let _ = write!(link, "{run}x");
+        }
+        link.push_str(&format_seconds(task.duration));
+        index += run;
+    }
+    let mode = match shared.mode {
+        RunChoice::Sequential => "sequential",
+        RunChoice::Concurrent => "concurrent",
+        RunChoice::Compare => "compare",
+    };
+    let _ = write!(link, "&mode={mode}&scale={}", shared.scale.factor());
+    if let Some(lang) = shared.lang {
+        let _ = write!(link, "&lang={}", lang.tag());
+    }
+    if shared.embed {
+        link.push_str("&embed=1");
+    }
+    link
+}
+
+/// The same link for the full page: what "Open in the playground" opens
+/// from the compact, embedded one.
+pub fn without_embed(link: &str) -> String {
+    let shared = read(link).shared;
+    write(&Shared {
+        embed: false,
+        ..shared
+    })
+}
+
+/// Reads a link: the part after `#` or `?` (a leading `#` or `?` is
+/// skipped). Never fails; see [`Read::problems`].
+pub fn read(link: &str) -> Read {
+    let mut shared = Shared::default();
+    let mut problems = Vec::new();
+    let link = link.strip_prefix(['#', '?']).unwrap_or(link);
+    if link.len() > MAX_LINK_BYTES {
+        problems.push(Problem::TooLong { bytes: link.len() });
+        return Read { shared, problems };
+    }
+
+    let mut seen: Vec<&str> = Vec::new();
+    for pair in link.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let known = ["v", "tasks", "mode", "scale", "lang", "embed"];
+        let Some(&key) = known.iter().find(|&&k| k == key) else {
+            problems.push(Problem::UnknownKey(quote_decoded(key)));
+            continue;
+        };
+        if seen.contains(&key) {
+            problems.push(Problem::Repeated(key.to_owned()));
+        }
+        seen.push(key);
+        match key {
+            "v" => {
+                if value != "1" {
+                    problems.push(Problem::NewerVersion(quote(value)));
+                }
+            }
+            "tasks" => {
+                if let Some(scenario) = read_tasks(value, &mut problems) {
+                    shared.scenario = scenario;
+                }
+            }
+            "mode" => match value {
+                "sequential" => shared.mode = RunChoice::Sequential,
+                "concurrent" => shared.mode = RunChoice::Concurrent,
+                "compare" => shared.mode = RunChoice::Compare,
+                _ => problems.push(bad_value("mode", value)),
+            },
+            "scale" => match Scale::ALL.iter().find(|s| s.factor().to_string() == value) {
+                Some(&scale) => shared.scale = scale,
+                None => problems.push(bad_value("scale", value)),
+            },
+            "lang" => match Lang::ALL.iter().find(|l| l.tag() == value) {
+                Some(&lang) => shared.lang = Some(lang),
+                None => problems.push(bad_value("lang", value)),
+            },
+            _ => match value {
+                "1" => shared.embed = true,
+                "0" => shared.embed = false,
+                _ => problems.push(bad_value("embed", value)),
+            },
+        }
+    }
+    Read { shared, problems }
+}
+
+fn bad_value(key: &'static str, value: &str) -> Problem {
+    Problem::BadValue {
+        key,
+        value: quote(value),
+    }
+}
+
+/// Reads the `tasks` value; `None` when no task could be read.
+fn read_tasks(value: &str, problems: &mut Vec<Problem>) -> Option<Scenario> {
+    let mut tasks = Vec::new();
+    for (index, text) in value.split(',').enumerate() {
+        let item = index + 1;
+        match read_item(text, item, problems) {
+            Ok((count, task)) => {
+                let room = MAX_TASKS - tasks.len();
+                if count > room {
+                    problems.push(Problem::TooManyTasks);
+                    tasks.extend(std::iter::repeat_n(task, room));
+                    break;
+                }
+                tasks.extend(std::iter::repeat_n(task, count));
+            }
+            Err(reason) => problems.push(Problem::BadTask {
+                item,
+                text: quote_decoded(text),
+                reason,
+            }),
+        }
+    }
+    if tasks.is_empty() {
+        problems.push(Problem::NoTasks);
+        return None;
+    }
+    Some(Scenario { tasks })
+}
+
+/// Reads one `[name:][count x]seconds` item.
+fn read_item(
+    text: &str,
+    item: usize,
+    problems: &mut Vec<Problem>,
+) -> Result<(usize, Task), TaskProblem> {
+    if text.is_empty() {
+        return Err(TaskProblem::Empty);
+    }
+    let (name, rest) = match text.rsplit_once(':') {
+        Some((name, rest)) => {
+            let name = decode(name, problems);
+            (clean_name(&name, item, problems), rest)
+        }
+        None => (String::new(), text),
+    };
+    let (count, seconds) = match rest.split_once('x') {
+        Some((count, seconds)) => (read_count(count)?, seconds),
+        None => (1, rest),
+    };
+    let duration: Duration = parse_duration(seconds).map_err(TaskProblem::Duration)?;
+    Ok((count, Task { name, duration }))
+}
+
+/// Reads the `count` of `count x seconds`: a whole number from 1. Digits
+/// too many for a number mean more tasks than could ever fit.
+fn read_count(count: &str) -> Result<usize, TaskProblem> {
+    if count.is_empty() || !count.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(TaskProblem::BadCount);
+    }
+    match count.parse::<usize>() {
+        Ok(0) => Err(TaskProblem::BadCount),
+        Ok(count) => Ok(count),
+        Err(_) => Ok(usize::MAX),
+    }
+}
+
+/// Percent-decodes `text`. Malformed escapes and bytes that are not UTF-8
+/// are reported and kept as they stand.
+fn decode(text: &str, problems: &mut Vec<Problem>) -> String {
+    let malformed = text.match_indices('%').any(|(at, _)| {
+        let hex = text.as_bytes().get(at + 1..at + 3);
+        !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    match percent_decode_str(text).decode_utf8() {
+        Ok(decoded) if !malformed => decoded.into_owned(),
+        Ok(decoded) => {
+            problems.push(Problem::BadEncoding(quote(text)));
+            decoded.into_owned()
+        }
+        Err(_) => {
+            problems.push(Problem::BadEncoding(quote(text)));
+            percent_decode_str(text).decode_utf8_lossy().into_owned()
+        }
+    }
+}
+
+/// A name as the page keeps it: no control characters, not too long.
+fn clean_name(name: &str, item: usize, problems: &mut Vec<Problem>) -> String {
+    let mut clean: String = name.chars().filter(|c| !c.is_control()).collect();
+    if clean.len() != name.len() {
+        problems.push(Problem::ControlCharacters { item });
+    }
+    if clean.chars().count() > MAX_NAME_CHARS {
+        clean = clean.chars().take(MAX_NAME_CHARS).collect();
+        problems.push(Problem::LongName { item });
+    }
+    clean
+}
+
+/// A bad piece of a link, decoded as far as it goes, to repeat back.
+fn quote_decoded(text: &str) -> String {
+    quote(&decode(text, &mut Vec::new()))
+}
+
+/// A bad value as it is repeated back: printable and short.
+fn quote(text: &str) -> String {
+    let mut quoted: String = text
+        .chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .take(QUOTE_CHARS)
+        .collect();
+    if text.chars().count() > QUOTE_CHARS {
+        quoted.push('…');
+    }
+    quoted
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn durations(read: &Read) -> Vec<f64> {
+        read.shared
+            .scenario
+            .tasks
+            .iter()
+            .map(|t| t.duration.as_secs_f64())
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_forms_a_course_author_writes() {
+        let read = read("#tasks=1,3,10");
+        assert_eq!(read.problems, []);
+        assert_eq!(durations(&read), [1.0, 3.0, 10.0]);
+
+        let read = super::read("#tasks=30x1");
+        assert_eq!(
+            read.shared.scenario,
+            Scenario::uniform(30, Duration::from_secs(1))
+        );
+
+        let read = super::read("#tasks=10x0.5,3,2x1.5");
+        let mut expected = vec![0.5; 10];
+        expected.extend([3.0, 1.5, 1.5]);
+        assert_eq!(durations(&read), expected);
+
+        let read = super::read("#tasks=boil:3,toast:2");
+        let names: Vec<_> = read
+            .shared
+            .scenario
+            .tasks
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(names, ["boil", "toast"]);
+
+        let read =
+            super::read("?tasks=%D1%87%D0%B0%D0%B9:2&mode=sequential&scale=10&lang=ru&embed=1");
+        assert_eq!(read.problems, []);
+        assert_eq!(read.shared.scenario.tasks[0].name, "чай");
+        assert_eq!(read.shared.mode, RunChoice::Sequential);
+        assert_eq!(read.shared.scale, Scale::X10);
+        assert_eq!(read.shared.lang, Some(Lang::Ru));
+        assert!(read.shared.embed);
+    }
+
+    #[test]
+    fn writes_every_parameter_compactly() {
+        let shared = Shared {
+            scenario: super::read("#tasks=30x1,boil:2x3,1.5").shared.scenario,
+            mode: RunChoice::Compare,
+            scale: Scale::X100,
+            lang: Some(Lang::En),
+            embed: true,
+        };
+        assert_eq!(
+            write(&shared),
+            "v=1&tasks=30x1,boil:2x3,1.5&mode=compare&scale=100&lang=en&embed=1"
+        );
+        assert_eq!(
+            write(&Shared::default()),
+            "v=1&tasks=30x1&mode=concurrent&scale=1"
+        );
+    }
+
+    #[test]
+    fn the_full_page_link_drops_only_embed() {
+        assert_eq!(
+            without_embed("v=1&tasks=1,3&mode=compare&scale=10&lang=ru&embed=1"),
+            "v=1&tasks=1,3&mode=compare&scale=10&lang=ru"
+        );
+    }
+
+    #[test]
+    fn names_are_encoded_so_they_cannot_break_the_grammar() {
+        let shared = Shared {
+            scenario: Scenario {
+                tasks: vec![Task {
+                    name: "a:b,c&d=e x%".into(),
+                    duration: Duration::from_secs(1),
+                }],
+            },
+            ..Shared::default()
+        };
+        let link = write(&shared);
+        assert!(link.contains("tasks=a%3Ab%2Cc%26d%3De%20x%25:1&"), "{link}");
+        assert_eq!(read(&link).shared, shared);
+    }
+
+    #[test]
+    fn bad_items_are_left_out_and_named() {
+        let read = read("#tasks=1,abc,-2,0x3,,2");
+        assert_eq!(durations(&read), [1.0, 2.0]);
+        let items: Vec<_> = read
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::BadTask { item, reason, .. } => (*item, *reason),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                (2, TaskProblem::Duration(DurationError::NotANumber)),
+                (3, TaskProblem::Duration(DurationError::NotPositive)),
+                (4, TaskProblem::BadCount),
+                (5, TaskProblem::Empty),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_readable_gives_the_course_example() {
+        for link in [
+            "#tasks=",
+            "#tasks=abc",
+            "#garbage",
+            "#",
+            "",
+            "#tasks=NaN,inf,1e3",
+        ] {
+            let read = read(link);
+            assert_eq!(read.shared.scenario, Shared::default().scenario, "{link}");
+        }
+        assert!(read("#tasks=abc").problems.contains(&Problem::NoTasks));
+        assert_eq!(
+            read("#garbage").problems,
+            [Problem::UnknownKey("garbage".into())]
+        );
+    }
+
+    #[test]
+    fn task_counts_stop_at_the_limit() {
+        let read = read("#tasks=99999999999999999999999x1");
+        assert_eq!(read.shared.scenario.tasks.len(), MAX_TASKS);
+        assert_eq!(read.problems, [Problem::TooManyTasks]);
+
+        let read = super::read("#tasks=60000x1,60000x2,3");
+        assert_eq!(read.shared.scenario.tasks.len(), MAX_TASKS);
+        assert_eq!(
+            read.shared.scenario.tasks[MAX_TASKS - 1].duration,
+            Duration::from_secs(2)
+        );
+    }
+
+    #[test]
+    fn hostile_names_are_kept_as_text() {
+        let read = read("#tasks=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E:1,%07bell%0A:2");
+        assert_eq!(
+            read.shared.scenario.tasks[0].name,
+            "<img src=x onerror=alert(1)>"
+        );
+        assert_eq!(read.shared.scenario.tasks[1].name, "bell");
+        assert_eq!(read.problems, [Problem::ControlCharacters { item: 2 }]);
+
+        let long = "n".repeat(500);
+        let read = super::read(&format!("#tasks={long}:1"));
+        assert_eq!(
+            read.shared.scenario.tasks[0].name.chars().count(),
+            MAX_NAME_CHARS
+        );
+        assert_eq!(read.problems, [Problem::LongName { item: 1 }]);
+    }
+
+    #[test]
+    fn malformed_encoding_is_reported_and_read_as_it_stands() {
+        let read = read("#tasks=100%zz:1,%FF%FE:2");
+        let names: Vec<_> = read
+            .shared
+            .scenario
+            .tasks
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(names, ["100%zz", "\u{fffd}\u{fffd}"]);
+        assert_eq!(
+            read.problems,
+            [
+                Problem::BadEncoding("100%zz".into()),
+                Problem::BadEncoding("%FF%FE".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn other_parameters_fall_back_to_their_defaults() {
+        let read = read("#tasks=1&mode=parallel&scale=7&lang=de&embed=yes&v=9&tasks=2");
+        assert_eq!(read.shared.mode, RunChoice::Concurrent);
+        assert_eq!(read.shared.scale, Scale::X1);
+        assert_eq!(read.shared.lang, None);
+        assert!(!read.shared.embed);
+        assert_eq!(durations(&read), [2.0], "the last tasks win");
+        assert_eq!(
+            read.problems,
+            [
+                bad_value("mode", "parallel"),
+                bad_value("scale", "7"),
+                bad_value("lang", "de"),
+                bad_value("embed", "yes"),
+                Problem::NewerVersion("9".into()),
+                Problem::Repeated("tasks".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_of_megabytes_is_refused_at_once() {
+        let huge = format!("#tasks={}", "1,".repeat(MAX_LINK_BYTES));
+        let read = read(&huge);
+        assert_eq!(read.shared, Shared::default());
+        assert!(matches!(read.problems[..], [Problem::TooLong { .. }]));
+    }
+
+    #[test]
+    fn quoted_values_are_short_and_printable() {
+        let read = read(&format!("#mode={}", "\u{1b}[31m".repeat(50)));
+        let Problem::BadValue { value, .. } = &read.problems[0] else {
+            panic!("{:?}", read.problems);
+        };
+        assert!(value.chars().count() <= QUOTE_CHARS + 1);
+        assert!(!value.chars().any(char::is_control));
+    }
+
+    /// Every link README.md shows opens with no problem.
+    #[test]
+    fn the_readme_examples_open_cleanly() {
+        let readme = include_str!("../README.md");
+        let links: Vec<&str> = readme
+            .split('`')
+            .filter(|s| s.starts_with("#tasks=") || s.starts_with("#v="))
+            .collect();
+        assert!(links.len() >= 5, "README shows its link examples");
+        for link in links {
+            assert_eq!(read(link).problems, [], "{link}");
+        }
+    }
+
+    fn task() -> impl Strategy<Value = Task> {
+        ("\\PC{0,12}", 1_000u64..=3_600_000_000).prop_map(|(name, micros)| Task {
+            name,
+            duration: Duration::from_micros(micros),
+        })
+    }
+
+    fn shared() -> impl Strategy<Value = Shared> {
+        (
+            prop::collection::vec(task(), 1..40),
+            prop::sample::select(vec![
+                RunChoice::Sequential,
+                RunChoice::Concurrent,
+                RunChoice::Compare,
+            ]),
+            prop::sample::select(Scale::ALL.to_vec()),
+            prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
+            any::<bool>(),
+        )
+            .prop_map(|(tasks, mode, scale, lang, embed)| Shared {
+                scenario: Scenario { tasks },
+                mode,
+                scale,
+                lang,
+                embed,
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn every_scenario_round_trips_through_its_link(shared in shared()) {
+            let link = write(&shared);
+            let read = read(&link);
+            prop_assert_eq!(read.problems, []);
+            prop_assert_eq!(read.shared, shared);
+        }
+
+        #[test]
+        fn any_text_opens_within_the_limits(text in ".{0,200}") {
+            let read = read(&text);
+            let tasks = &read.shared.scenario.tasks;
+            prop_assert!(!tasks.is_empty() && tasks.len() <= MAX_TASKS);
+            for task in tasks {
+                prop_assert!(!task.name.chars().any(char::is_control));
+                prop_assert!(task.name.chars().count() <= MAX_NAME_CHARS);
+            }
+        }
+
+        #[test]
+        fn links_built_from_the_grammar_never_panic(
+            items in prop::collection::vec("[a-z%:x0-9.,-]{0,12}", 0..20),
+            extra in "[a-z=&%0-9]{0,20}",
+        ) {
+            let link = format!("#tasks={}&{}", items.join(","), extra);
+            let read = read(&link);
+            prop_assert!(read.shared.scenario.tasks.len() <= MAX_TASKS);
+        }
+    }
+}

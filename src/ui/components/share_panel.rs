@@ -1,0 +1,112 @@
+//! Copy the link, or the code that embeds the scenario in a lesson page.
+
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::ui::location;
+
+/// What [`SharePanel`] shows.
+#[derive(Properties, PartialEq)]
+pub struct SharePanelProps {
+    /// The current link, without `#`.
+    pub link: AttrValue,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// The outcome of the last copy.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    Nothing,
+    Link,
+    Code,
+    Failed,
+}
+
+/// The iframe snippet for `link`, with the script that sizes it.
+fn embed_code(link: &str) -> String {
+    let src = location::full_url(&format!("{link}&embed=1"));
+    let script = location::beside_page("embed.js");
+    format!(
+        "<iframe src=\"{src}\" title=\"Async Playground\" \
+         style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>\n\
+         <script src=\"{script}\" async></script>"
+    )
+}
+
+/// Puts `text` on the clipboard, then reports `done` or `Failed`.
+fn copy(text: String, done: Copied, status: UseStateHandle<Copied>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&text);
+    spawn_local(async move {
+        let copied = JsFuture::from(promise).await.is_ok();
+        status.set(if copied { done } else { Copied::Failed });
+    });
+}
+
+/// "Copy link", and "Embed" with its snippet.
+#[function_component(SharePanel)]
+pub fn share_panel(SharePanelProps { link, lang }: &SharePanelProps) -> Html {
+    let lang = *lang;
+    let status = use_state(|| Copied::Nothing);
+    let showing_code = use_state(|| false);
+    let code = embed_code(link);
+
+    let on_copy_link = {
+        let (status, link) = (status.clone(), link.clone());
+        Callback::from(move |_| copy(location::full_url(&link), Copied::Link, status.clone()))
+    };
+    let on_copy_code = {
+        let (status, code) = (status.clone(), code.clone());
+        Callback::from(move |_| copy(code.clone(), Copied::Code, status.clone()))
+    };
+    let on_toggle = {
+        let showing_code = showing_code.clone();
+        Callback::from(move |_| showing_code.set(!*showing_code))
+    };
+    let message = match *status {
+        Copied::Nothing => None,
+        Copied::Link | Copied::Code => Some(Text::Copied),
+        Copied::Failed => Some(Text::CopyFailed),
+    };
+
+    html! {
+        <div class="share">
+            <div class="share-buttons">
+                <button type="button" data-testid="copy-link" onclick={on_copy_link}>
+                    { Text::CopyLink.get(lang) }
+                </button>
+                <button
+                    type="button"
+                    aria-expanded={showing_code.to_string()}
+                    aria-controls="embed-panel"
+                    data-testid="show-embed"
+                    onclick={on_toggle}
+                >
+                    { Text::Embed.get(lang) }
+                </button>
+                <span class="share-status" role="status" data-testid="copy-status">
+                    { message.map(|m| m.get(lang)).unwrap_or_default() }
+                </span>
+            </div>
+            if *showing_code {
+                <div class="embed-panel" id="embed-panel">
+                    <p class="note">{ Text::EmbedHelp.get(lang) }</p>
+                    <textarea
+                        readonly=true
+                        rows="4"
+                        aria-label={Text::Embed.get(lang)}
+                        data-testid="embed-code"
+                        value={code}
+                    />
+                    <button type="button" data-testid="copy-embed" onclick={on_copy_code}>
+                        { Text::CopyCode.get(lang) }
+                    </button>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,37 @@
+//! A corpus of bad links (tests/links/bad.txt): each one opens a valid
+//! scenario within the limits, with its problems listed, and never panics.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use async_playground::link::{self, MAX_NAME_CHARS};
+use async_playground::scenario::{MAX_DURATION, MAX_TASKS, MIN_DURATION};
+
+fn corpus() -> Vec<&'static str> {
+    include_str!("links/bad.txt")
+        .lines()
+        .filter(|line| line.starts_with(['#', '?']) && !line.starts_with("# "))
+        .collect()
+}
+
+#[test]
+fn every_bad_link_opens_within_the_limits_and_says_what_was_wrong() {
+    let links = corpus();
+    assert!(links.len() > 40, "the corpus is read");
+    for link in links {
+        let read = link::read(link);
+        assert!(!read.problems.is_empty(), "{link}: a problem to report");
+        let tasks = &read.shared.scenario.tasks;
+        assert!(!tasks.is_empty() && tasks.len() <= MAX_TASKS, "{link}");
+        for task in tasks {
+            assert!(
+                (MIN_DURATION..=MAX_DURATION).contains(&task.duration),
+                "{link}"
+            );
+            assert!(!task.name.chars().any(char::is_control), "{link}");
+            assert!(task.name.chars().count() <= MAX_NAME_CHARS, "{link}");
+        }
+        // What the page writes back for it is a clean link.
+        let rewritten = link::write(&read.shared);
+        assert_eq!(link::read(&rewritten).problems, [], "{link} -> {rewritten}");
+    }
+}
