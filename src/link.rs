@@ -18,6 +18,7 @@
 //! links of version 1 will always be read as version 1.
 
 use std::fmt::Write as _;
+use std::rc::Rc;
 use std::time::Duration;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -43,8 +44,8 @@ const QUOTE_CHARS: usize = 40;
 /// Everything a link carries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shared {
-    /// The tasks.
-    pub scenario: Scenario,
+    /// The tasks (shared: a scenario may hold 100,000 of them).
+    pub scenario: Rc<Scenario>,
     /// The run the link suggests.
     pub mode: RunChoice,
     /// The speed of runs.
@@ -59,7 +60,7 @@ impl Default for Shared {
     /// The page with no link: the course's first example, run all at once.
     fn default() -> Self {
         Self {
-            scenario: Preset::CourseFirstExample.scenario(),
+            scenario: Rc::new(Preset::CourseFirstExample.scenario()),
             mode: RunChoice::Concurrent,
             scale: Scale::X1,
             lang: None,
@@ -220,7 +221,7 @@ pub fn read(link: &str) -> Read {
             }
             "tasks" => {
                 if let Some(scenario) = read_tasks(value, &mut problems) {
-                    shared.scenario = scenario;
+                    shared.scenario = Rc::new(scenario);
                 }
             }
             "mode" => match value {
@@ -393,7 +394,7 @@ mod tests {
 
         let read = super::read("#tasks=30x1");
         assert_eq!(
-            read.shared.scenario,
+            *read.shared.scenario,
             Scenario::uniform(30, Duration::from_secs(1))
         );
 
@@ -452,12 +453,12 @@ mod tests {
     #[test]
     fn names_are_encoded_so_they_cannot_break_the_grammar() {
         let shared = Shared {
-            scenario: Scenario {
+            scenario: Rc::new(Scenario {
                 tasks: vec![Task {
                     name: "a:b,c&d=e x%".into(),
                     duration: Duration::from_secs(1),
                 }],
-            },
+            }),
             ..Shared::default()
         };
         let link = write(&shared);
@@ -634,7 +635,7 @@ mod tests {
             any::<bool>(),
         )
             .prop_map(|(tasks, mode, scale, lang, embed)| Shared {
-                scenario: Scenario { tasks },
+                scenario: Rc::new(Scenario { tasks }),
                 mode,
                 scale,
                 lang,

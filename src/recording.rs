@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::i18n::{self, Lang};
 use crate::scenario::{Mode, Scenario};
-use crate::simulate::{predict, Prediction};
+use crate::simulate::Prediction;
 
 /// Something that happened to one task, at a time measured from the start
 /// of the run, in scenario seconds.
@@ -63,23 +63,23 @@ pub struct Recording {
     pub prediction: Rc<Prediction>,
     chunks: Vec<Rc<[RunEvent]>>,
     event_count: usize,
-    /// The latest clock reading while the run goes on.
-    pub now: Duration,
+    last_event_at: Duration,
     /// The measured total, once every task has finished.
     pub total: Option<Duration>,
 }
 
 impl Recording {
-    /// An empty recording for a run about to start.
-    pub fn new(mode: Mode, scenario: Rc<Scenario>) -> Self {
-        let prediction = Rc::new(predict(&scenario, mode));
+    /// An empty recording for a run of `scenario` about to start, with
+    /// the simulator's prediction for it.
+    pub fn new(mode: Mode, scenario: Rc<Scenario>, prediction: Rc<Prediction>) -> Self {
+        debug_assert_eq!(prediction.mode, mode);
         Self {
             mode,
             scenario,
             prediction,
             chunks: Vec::new(),
             event_count: 0,
-            now: Duration::ZERO,
+            last_event_at: Duration::ZERO,
             total: None,
         }
     }
@@ -90,13 +90,10 @@ impl Recording {
         for report in reports {
             match report {
                 Report::Event(event) => {
-                    self.now = self.now.max(event.at());
+                    self.last_event_at = self.last_event_at.max(event.at());
                     events.push(event);
                 }
-                Report::Finished(total) => {
-                    self.now = self.now.max(total);
-                    self.total = Some(total);
-                }
+                Report::Finished(total) => self.total = Some(total),
             }
         }
         if !events.is_empty() {
@@ -105,11 +102,12 @@ impl Recording {
         }
     }
 
-    /// Moves the clock forward while waiting for events.
-    pub fn tick(&mut self, now: Duration) {
-        if self.total.is_none() {
-            self.now = self.now.max(now);
-        }
+    /// This run's time when the page's run clock reads `run_clock`: the
+    /// clock while the run goes on (never behind its own events), its
+    /// measured total once it has finished.
+    pub fn clock(&self, run_clock: Duration) -> Duration {
+        self.total
+            .unwrap_or_else(|| run_clock.max(self.last_event_at))
     }
 
     /// Whether every task has finished.
@@ -171,6 +169,11 @@ mod tests {
     use super::*;
     use crate::scenario::Task;
 
+    fn recording(mode: Mode, scenario: Scenario) -> Recording {
+        let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+        Recording::new(mode, Rc::new(scenario), prediction)
+    }
+
     fn two_tasks() -> Recording {
         let scenario = Scenario {
             tasks: vec![
@@ -181,7 +184,7 @@ mod tests {
                 },
             ],
         };
-        Recording::new(Mode::Concurrent, Rc::new(scenario))
+        recording(Mode::Concurrent, scenario)
     }
 
     fn ms(n: u64) -> Duration {
@@ -243,13 +246,16 @@ mod tests {
     }
 
     #[test]
-    fn the_clock_moves_until_the_run_finishes() {
+    fn a_run_follows_the_clock_until_it_ends() {
         let mut recording = two_tasks();
-        recording.tick(ms(500));
-        assert_eq!(recording.now, ms(500));
+        assert_eq!(recording.clock(ms(500)), ms(500));
+        recording.record([Report::Event(RunEvent::Started {
+            task: 0,
+            at: ms(600),
+        })]);
+        assert_eq!(recording.clock(ms(500)), ms(600), "never behind its events");
         recording.record([Report::Finished(ms(1003))]);
-        recording.tick(ms(2000));
-        assert_eq!(recording.now, ms(1003));
+        assert_eq!(recording.clock(ms(2000)), ms(1003));
         assert!(recording.is_finished());
     }
 

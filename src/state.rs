@@ -107,13 +107,34 @@ impl Default for BulkDraft {
     }
 }
 
-/// Both modes' predictions for the scenario in the editor.
+/// The valid scenario in the editor and both modes' predictions for it,
+/// computed once per edit and shared by runs, the link and the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Predictions {
+pub struct Plan {
+    /// The scenario.
+    pub scenario: Rc<Scenario>,
     /// One after another.
-    pub sequential: Prediction,
+    pub sequential: Rc<Prediction>,
     /// All at once.
-    pub concurrent: Prediction,
+    pub concurrent: Rc<Prediction>,
+}
+
+impl Plan {
+    fn new(scenario: Scenario) -> Self {
+        Self {
+            sequential: Rc::new(predict(&scenario, Mode::Sequential)),
+            concurrent: Rc::new(predict(&scenario, Mode::Concurrent)),
+            scenario: Rc::new(scenario),
+        }
+    }
+
+    /// The prediction for `mode`.
+    pub fn prediction(&self, mode: Mode) -> &Rc<Prediction> {
+        match mode {
+            Mode::Sequential => &self.sequential,
+            Mode::Concurrent => &self.concurrent,
+        }
+    }
 }
 
 /// The scenario the drafts describe, or why it cannot run.
@@ -182,8 +203,11 @@ pub struct Playground {
     pub run_id: u64,
     /// The current or last run, one recording per mode it ran.
     pub recordings: Vec<Rc<Recording>>,
-    /// Predictions for the scenario in the editor, when it is valid.
-    pub predictions: Option<Rc<Predictions>>,
+    /// The current or last run's clock, in scenario time. Kept apart from
+    /// the recordings, so that they change only when something happens.
+    pub clock: Duration,
+    /// The scenario in the editor and its predictions, when it is valid.
+    pub plan: Option<Rc<Plan>>,
 }
 
 /// Everything a person or the runtime can do to the page.
@@ -218,14 +242,14 @@ pub enum Action {
     ShowPage(usize),
     /// Change the speed of runs.
     SetScale(Scale),
-    /// A run of `scenario` has started as run number `run_id`.
+    /// A run of the plan has started as run number `run_id`.
     Start {
         /// The run's number: one more than the state's.
         run_id: u64,
         /// What the run does.
         choice: RunChoice,
-        /// The scenario it runs, as [`Playground::scenario`] gave it.
-        scenario: Rc<Scenario>,
+        /// What it runs, as [`Playground::plan`] held it.
+        plan: Rc<Plan>,
     },
     /// What the runtime reported since the last frame, and each mode's clock.
     Progress {
@@ -263,7 +287,8 @@ impl Playground {
             phase: Phase::Idle,
             run_id: 0,
             recordings: Vec::new(),
-            predictions: None,
+            clock: Duration::ZERO,
+            plan: None,
         };
         playground.open_link(read);
         playground
@@ -272,7 +297,7 @@ impl Playground {
     /// What the link carries now, when the scenario in the editor is valid.
     pub fn shared(&self) -> Option<Shared> {
         Some(Shared {
-            scenario: self.scenario().ok()?,
+            scenario: self.plan.as_ref()?.scenario.clone(),
             mode: self.mode,
             scale: self.scale,
             lang: self.lang_chosen.then_some(self.lang),
@@ -289,7 +314,7 @@ impl Playground {
     pub fn not_runnable(&self) -> Option<NotRunnable> {
         if self.drafts.is_empty() {
             Some(NotRunnable::NoTasks)
-        } else if self.predictions.is_none() {
+        } else if self.plan.is_none() {
             Some(NotRunnable::InvalidFields)
         } else {
             None
@@ -394,15 +419,22 @@ impl Playground {
             Action::Start {
                 run_id,
                 choice,
-                scenario,
+                plan,
             } => {
                 self.run_id = run_id;
                 self.mode = choice;
                 self.phase = Phase::Running;
+                self.clock = Duration::ZERO;
                 self.recordings = choice
                     .modes()
                     .iter()
-                    .map(|&mode| Rc::new(Recording::new(mode, scenario.clone())))
+                    .map(|&mode| {
+                        Rc::new(Recording::new(
+                            mode,
+                            plan.scenario.clone(),
+                            plan.prediction(mode).clone(),
+                        ))
+                    })
                     .collect();
             }
             Action::Progress {
@@ -430,12 +462,9 @@ impl Playground {
             self.phase = Phase::Idle;
             self.recordings.clear();
         }
-        self.predictions = self.scenario().ok().map(|scenario| {
-            Rc::new(Predictions {
-                sequential: predict(&scenario, Mode::Sequential),
-                concurrent: predict(&scenario, Mode::Concurrent),
-            })
-        });
+        self.plan = scenario_of(&self.drafts)
+            .ok()
+            .map(|s| Rc::new(Plan::new(s)));
     }
 
     fn open_link(&mut self, read: link::Read) {
@@ -472,16 +501,19 @@ impl Playground {
     }
 
     fn progress(&mut self, now: Duration, reports: Vec<(Mode, Report)>) {
+        self.clock = self.clock.max(now);
         for recording in &mut self.recordings {
-            let recording = Rc::make_mut(recording);
             let mode = recording.mode;
-            recording.record(
-                reports
-                    .iter()
-                    .filter(|(m, _)| *m == mode)
-                    .map(|&(_, report)| report),
-            );
-            recording.tick(now);
+            let mut mine = reports
+                .iter()
+                .filter(|(m, _)| *m == mode)
+                .map(|&(_, report)| report)
+                .peekable();
+            // Untouched recordings stay the same `Rc`: what draws them is
+            // not redrawn.
+            if mine.peek().is_some() {
+                Rc::make_mut(recording).record(mine);
+            }
         }
         if self.recordings.iter().all(|r| r.is_finished()) {
             self.phase = Phase::Done;
@@ -506,7 +538,7 @@ mod tests {
         Action::Start {
             run_id: state.run_id + 1,
             choice,
-            scenario: Rc::new(state.scenario().expect("runnable")),
+            plan: state.plan.clone().expect("runnable"),
         }
     }
 
@@ -515,9 +547,9 @@ mod tests {
         let state = Playground::new(Lang::Ru);
         assert_eq!(state.drafts.len(), 30);
         assert_eq!(state.phase, Phase::Idle);
-        let predictions = state.predictions.as_ref().expect("valid");
-        assert_eq!(predictions.sequential.total, Duration::from_secs(30));
-        assert_eq!(predictions.concurrent.total, Duration::from_secs(1));
+        let plan = state.plan.as_ref().expect("valid");
+        assert_eq!(plan.sequential.total, Duration::from_secs(30));
+        assert_eq!(plan.concurrent.total, Duration::from_secs(1));
     }
 
     #[test]
@@ -527,15 +559,15 @@ mod tests {
         assert_eq!(state.drafts[3].duration, Err(DurationError::NotANumber));
         assert_eq!(state.not_runnable(), Some(NotRunnable::InvalidFields));
         assert_eq!(state.scenario(), Err(NotRunnable::InvalidFields));
-        assert!(state.predictions.is_none());
+        assert!(state.plan.is_none());
 
         let fixed = after([
             Action::SetDuration(3, "abc".into()),
             Action::SetDuration(3, "2,5".into()),
         ]);
         assert_eq!(fixed.not_runnable(), None);
-        let predictions = fixed.predictions.as_ref().expect("valid again");
-        assert_eq!(predictions.concurrent.total, Duration::from_millis(2500));
+        let plan = fixed.plan.as_ref().expect("valid again");
+        assert_eq!(plan.concurrent.total, Duration::from_millis(2500));
     }
 
     #[test]
@@ -604,7 +636,35 @@ mod tests {
         assert_eq!(state.phase, Phase::Done);
         let concurrent = state.recording(Mode::Concurrent).expect("recorded");
         assert_eq!(concurrent.total, Some(Duration::from_millis(1001)));
+        assert_eq!(state.clock, Duration::from_secs(30));
         assert_eq!(concurrent.prediction.total, Duration::from_secs(1));
+    }
+
+    #[test]
+    fn a_frame_without_reports_leaves_the_recordings_alone() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Compare));
+        let before = state.recordings.clone();
+        state.apply(Action::Progress {
+            run_id: 1,
+            now: Duration::from_millis(16),
+            reports: vec![(
+                Mode::Sequential,
+                Report::Event(RunEvent::Started {
+                    task: 0,
+                    at: Duration::ZERO,
+                }),
+            )],
+        });
+        assert_eq!(state.clock, Duration::from_millis(16));
+        assert!(
+            !Rc::ptr_eq(&before[0], &state.recordings[0]),
+            "sequential got an event"
+        );
+        assert!(
+            Rc::ptr_eq(&before[1], &state.recordings[1]),
+            "concurrent did not"
+        );
     }
 
     #[test]

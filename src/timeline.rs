@@ -6,6 +6,7 @@
 //! are waiting and how many are done over time, in [`COLUMNS`] columns:
 //! the work is proportional to the events, never to tasks times pixels.
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use crate::recording::{Recording, RunEvent};
@@ -41,9 +42,10 @@ impl LaneState {
 
 /// One task's lane.
 ///
-/// A waiting task's bar runs from its start to the run's current time,
-/// which the page draws with one shared value, so a lane only changes when
-/// its task starts or ends: a frame redraws the clock, not every lane.
+/// A waiting task's bar runs from its start to its expected end; the page
+/// covers everything after the run's current time with one moving curtain.
+/// So a lane only changes when its task starts or ends, and a frame moves
+/// the curtain, not every lane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     /// The task's number, from 1.
@@ -54,9 +56,9 @@ pub struct Lane {
     pub state: LaneState,
     /// Where its bar starts, in percent of the axis.
     pub left: f64,
-    /// Where its bar ends, in percent of the axis, once the task is done;
-    /// while it waits, the bar ends at the current time.
-    pub right: Option<f64>,
+    /// Where its bar ends, in percent of the axis: its end once it is
+    /// done, its expected end while it waits.
+    pub right: f64,
 }
 
 /// One column of the aggregate chart.
@@ -77,22 +79,26 @@ pub struct Tick {
     pub label: String,
 }
 
-/// A run's timeline, ready to draw.
+/// A run's timeline, ready to draw. It does not depend on the run's
+/// current time: what lies after it is for the page to cover.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Timeline {
     /// A lane per task.
     Lanes(Vec<Lane>),
-    /// Tasks waiting and done over time; columns after the run's current
-    /// time are left out.
+    /// Tasks waiting and done over the whole axis, each column as it is
+    /// or, after the last event, as it stays until the next one.
     Aggregate(Vec<Column>),
 }
 
 /// The length of the time axis that fits every given run, predicted and
-/// measured, so that they are drawn to one scale.
-pub fn axis_length<'a>(recordings: impl IntoIterator<Item = &'a Recording>) -> Duration {
+/// measured, at the run clock `run_clock`, so that they share one scale.
+pub fn axis_length<'a>(
+    recordings: impl IntoIterator<Item = &'a Recording>,
+    run_clock: Duration,
+) -> Duration {
     recordings
         .into_iter()
-        .map(|r| r.prediction.total.max(r.now))
+        .map(|r| r.prediction.total.max(r.clock(run_clock)))
         .max()
         .unwrap_or_default()
         .max(Duration::from_millis(1))
@@ -126,15 +132,12 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
         .zip(spans)
         .enumerate()
         .map(|(index, (task, span))| {
-            let (state, left, right) = match span {
-                (Some(start), Some(end)) => (
-                    LaneState::Done,
-                    percent(start, axis),
-                    Some(percent(end, axis)),
-                ),
-                (Some(start), None) => (LaneState::Waiting, percent(start, axis), None),
-                _ => (LaneState::Pending, 0.0, None),
+            let (state, start, end) = match span {
+                (Some(start), Some(end)) => (LaneState::Done, start, end),
+                (Some(start), None) => (LaneState::Waiting, start, start + task.duration),
+                _ => (LaneState::Pending, Duration::ZERO, Duration::ZERO),
             };
+            let (left, right) = (percent(start, axis), percent(end, axis));
             Lane {
                 number: index + 1,
                 label: if task.name.is_empty() {
@@ -153,11 +156,10 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
 fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
     let count = recording.scenario.tasks.len().max(1) as f64;
     let width = axis.as_secs_f64() / COLUMNS as f64;
-    let filled = ((recording.now.as_secs_f64() / width).ceil() as usize).min(COLUMNS);
-    let mut columns = Vec::with_capacity(filled);
+    let mut columns = Vec::with_capacity(COLUMNS);
     let mut events = recording.events().peekable();
     let (mut waiting, mut done) = (0usize, 0usize);
-    for index in 0..filled {
+    for index in 0..COLUMNS {
         // The last column closes the axis: it takes events at its very end.
         let end = if index + 1 == COLUMNS {
             f64::INFINITY
@@ -181,6 +183,22 @@ fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
         });
     }
     columns
+}
+
+/// An SVG path (in a 100 × 100 view box, y downwards) of the step-shaped
+/// area under `value` of each column: one element for the whole chart,
+/// however many columns it has.
+pub fn area_path(columns: &[Column], value: impl Fn(&Column) -> f64) -> String {
+    let width = 100.0 / columns.len().max(1) as f64;
+    let mut path = String::with_capacity(16 * columns.len() + 16);
+    path.push_str("M0 100");
+    for (index, column) in columns.iter().enumerate() {
+        let y = 100.0 - value(column).clamp(0.0, 100.0);
+        let (left, right) = (index as f64 * width, (index + 1) as f64 * width);
+        let _ = write!(path, "L{left:.2} {y:.2}L{right:.2} {y:.2}");
+    }
+    path.push_str("L100 100Z");
+    path
 }
 
 /// Marks for an axis of length `axis`: round steps of 1, 2 or 5 times a
@@ -216,6 +234,11 @@ mod tests {
         Duration::from_millis(n)
     }
 
+    fn recording(mode: Mode, scenario: Rc<Scenario>) -> Recording {
+        let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+        Recording::new(mode, scenario, prediction)
+    }
+
     fn started(task: usize, at: u64) -> Report {
         Report::Event(RunEvent::Started { task, at: ms(at) })
     }
@@ -227,9 +250,8 @@ mod tests {
     #[test]
     fn lanes_show_each_task_where_it_is() {
         let scenario = Rc::new(Scenario::uniform(3, Duration::from_secs(1)));
-        let mut recording = Recording::new(Mode::Sequential, scenario);
+        let mut recording = recording(Mode::Sequential, scenario);
         recording.record([started(0, 0), finished(0, 1000), started(1, 1000)]);
-        recording.tick(ms(1500));
         let Timeline::Lanes(lanes) = layout(&recording, Duration::from_secs(3)) else {
             panic!("three tasks get a lane each");
         };
@@ -239,31 +261,23 @@ mod tests {
             [LaneState::Done, LaneState::Waiting, LaneState::Pending]
         );
         assert!((lanes[1].left - 100.0 / 3.0).abs() < 1e-9);
-        assert_eq!(lanes[1].right, None, "a waiting bar ends at the clock");
-        assert!((lanes[0].right.unwrap() - 100.0 / 3.0).abs() < 1e-9);
+        assert!(
+            (lanes[1].right - 200.0 / 3.0).abs() < 1e-9,
+            "a waiting bar runs to its expected end"
+        );
+        assert!((lanes[0].right - 100.0 / 3.0).abs() < 1e-9);
         assert_eq!(lanes[2].label, "№ 3");
-    }
-
-    #[test]
-    fn a_waiting_lane_does_not_change_as_the_clock_moves() {
-        let scenario = Rc::new(Scenario::uniform(2, Duration::from_secs(1)));
-        let mut recording = Recording::new(Mode::Concurrent, scenario);
-        recording.record([started(0, 0), started(1, 0)]);
-        recording.tick(ms(100));
-        let before = layout(&recording, Duration::from_secs(1));
-        recording.tick(ms(900));
-        assert_eq!(layout(&recording, Duration::from_secs(1)), before);
     }
 
     #[test]
     fn many_tasks_are_drawn_as_waiting_and_done() {
         let count = LANE_LIMIT + 1;
         let scenario = Rc::new(Scenario::uniform(count, Duration::from_secs(1)));
-        let mut recording = Recording::new(Mode::Concurrent, scenario);
+        let mut recording = recording(Mode::Concurrent, scenario);
         recording.record((0..count).map(|t| started(t, 0)));
         recording.record((0..count).map(|t| finished(t, 1000)));
         recording.record([Report::Finished(ms(1000))]);
-        let axis = axis_length([&recording]);
+        let axis = axis_length([&recording], ms(1000));
         let Timeline::Aggregate(columns) = layout(&recording, axis) else {
             panic!("too many tasks for lanes");
         };
@@ -274,25 +288,55 @@ mod tests {
     }
 
     #[test]
-    fn the_aggregate_stops_at_the_current_time() {
+    fn after_the_last_event_the_aggregate_holds_its_state() {
         let scenario = Rc::new(Scenario::uniform(500, Duration::from_secs(1)));
-        let mut recording = Recording::new(Mode::Concurrent, scenario);
+        let mut recording = recording(Mode::Concurrent, scenario);
         recording.record((0..500).map(|t| started(t, 0)));
-        recording.tick(ms(250));
+        recording.record((0..250).map(|t| finished(t, 500)));
         let Timeline::Aggregate(columns) = layout(&recording, Duration::from_secs(1)) else {
             panic!("too many tasks for lanes");
         };
-        assert_eq!(columns.len(), COLUMNS / 4);
+        assert_eq!(columns.len(), COLUMNS);
+        assert_eq!(columns[0].waiting, 100.0);
+        assert_eq!(columns[COLUMNS - 1].waiting, 50.0);
+        assert_eq!(columns[COLUMNS - 1].done, 50.0);
     }
 
     #[test]
     fn runs_side_by_side_share_one_axis() {
         let scenario = Rc::new(Scenario::uniform(30, Duration::from_secs(1)));
-        let sequential = Recording::new(Mode::Sequential, scenario.clone());
-        let concurrent = Recording::new(Mode::Concurrent, scenario);
+        let sequential = recording(Mode::Sequential, scenario.clone());
+        let concurrent = recording(Mode::Concurrent, scenario);
         assert_eq!(
-            axis_length([&sequential, &concurrent]),
+            axis_length([&sequential, &concurrent], ms(500)),
             Duration::from_secs(30)
+        );
+        assert_eq!(
+            axis_length([&concurrent], ms(1200)),
+            ms(1200),
+            "a run later than predicted stretches the axis"
+        );
+    }
+
+    #[test]
+    fn an_area_is_one_path_of_steps() {
+        let columns = [
+            Column {
+                waiting: 100.0,
+                done: 0.0,
+            },
+            Column {
+                waiting: 25.0,
+                done: 75.0,
+            },
+        ];
+        assert_eq!(
+            area_path(&columns, |c| c.waiting),
+            "M0 100L0.00 0.00L50.00 0.00L50.00 75.00L100.00 75.00L100 100Z"
+        );
+        assert_eq!(
+            area_path(&columns, |c| c.done),
+            "M0 100L0.00 100.00L50.00 100.00L50.00 25.00L100.00 25.00L100 100Z"
         );
     }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use async_playground::recording::{Report, RunEvent};
-use async_playground::runtime::{self, pending_sleeps, RunHandle};
+use async_playground::runtime::{self, pending_sleeps, timer_armed, RunHandle};
 use async_playground::scenario::{Mode, Scale, Scenario};
 use futures::channel::mpsc::{self, UnboundedReceiver};
 use futures::StreamExt;
@@ -110,7 +110,8 @@ async fn stopping_a_run_clears_its_timers_and_the_next_run_starts_clean() {
         reports: mut stopped,
     } = run;
     drop(handle);
-    assert_eq!(pending_sleeps(), 0, "every timer went with the run");
+    assert_eq!(pending_sleeps(), 0, "every sleep went with the run");
+    assert!(!timer_armed(), "and no browser timer is left armed");
     assert_eq!(
         stopped.next().await,
         None,
@@ -121,6 +122,7 @@ async fn stopping_a_run_clears_its_timers_and_the_next_run_starts_clean() {
     let (events, _) = next.finish().await;
     assert_eq!(events.len(), 2, "the next run reports only its own task");
     assert_eq!(pending_sleeps(), 0);
+    assert!(!timer_armed());
 }
 
 #[wasm_bindgen_test]
@@ -151,4 +153,51 @@ fn the_crash_banner_is_shown_once() {
         banner.query_selector("a[href]").unwrap().is_some(),
         "a reload link"
     );
+}
+
+#[wasm_bindgen_test]
+async fn sleeps_wake_in_deadline_order_and_ties_in_the_order_set() {
+    let scenario = Scenario {
+        tasks: [60, 20, 40, 20, 60]
+            .into_iter()
+            .map(|ms| async_playground::scenario::Task::unnamed(Duration::from_millis(ms)))
+            .collect(),
+    };
+    let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
+    let (events, _) = run.finish().await;
+    let finished: Vec<usize> = events
+        .iter()
+        .filter_map(|e| match e {
+            Report::Event(RunEvent::Finished { task, .. }) => Some(*task),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(finished, [1, 3, 2, 0, 4]);
+}
+
+#[wasm_bindgen_test]
+async fn ten_thousand_sleeps_share_one_queue_and_none_wakes_early() {
+    // Long enough that all have started, in slices, before any wakes.
+    let mut run = observe(
+        Scenario::uniform(10_000, ms(500)),
+        Mode::Concurrent,
+        Scale::X1,
+    );
+    run.started(10_000).await;
+    assert_eq!(pending_sleeps(), 10_000);
+    assert!(timer_armed());
+    let (events, total) = run.finish().await;
+    assert!(total >= ms(500));
+    let mut starts = vec![Duration::ZERO; 10_000];
+    for event in &events {
+        match *event {
+            Report::Event(RunEvent::Started { task, at }) => starts[task] = at,
+            Report::Event(RunEvent::Finished { task, at }) => {
+                assert!(at - starts[task] >= ms(500), "task {task} woke early");
+            }
+            Report::Finished(_) => unreachable!("finish() keeps the total apart"),
+        }
+    }
+    assert_eq!(pending_sleeps(), 0);
+    assert!(!timer_armed(), "nothing left armed once all have woken");
 }

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use gloo_render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
 
 use super::after_next_paint::{after_next_paint, AfterNextPaint};
@@ -18,38 +19,83 @@ use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::TimelinePanel;
 use super::components::totals::Totals;
 use super::location;
-use super::use_animation_frames::use_animation_frames;
 use super::use_post_height::use_post_height;
 use super::Dispatch;
 use crate::i18n::{self, Lang};
 use crate::link;
 use crate::recording::{Recording, Report};
-use crate::runtime::{self, RunHandle};
+use crate::runtime::{self, RunHandle, RunOrigin};
 use crate::scenario::{Mode, RunChoice, Scale};
-use crate::state::{scenario_of, Action, Phase, Playground};
+use crate::state::{Action, Phase, Playground};
 
-/// A run in progress: its futures, and the reports they sent since the
-/// last frame. Dropping it stops the run, or cancels it before it starts.
-struct Session {
+/// A run in progress, as its report sinks and its frame share it.
+///
+/// Reports wait here until the next animation frame, which hands them all
+/// to the reducer at once. A frame is asked for only when a report comes:
+/// between events no script runs and the curtain on the timeline moves by
+/// itself (a CSS animation), which keeps the page's own work from delaying
+/// the timers it measures.
+struct Run {
     run_id: u64,
     scale: Scale,
-    /// The run's futures start once the page shows it running, so that
-    /// drawing the new view never delays the run being measured.
-    starting: Option<AfterNextPaint>,
-    handles: Vec<RunHandle>,
-    inbox: Rc<RefCell<Vec<(Mode, Report)>>>,
+    origin: RefCell<Option<RunOrigin>>,
+    reports: RefCell<Vec<(Mode, Report)>>,
+    frame: RefCell<Option<AnimationFrame>>,
+    dispatcher: Dispatch,
 }
 
-impl Session {
+impl Run {
+    /// Keeps a report for the next frame, asking for one if need be.
+    fn report(self: &Rc<Self>, mode: Mode, report: Report) {
+        self.reports.borrow_mut().push((mode, report));
+        if self.frame.borrow().is_none() {
+            let run = Rc::downgrade(self);
+            let frame = request_animation_frame(move |_| {
+                if let Some(run) = run.upgrade() {
+                    run.frame.borrow_mut().take();
+                    run.flush();
+                }
+            });
+            *self.frame.borrow_mut() = Some(frame);
+        }
+    }
+
+    /// Hands every waiting report to the reducer, with the run's clock.
+    fn flush(&self) {
+        self.dispatcher.dispatch(Action::Progress {
+            run_id: self.run_id,
+            now: self.now(),
+            reports: self.reports.take(),
+        });
+    }
+
     /// The run's clock, in scenario time; zero until it has started.
     fn now(&self) -> Duration {
-        let Some(started_at) = self.handles.first().map(RunHandle::started_at) else {
+        let Some(started_at) = self
+            .origin
+            .borrow()
+            .as_ref()
+            .and_then(RunOrigin::started_at)
+        else {
             return Duration::ZERO;
         };
         let real = Duration::from_secs_f64((runtime::now_ms() - started_at).max(0.0) / 1000.0);
         self.scale.to_scenario(real)
     }
 }
+
+/// The run in progress and what it owns. Dropping it stops the run, or
+/// cancels it before it starts.
+struct Session {
+    run: Rc<Run>,
+    /// The run's futures start once the page shows it running, so that
+    /// drawing the new view never delays the run being measured.
+    _starting: AfterNextPaint,
+    handles: Rc<RefCell<Vec<RunHandle>>>,
+}
+
+/// The `performance.mark` set when the page first becomes usable.
+pub const USABLE_MARK: &str = "async-playground:usable";
 
 fn browser_lang() -> Lang {
     let tag = web_sys::window()
@@ -77,6 +123,13 @@ pub fn app() -> Html {
         });
     }
 
+    // The page is usable once its first render is on screen; the benchmark
+    // reads this mark (see BENCHMARKS.md).
+    use_effect_with((), |()| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark(USABLE_MARK);
+        }
+    });
     {
         let change = state.link_change;
         use_effect_with(state.link.clone(), move |link| location::show(link, change));
@@ -92,29 +145,11 @@ pub fn app() -> Html {
     }
     use_post_height(state.embed);
 
-    let on_frame = {
-        let state = state.clone();
-        let session = session.clone();
-        Callback::from(move |()| {
-            let session = session.borrow();
-            let Some(session) = session.as_ref() else {
-                return;
-            };
-            let reports = session.inbox.take();
-            state.dispatch(Action::Progress {
-                run_id: session.run_id,
-                now: session.now(),
-                reports,
-            });
-        })
-    };
-    use_animation_frames(state.phase == Phase::Running, on_frame);
-
     let on_run = {
         let state = state.clone();
         let session = session.clone();
         Callback::from(move |choice: RunChoice| {
-            let Ok(scenario) = state.scenario() else {
+            let Some(plan) = state.plan.clone() else {
                 return;
             };
             // The run before, if any, stops here: its futures are dropped.
@@ -124,39 +159,39 @@ pub fn app() -> Html {
                 *runs_started += 1;
                 *runs_started
             };
-            let scenario = Rc::new(scenario);
-            let inbox: Rc<RefCell<Vec<(Mode, Report)>>> = Rc::default();
-            let scale = state.scale;
+            let run = Rc::new(Run {
+                run_id,
+                scale: state.scale,
+                origin: RefCell::default(),
+                reports: RefCell::default(),
+                frame: RefCell::default(),
+                dispatcher: state.dispatcher(),
+            });
+            let handles: Rc<RefCell<Vec<RunHandle>>> = Rc::default();
             let starting = {
-                let (session, scenario, inbox) = (session.clone(), scenario.clone(), inbox.clone());
+                let (run, handles, scenario) =
+                    (run.clone(), handles.clone(), plan.scenario.clone());
                 after_next_paint(move || {
-                    let handles = choice
-                        .modes()
-                        .iter()
-                        .map(|&mode| {
-                            let inbox = inbox.clone();
-                            runtime::start(scenario.clone(), mode, scale, move |report| {
-                                inbox.borrow_mut().push((mode, report));
-                            })
+                    let started = choice.modes().iter().map(|&mode| {
+                        let run = run.clone();
+                        runtime::start(scenario.clone(), mode, run.scale, move |report| {
+                            run.report(mode, report);
                         })
-                        .collect();
-                    if let Some(current) = session.borrow_mut().as_mut() {
-                        current.handles = handles;
-                        current.starting = None;
-                    }
+                    });
+                    let mut handles = handles.borrow_mut();
+                    handles.extend(started);
+                    *run.origin.borrow_mut() = handles.first().map(RunHandle::origin);
                 })
             };
             *session.borrow_mut() = Some(Session {
-                run_id,
-                scale,
-                starting: Some(starting),
-                handles: Vec::new(),
-                inbox,
+                run,
+                _starting: starting,
+                handles,
             });
             state.dispatch(Action::Start {
                 run_id,
                 choice,
-                scenario,
+                plan,
             });
         })
     };
@@ -164,15 +199,23 @@ pub fn app() -> Html {
     let on_stop = {
         let state = state.clone();
         Callback::from(move |()| {
-            session.borrow_mut().take();
+            if let Some(session) = session.borrow_mut().take() {
+                // What happened up to now is shown; the rest is dropped.
+                session.run.flush();
+                drop(session.handles);
+            }
             state.dispatch(Action::Stop);
         })
     };
 
-    let preview = use_memo(state.drafts.clone(), |drafts| {
-        scenario_of(drafts)
-            .ok()
-            .map(|scenario| Rc::new(Recording::new(Mode::Concurrent, Rc::new(scenario))))
+    let preview = use_memo(state.plan.clone(), |plan| {
+        plan.as_ref().map(|plan| {
+            Rc::new(Recording::new(
+                Mode::Concurrent,
+                plan.scenario.clone(),
+                plan.concurrent.clone(),
+            ))
+        })
     });
     let full_url = use_memo(state.link.clone(), |link| {
         location::full_url(&link::without_embed(link))
@@ -199,10 +242,17 @@ pub fn app() -> Html {
         />
     };
     let totals = html! {
-        <Totals recordings={state.recordings.clone()} predictions={state.predictions.clone()} {lang} />
+        <Totals recordings={state.recordings.clone()} plan={state.plan.clone()} {lang} />
     };
     let timeline = html! {
-        <TimelinePanel recordings={state.recordings.clone()} preview={(*preview).clone()} {lang} />
+        <TimelinePanel
+            recordings={state.recordings.clone()}
+            preview={(*preview).clone()}
+            clock={state.clock}
+            running={state.phase == Phase::Running}
+            scale={state.scale}
+            {lang}
+        />
     };
 
     let page = if state.embed {

@@ -6,15 +6,15 @@
 //! shared `Rc`s compared by pointer, so a change redraws only what it
 //! touches: during a run, the totals, the timeline and the log, not the
 //! editor. Components send actions through the reducer's dispatcher, which
-//! never changes. A run's reports are gathered between animation frames
-//! and handed to the reducer once a frame.
+//! never changes. A run's reports are gathered until the next animation
+//! frame and handed to the reducer together; no frame is asked for while
+//! nothing happens.
 
 mod after_next_paint;
 mod app;
 mod components;
 pub mod crash;
 mod location;
-mod use_animation_frames;
 mod use_post_height;
 
 use std::rc::Rc;

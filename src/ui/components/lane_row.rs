@@ -11,14 +11,10 @@ pub struct LaneRowProps {
     pub lane: Lane,
 }
 
-/// A label and a bar. A waiting bar ends at the plot's `--now`, so the
-/// lane is only redrawn when its task starts or ends.
+/// A label and a bar; redrawn only when its task starts or ends.
 #[function_component(LaneRow)]
 pub fn lane_row(LaneRowProps { lane }: &LaneRowProps) -> Html {
-    let style = match lane.right {
-        Some(right) => format!("left:{:.3}%;right:{:.3}%", lane.left, 100.0 - right),
-        None => format!("left:{:.3}%;right:calc(100% - var(--now))", lane.left),
-    };
+    let style = format!("left:{:.3}%;right:{:.3}%", lane.left, 100.0 - lane.right);
     html! {
         <li class="lane" data-testid="lane" data-state={lane.state.id()}>
             <span class="lane-label">{ lane.label.clone() }</span>

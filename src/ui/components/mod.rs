@@ -14,5 +14,6 @@ pub mod run_controls;
 pub mod run_timeline;
 pub mod share_panel;
 pub mod task_row;
+pub mod timeline_chart;
 pub mod timeline_panel;
 pub mod totals;

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use super::lane_row::LaneRow;
+use super::timeline_chart::TimelineChart;
 use crate::i18n::{self, Lang, Text};
 use crate::recording::Recording;
-use crate::scenario::Mode;
-use crate::timeline::{self, Timeline};
+use crate::scenario::{Mode, Scale};
+use crate::timeline;
 
 /// What [`RunTimeline`] shows.
 #[derive(Properties, PartialEq)]
@@ -18,60 +18,67 @@ pub struct RunTimelineProps {
     pub recording: Rc<Recording>,
     /// The length of the shared time axis.
     pub axis: Duration,
+    /// The run's time when the page last heard from it.
+    pub now: Duration,
+    /// Whether the run goes on: then its time moves on by itself, at
+    /// `scale`, until the next event says where it really is.
+    pub running: bool,
+    /// How fast the run goes.
+    pub scale: Scale,
     /// The page's language.
     pub lang: Lang,
 }
 
-/// A run drawn against the shared axis, with a line at its current time.
+/// A run drawn against the shared axis. What lies after its current time
+/// is covered by a curtain that moves with the clock; the lanes and chart
+/// under it are laid out again only when an event arrives.
 #[function_component(RunTimeline)]
 pub fn run_timeline(props: &RunTimelineProps) -> Html {
     let RunTimelineProps {
         recording,
         axis,
+        now,
+        running,
+        scale,
         lang,
     } = props;
     let (axis, lang) = (*axis, *lang);
     let count = recording.scenario.tasks.len();
-    let body = match timeline::layout(recording, axis) {
-        Timeline::Lanes(lanes) => html! {
-            <ol class="lanes">
-                { for lanes.into_iter().map(|lane| { let key = lane.number; html! { <LaneRow {key} {lane} /> } }) }
-            </ol>
-        },
-        Timeline::Aggregate(columns) => {
-            let width = 100.0 / timeline::COLUMNS as f64;
-            let bars = columns.iter().enumerate().map(|(index, column)| {
-                let x = format!("{:.3}", index as f64 * width);
-                let w = format!("{width:.3}");
-                html! {
-                    <>
-                        <rect class="done" x={x.clone()} width={w.clone()} y={format!("{:.3}", 100.0 - column.done)} height={format!("{:.3}", column.done)} />
-                        <rect class="waiting" x={x} width={w} y={format!("{:.3}", 100.0 - column.waiting)} height={format!("{:.3}", column.waiting)} />
-                    </>
-                }
-            });
-            html! {
-                <div class="aggregate" data-testid="aggregate">
-                    <p class="note">{ i18n::timeline_aggregate(lang, count) }</p>
-                    <svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img"
-                        aria-label={i18n::timeline_aggregate(lang, count)}>
-                        { for bars }
-                    </svg>
-                </div>
-            }
-        }
-    };
+    let layout = use_memo((recording.clone(), axis), |(recording, axis)| {
+        timeline::layout(recording, *axis)
+    });
+    let label = use_memo((lang, count), |&(lang, count)| {
+        AttrValue::from(i18n::timeline_aggregate(lang, count))
+    });
     let title = match recording.mode {
         Mode::Sequential => Text::ModeSequential,
         Mode::Concurrent => Text::ModeConcurrent,
     };
-    let now = timeline::percent(recording.now, axis);
+    let from = timeline::percent(*now, axis);
+    let curtain = if *running {
+        // Towards the predicted end, at the run's own pace; the next event
+        // puts it where the run really is.
+        let until = recording.prediction.total.max(*now);
+        let seconds = scale.to_real(until - *now).as_secs_f64();
+        let to = timeline::percent(until, axis);
+        html! {
+            <div key={format!("{from:.4}")} class="future advancing" data-testid="now"
+                style={format!("--from:{from:.3}%;--to:{to:.3}%;--duration:{seconds:.4}s")}></div>
+        }
+    } else {
+        html! {
+            <div key="still" class="future" data-testid="now" style={format!("--from:{from:.3}%")}></div>
+        }
+    };
     html! {
         <figure class="run-timeline" data-mode={recording.mode.id()}>
             <figcaption>{ title.get(lang) }</figcaption>
-            <div class="plot" style={format!("--now:{now:.3}%")}>
-                { body }
-                <div class="overlay"><span class="now"></span></div>
+            if count > timeline::LANE_LIMIT {
+                <p class="note">{ (*label).clone() }</p>
+            }
+            <div class="plot">
+                <TimelineChart layout={layout.clone()} label={(*label).clone()} />
+                <div class="overlay">{ curtain }</div>
             </div>
             <div class="axis" aria-hidden="true">
                 { for timeline::ticks(axis).into_iter().map(|tick| html! {

@@ -2,12 +2,14 @@
 //! many wait and how many are done, with runs side by side on one axis.
 
 use std::rc::Rc;
+use std::time::Duration;
 
 use yew::prelude::*;
 
 use super::run_timeline::RunTimeline;
 use crate::i18n::{Lang, Text};
 use crate::recording::Recording;
+use crate::scenario::Scale;
 use crate::timeline;
 
 /// What [`TimelinePanel`] shows.
@@ -17,6 +19,12 @@ pub struct TimelinePanelProps {
     pub recordings: Vec<Rc<Recording>>,
     /// What to show before a run: the scenario in the editor, not started.
     pub preview: Option<Rc<Recording>>,
+    /// The run clock.
+    pub clock: Duration,
+    /// Whether a run goes on.
+    pub running: bool,
+    /// How fast runs go.
+    pub scale: Scale,
     /// The page's language.
     pub lang: Lang,
 }
@@ -28,14 +36,17 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     let TimelinePanelProps {
         recordings,
         preview,
+        clock,
+        running,
+        scale,
         lang,
     } = props;
-    let lang = *lang;
+    let (clock, running, scale, lang) = (*clock, *running, *scale, *lang);
     let shown: &[Rc<Recording>] = match preview {
         Some(preview) if recordings.is_empty() => std::slice::from_ref(preview),
         _ => recordings,
     };
-    let axis = timeline::axis_length(shown.iter().map(Rc::as_ref));
+    let axis = timeline::axis_length(shown.iter().map(Rc::as_ref), clock);
     let legend = [
         (Text::LegendPending, "pending"),
         (Text::LegendWaiting, "waiting"),
@@ -53,7 +64,15 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
             }
             <div class="runs">
                 { for shown.iter().map(|recording| html! {
-                    <RunTimeline key={recording.mode.id()} recording={recording.clone()} {axis} {lang} />
+                    <RunTimeline
+                        key={recording.mode.id()}
+                        recording={recording.clone()}
+                        {axis}
+                        now={recording.clock(clock)}
+                        running={running && !recording.is_finished()}
+                        {scale}
+                        {lang}
+                    />
                 }) }
             </div>
         </section>

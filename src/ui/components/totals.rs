@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang, Text};
 use crate::recording::Recording;
 use crate::scenario::Mode;
-use crate::state::Predictions;
+use crate::state::Plan;
 
 fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
     match value {
@@ -32,8 +32,8 @@ fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
 pub struct TotalsProps {
     /// The current or last run.
     pub recordings: Vec<Rc<Recording>>,
-    /// Predictions for the scenario in the editor, when it is valid.
-    pub predictions: Option<Rc<Predictions>>,
+    /// The scenario in the editor and its predictions, when it is valid.
+    pub plan: Option<Rc<Plan>>,
     /// The page's language.
     pub lang: Lang,
 }
@@ -44,19 +44,16 @@ pub struct TotalsProps {
 pub fn totals(props: &TotalsProps) -> Html {
     let TotalsProps {
         recordings,
-        predictions,
+        plan,
         lang,
     } = props;
     let lang = *lang;
     let unit = Text::Seconds.get(lang);
     let recording = |mode: Mode| recordings.iter().find(|r| r.mode == mode);
     let predicted = |mode: Mode| {
-        recording(mode).map(|r| r.prediction.total).or_else(|| {
-            predictions.as_ref().map(|p| match mode {
-                Mode::Sequential => p.sequential.total,
-                Mode::Concurrent => p.concurrent.total,
-            })
-        })
+        recording(mode)
+            .map(|r| r.prediction.total)
+            .or_else(|| plan.as_ref().map(|plan| plan.prediction(mode).total))
     };
     let measured = |mode: Mode| recording(mode).and_then(|r| r.total);
 
