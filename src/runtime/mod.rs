@@ -201,9 +201,11 @@ pub fn start(
     spawn_owned(run, origin)
 }
 
-/// How long the runtime works before giving the browser a turn: under the
-/// 50 ms at which a task counts as long, with room for one batch more.
-const SLICE_MS: f64 = 25.0;
+/// How long the runtime works before giving the browser a turn: half a
+/// frame, far under the 50 ms at which a task counts as long, since creating
+/// 100,000 futures can take twice its budget (allocation, memory growth)
+/// and the frame that draws them needs room too.
+const SLICE_MS: f64 = 8.0;
 
 /// How many tasks are started or finished per clock reading.
 const STARTS_PER_LOOK: usize = 256;

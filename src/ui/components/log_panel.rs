@@ -8,7 +8,7 @@ use crate::i18n::{self, Lang, Text};
 use crate::recording::Recording;
 
 /// The most lines shown per run; earlier ones are counted, not drawn.
-const SHOWN_LINES: usize = 200;
+const SHOWN_LINES: usize = 100;
 
 /// What [`LogPanel`] shows.
 #[derive(Properties, PartialEq)]
