@@ -1,6 +1,8 @@
 // Serves the built page (dist/) on loopback and drives it in headless
 // Chromium with Playwright. Every test stops what it starts.
 
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -87,4 +89,39 @@ export async function waitForRunState(page, state, timeout = 60_000) {
 export async function seconds(page, testid) {
   const value = await page.getByTestId(testid).getAttribute('data-seconds');
   return value === null ? null : Number(value);
+}
+
+/**
+ * The built page on a loopback server and a browser, for the tests of one
+ * file: started before them, stopped after. `withPage` opens a link of the
+ * page in a fresh context, runs `body`, and checks the page logged no error.
+ */
+export function usePlayground() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server.url;
+    },
+    get browser() {
+      return browser;
+    },
+    async withPage(link, body, options = {}) {
+      const opened = await openPage(browser, server.url + link, options);
+      try {
+        await body(opened.page);
+        assert.deepEqual(opened.errors, [], 'the page logged no error');
+      } finally {
+        await opened.close();
+      }
+    },
+  };
 }

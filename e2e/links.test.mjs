@@ -1,34 +1,13 @@
 // Scenario links, sharing and embedding, as course authors and learners
 // use them.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, openPage, seconds, serve, waitForRunState } from './harness.mjs';
+import { seconds, serve, usePlayground, waitForRunState } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens `link` in a fresh page, runs `body`, checks the page logged no error. */
-async function withLink(link, body, options = {}) {
-  const opened = await openPage(browser, server.url + link, options);
-  try {
-    await body(opened.page, opened);
-    assert.deepEqual(opened.errors, [], 'the page logged no error');
-  } finally {
-    await opened.close();
-  }
-}
+const playground = usePlayground();
+const withLink = (link, body, options) => playground.withPage(link, body, options);
 
 const durations = (page) =>
   page.getByTestId('task-duration').evaluateAll((inputs) => inputs.map((i) => i.value));
@@ -124,7 +103,7 @@ describe('sharing', () => {
     let expected;
     await withLink(
       '',
-      async (page, opened) => {
+      async (page) => {
         await page.getByTestId('preset-longest').click();
         await page.getByTestId('task-name').nth(1).fill('toast & jam');
         await page.getByTestId('task-duration').nth(2).fill('2.5');
@@ -136,12 +115,11 @@ describe('sharing', () => {
         await page.waitForSelector('[data-testid="copy-status"]:has-text("Скопировано")');
         copied = await page.evaluate(() => navigator.clipboard.readText());
         expected = { durations: await durations(page), names: await names(page) };
-        void opened;
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     );
-    assert.ok(copied.startsWith(server.url), copied);
-    await withLink(copied.slice(server.url.length), async (page) => {
+    assert.ok(copied.startsWith(playground.url), copied);
+    await withLink(copied.slice(playground.url.length), async (page) => {
       assert.deepEqual(await durations(page), expected.durations);
       assert.deepEqual(await names(page), expected.names);
       assert.equal(await page.getByTestId('scale').inputValue(), '×100');
@@ -154,8 +132,8 @@ describe('sharing', () => {
     withLink('#tasks=1,2', async (page) => {
       await page.getByTestId('show-embed').click();
       const code = await page.getByTestId('embed-code').inputValue();
-      assert.ok(code.includes(`<iframe src="${server.url}#v=1&tasks=1,2&mode=concurrent&scale=1&embed=1"`), code);
-      assert.ok(code.includes(`<script src="${server.url}embed.js" async></script>`), code);
+      assert.ok(code.includes(`<iframe src="${playground.url}#v=1&tasks=1,2&mode=concurrent&scale=1&embed=1"`), code);
+      assert.ok(code.includes(`<script src="${playground.url}embed.js" async></script>`), code);
     }));
 
   test('typing replaces the history entry; a preset adds one, and Back returns', () =>
@@ -191,7 +169,7 @@ describe('embedding', () => {
       assert.equal(await page.getByTestId('task-row').count(), 0, 'no editor');
       assert.equal(await page.getByTestId('embed-scenario').textContent(), '3 tasks: 1 s, 3 s, 10 s');
       const href = await page.getByTestId('open-full').getAttribute('href');
-      assert.equal(href, `${server.url}#v=1&tasks=1,3,10&mode=concurrent&scale=1`);
+      assert.equal(href, `${playground.url}#v=1&tasks=1,3,10&mode=concurrent&scale=1`);
       const margin = await page.evaluate(() => getComputedStyle(document.body).margin);
       assert.equal(margin, '0px');
     }));
@@ -200,14 +178,14 @@ describe('embedding', () => {
     // The lesson page is served from a second port: its iframes, and
     // embed.js, come from the playground's origin.
     const lesson = await serve(undefined, {
-      rewriteHtml: (html) => html.replace('<head>', `<head><base href="${server.url}">`),
+      rewriteHtml: (html) => html.replace('<head>', `<head><base href="${playground.url}">`),
     });
-    const context = await browser.newContext({ locale: 'ru-RU' });
+    const context = await playground.browser.newContext({ locale: 'ru-RU' });
     const errors = [];
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     try {
-      assert.notEqual(new URL(lesson.url).origin, new URL(server.url).origin);
+      assert.notEqual(new URL(lesson.url).origin, new URL(playground.url).origin);
       await page.setViewportSize({ width: 900, height: 900 });
       await page.goto(`${lesson.url}course-example.html`);
       const frames = page.getByTestId('lesson-frame');

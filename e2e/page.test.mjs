@@ -1,32 +1,11 @@
 // The page as a learner uses it: open it, press Run, read the totals.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, seconds, serve, waitForRunState } from './harness.mjs';
+import { seconds, usePlayground, waitForRunState } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the page, runs `body`, then checks the page logged no error. */
-async function withPage(options, body) {
-  const opened = await openPage(browser, server.url, options);
-  try {
-    await body(opened.page);
-    assert.deepEqual(opened.errors, [], 'the page logged no error');
-  } finally {
-    await opened.close();
-  }
-}
+const playground = usePlayground();
+const withPage = (options, body) => playground.withPage('', body, options);
 
 describe('the first load', () => {
   test('shows the course example: 30 tasks, predicted 30 s and 1 s', () =>

@@ -377,6 +377,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn names(read: &Read) -> Vec<&str> {
+        read.shared
+            .scenario
+            .tasks
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect()
+    }
+
     fn durations(read: &Read) -> Vec<f64> {
         read.shared
             .scenario
@@ -404,14 +413,7 @@ mod tests {
         assert_eq!(durations(&read), expected);
 
         let read = super::read("#tasks=boil:3,toast:2");
-        let names: Vec<_> = read
-            .shared
-            .scenario
-            .tasks
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        assert_eq!(names, ["boil", "toast"]);
+        assert_eq!(names(&read), ["boil", "toast"]);
 
         let read =
             super::read("?tasks=%D1%87%D0%B0%D0%B9:2&mode=sequential&scale=10&lang=ru&embed=1");
@@ -545,14 +547,7 @@ mod tests {
     #[test]
     fn malformed_encoding_is_reported_and_read_as_it_stands() {
         let read = read("#tasks=100%zz:1,%FF%FE:2");
-        let names: Vec<_> = read
-            .shared
-            .scenario
-            .tasks
-            .iter()
-            .map(|t| t.name.as_str())
-            .collect();
-        assert_eq!(names, ["100%zz", "\u{fffd}\u{fffd}"]);
+        assert_eq!(names(&read), ["100%zz", "\u{fffd}\u{fffd}"]);
         assert_eq!(
             read.problems,
             [

@@ -1,5 +1,5 @@
-//! The root: owns the state, the run in progress, and the frame loop that
-//! hands the run's reports to the reducer.
+//! The root: owns the state and the run in progress, whose reports it
+//! hands to the reducer once per animation frame while they come.
 
 use std::cell::RefCell;
 use std::rc::Rc;
