@@ -305,11 +305,6 @@ impl Playground {
         })
     }
 
-    /// The scenario in the editor, or why it cannot run.
-    pub fn scenario(&self) -> Result<Scenario, NotRunnable> {
-        scenario_of(&self.drafts)
-    }
-
     /// Why the scenario cannot run, if it cannot.
     pub fn not_runnable(&self) -> Option<NotRunnable> {
         if self.drafts.is_empty() {
@@ -558,7 +553,7 @@ mod tests {
         assert_eq!(state.drafts[3].duration_text, "abc");
         assert_eq!(state.drafts[3].duration, Err(DurationError::NotANumber));
         assert_eq!(state.not_runnable(), Some(NotRunnable::InvalidFields));
-        assert_eq!(state.scenario(), Err(NotRunnable::InvalidFields));
+        assert_eq!(scenario_of(&state.drafts), Err(NotRunnable::InvalidFields));
         assert!(state.plan.is_none());
 
         let fixed = after([
@@ -578,7 +573,7 @@ mod tests {
             Action::SetName(3, "boil".into()),
             Action::RemoveTask(0),
         ]);
-        let scenario = state.scenario().expect("valid");
+        let scenario = state.plan.as_ref().expect("valid").scenario.clone();
         let durations: Vec<_> = scenario
             .tasks
             .iter()
