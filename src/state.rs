@@ -529,6 +529,22 @@ mod tests {
         state
     }
 
+    /// One frame's worth of progress with a single report.
+    fn progress(run_id: u64, now: Duration, mode: Mode, report: Report) -> Action {
+        Action::Progress {
+            run_id,
+            now,
+            reports: vec![(mode, report)],
+        }
+    }
+
+    fn first_started() -> Report {
+        Report::Event(RunEvent::Started {
+            task: 0,
+            at: Duration::ZERO,
+        })
+    }
+
     fn start(state: &Playground, choice: RunChoice) -> Action {
         Action::Start {
             run_id: state.run_id + 1,
@@ -614,20 +630,19 @@ mod tests {
         state.apply(start(&state, RunChoice::Compare));
         assert_eq!(state.phase, Phase::Running);
         assert_eq!(state.recordings.len(), 2);
-        state.apply(Action::Progress {
-            run_id: 1,
-            now: Duration::from_millis(1001),
-            reports: vec![(
-                Mode::Concurrent,
-                Report::Finished(Duration::from_millis(1001)),
-            )],
-        });
+        state.apply(progress(
+            1,
+            Duration::from_millis(1001),
+            Mode::Concurrent,
+            Report::Finished(Duration::from_millis(1001)),
+        ));
         assert_eq!(state.phase, Phase::Running, "sequential still runs");
-        state.apply(Action::Progress {
-            run_id: 1,
-            now: Duration::from_secs(30),
-            reports: vec![(Mode::Sequential, Report::Finished(Duration::from_secs(30)))],
-        });
+        state.apply(progress(
+            1,
+            Duration::from_secs(30),
+            Mode::Sequential,
+            Report::Finished(Duration::from_secs(30)),
+        ));
         assert_eq!(state.phase, Phase::Done);
         let concurrent = state.recording(Mode::Concurrent).expect("recorded");
         assert_eq!(concurrent.total, Some(Duration::from_millis(1001)));
@@ -640,17 +655,12 @@ mod tests {
         let mut state = Playground::new(Lang::En);
         state.apply(start(&state, RunChoice::Compare));
         let before = state.recordings.clone();
-        state.apply(Action::Progress {
-            run_id: 1,
-            now: Duration::from_millis(16),
-            reports: vec![(
-                Mode::Sequential,
-                Report::Event(RunEvent::Started {
-                    task: 0,
-                    at: Duration::ZERO,
-                }),
-            )],
-        });
+        state.apply(progress(
+            1,
+            Duration::from_millis(16),
+            Mode::Sequential,
+            first_started(),
+        ));
         assert_eq!(state.clock, Duration::from_millis(16));
         assert!(
             !Rc::ptr_eq(&before[0], &state.recordings[0]),
@@ -668,25 +678,21 @@ mod tests {
         state.apply(start(&state, RunChoice::Concurrent));
         state.apply(Action::Stop);
         assert_eq!(state.phase, Phase::Stopped);
-        state.apply(Action::Progress {
-            run_id: 1,
-            now: Duration::from_secs(1),
-            reports: vec![(
-                Mode::Concurrent,
-                Report::Event(RunEvent::Started {
-                    task: 0,
-                    at: Duration::ZERO,
-                }),
-            )],
-        });
+        state.apply(progress(
+            1,
+            Duration::from_secs(1),
+            Mode::Concurrent,
+            first_started(),
+        ));
         assert_eq!(state.recording(Mode::Concurrent).unwrap().event_count(), 0);
 
         state.apply(start(&state, RunChoice::Concurrent));
-        state.apply(Action::Progress {
-            run_id: 1,
-            now: Duration::from_secs(1),
-            reports: vec![(Mode::Concurrent, Report::Finished(Duration::from_secs(1)))],
-        });
+        state.apply(progress(
+            1,
+            Duration::from_secs(1),
+            Mode::Concurrent,
+            Report::Finished(Duration::from_secs(1)),
+        ));
         assert_eq!(state.phase, Phase::Running, "a late report of run 1");
     }
 
