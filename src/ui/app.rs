@@ -280,7 +280,7 @@ pub fn app() -> Html {
                     />
                     <section class="results">
                         { run_controls }
-                        <SharePanel link={AttrValue::from(state.link.to_string())} {lang} />
+                        <SharePanel link={state.link.clone()} {lang} />
                         { totals }
                         { timeline }
                         <LogPanel recordings={state.recordings.clone()} {lang} />

@@ -1,5 +1,7 @@
 //! Copy the link, or the code that embeds the scenario in a lesson page.
 
+use std::rc::Rc;
+
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
@@ -9,8 +11,9 @@ use crate::ui::location;
 /// What [`SharePanel`] shows.
 #[derive(Properties, PartialEq)]
 pub struct SharePanelProps {
-    /// The current link, without `#`.
-    pub link: AttrValue,
+    /// The current link, without `#` (the state's own, compared by pointer:
+    /// it can be long, and the page redraws during runs).
+    pub link: Rc<str>,
     /// The page's language.
     pub lang: Lang,
 }
