@@ -208,7 +208,7 @@ pub fn start(
 const SLICE_MS: f64 = 8.0;
 
 /// How many tasks are started or finished per clock reading.
-const STARTS_PER_LOOK: usize = 256;
+const TASKS_PER_READING: usize = 256;
 
 /// Runs `tasks` all at once, as `asyncio.gather` does: each is started, in
 /// order, and runs until its first await; then they finish as they wake.
@@ -221,7 +221,7 @@ async fn gather<F: Future<Output = ()>>(tasks: impl Iterator<Item = F>) {
     while tasks.peek().is_some() {
         let slice_end = now_ms() + SLICE_MS;
         while tasks.peek().is_some() && now_ms() < slice_end {
-            running.extend(tasks.by_ref().take(STARTS_PER_LOOK));
+            running.extend(tasks.by_ref().take(TASKS_PER_READING));
             // Poll the new tasks once, so they start now, in order.
             poll_fn(|cx| {
                 with_batch_clock(
@@ -243,7 +243,7 @@ async fn gather<F: Future<Output = ()>>(tasks: impl Iterator<Item = F>) {
             loop {
                 // Finish up to a batch of woken tasks on one clock reading.
                 let polled = with_batch_clock(|| {
-                    for _ in 0..STARTS_PER_LOOK {
+                    for _ in 0..TASKS_PER_READING {
                         match running.poll_next_unpin(cx) {
                             Poll::Ready(Some(())) => {}
                             other => return other,

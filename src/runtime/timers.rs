@@ -7,9 +7,9 @@
 //! armed for the earliest deadline, and when it fires every sleep that is
 //! due is woken, in deadline order. The last few milliseconds before a
 //! deadline are covered by messages to the page itself, which, unlike a
-//! timer, the browser neither rounds to milliseconds nor holds back. Dropping a sleep
-//! removes its entry at once, and when the queue is empty no browser timer
-//! is left armed.
+//! timer, the browser neither rounds to milliseconds nor holds back.
+//! Dropping a sleep removes its entry at once, and when the queue is empty
+//! no browser timer is left armed.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -142,7 +142,8 @@ impl Queue {
     }
 }
 
-/// The browser timer's callback: wakes what is due, re-arms for the rest.
+/// Called by the browser timer or a message: wakes what is due, arms again
+/// for the rest.
 fn fire() {
     let due = QUEUE.with(|queue| {
         let mut queue = queue.borrow_mut();
@@ -162,7 +163,7 @@ pub fn pending() -> usize {
     QUEUE.with(|queue| queue.borrow().sleeps.len())
 }
 
-/// Whether a browser timer is armed.
+/// Whether the queue waits for a browser timer or a message.
 pub fn armed() -> bool {
     QUEUE.with(|queue| queue.borrow().armed.is_some())
 }
