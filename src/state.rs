@@ -291,6 +291,7 @@ impl Playground {
             plan: None,
         };
         playground.open_link(read);
+        playground.refresh_link(LinkChange::Replace);
         playground
     }
 
@@ -342,11 +343,20 @@ impl Playground {
             _ => Some(LinkChange::Replace),
         };
         self.change(action);
-        if let (Some(link_change), Some(shared)) = (link_change, self.shared()) {
+        if let Some(link_change) = link_change {
+            self.refresh_link(link_change);
+        }
+    }
+
+    /// Writes the link of what the page shows, if it changed, noting how
+    /// the address bar should follow. An invalid scenario keeps the last
+    /// valid link.
+    fn refresh_link(&mut self, change: LinkChange) {
+        if let Some(shared) = self.shared() {
             let link = link::write(&shared);
             if *self.link != *link {
                 self.link = link.into();
-                self.link_change = link_change;
+                self.link_change = change;
             }
         }
     }
@@ -473,9 +483,6 @@ impl Playground {
             self.lang_chosen = true;
         }
         self.notice = read.problems.into();
-        if let Some(shared) = self.shared() {
-            self.link = link::write(&shared).into();
-        }
     }
 
     fn load(&mut self, scenario: &Scenario) {
@@ -763,6 +770,17 @@ mod tests {
         );
         state.apply(start(&state, RunChoice::Sequential));
         assert!(state.link.contains("mode=sequential"));
+    }
+
+    #[test]
+    fn a_link_opened_from_the_address_bar_replaces_the_entry() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(Action::LoadPreset(Preset::LongestWins));
+        assert_eq!(state.link_change, LinkChange::Push);
+        // Written by hand, not in the form the page writes.
+        state.apply(Action::OpenLink(link::read("#tasks=4,5")));
+        assert_eq!(&*state.link, "v=1&tasks=4,5&mode=concurrent&scale=1");
+        assert_eq!(state.link_change, LinkChange::Replace);
     }
 
     #[test]

@@ -87,6 +87,14 @@ impl RunOrigin {
     pub fn started_at(&self) -> Option<f64> {
         self.0.get()
     }
+
+    /// The run's time at `now` (in [`now_ms`] milliseconds), in scenario
+    /// time at `scale`; zero until the run has started.
+    pub fn scenario_time(&self, now: f64, scale: Scale) -> Duration {
+        let started_at = self.started_at().unwrap_or(now);
+        let real = Duration::from_secs_f64((now - started_at).max(0.0) / 1000.0);
+        scale.to_scenario(real)
+    }
 }
 
 struct Slot {
@@ -153,11 +161,7 @@ pub fn start(
     let origin = RunOrigin::default();
     let since_start = {
         let origin = origin.clone();
-        move |now: f64| {
-            let started_at = origin.started_at().unwrap_or(now);
-            let real = Duration::from_secs_f64((now - started_at).max(0.0) / 1000.0);
-            scale.to_scenario(real)
-        }
+        move |now: f64| origin.scenario_time(now, scale)
     };
     let report = Rc::new(report);
     let count = scenario.tasks.len();

@@ -71,16 +71,12 @@ impl Run {
 
     /// The run's clock, in scenario time; zero until it has started.
     fn now(&self) -> Duration {
-        let Some(started_at) = self
-            .origin
+        self.origin
             .borrow()
             .as_ref()
-            .and_then(RunOrigin::started_at)
-        else {
-            return Duration::ZERO;
-        };
-        let real = Duration::from_secs_f64((runtime::now_ms() - started_at).max(0.0) / 1000.0);
-        self.scale.to_scenario(real)
+            .map_or(Duration::ZERO, |origin| {
+                origin.scenario_time(runtime::now_ms(), self.scale)
+            })
     }
 }
 
@@ -217,17 +213,21 @@ pub fn app() -> Html {
             ))
         })
     });
-    let full_url = use_memo(state.link.clone(), |link| {
-        location::full_url(&link::without_embed(link))
-    });
-    let lang = state.lang;
-    let summary = use_memo((preview.clone(), lang), |(preview, lang)| {
-        preview
-            .as_ref()
-            .as_ref()
-            .map(|preview| i18n::scenario_summary(*lang, &preview.scenario))
+    // Only the embedded page shows these; the full page does not pay for
+    // them on every edit.
+    let full_url = use_memo((state.link.clone(), state.embed), |(link, embed)| {
+        embed
+            .then(|| location::full_url(&link::without_embed(link)))
             .unwrap_or_default()
     });
+    let lang = state.lang;
+    let summary = use_memo(
+        (state.plan.clone(), lang, state.embed),
+        |(plan, lang, embed)| match plan {
+            Some(plan) if *embed => i18n::scenario_summary(*lang, &plan.scenario),
+            _ => String::new(),
+        },
+    );
 
     let notice = html! { <LinkNotice problems={state.notice.clone()} {lang} /> };
     let run_controls = html! {
