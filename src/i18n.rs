@@ -318,30 +318,29 @@ pub fn task_count(lang: Lang, n: usize) -> String {
 pub fn scenario_summary(lang: Lang, scenario: &crate::scenario::Scenario) -> String {
     const GROUPS: usize = 6;
     let unit = Text::Seconds.get(lang);
-    let tasks = &scenario.tasks;
-    let mut groups = Vec::new();
-    let mut index = 0;
-    while index < tasks.len() && groups.len() < GROUPS {
-        let task = &tasks[index];
-        let run = tasks[index..].iter().take_while(|t| *t == task).count();
-        let seconds = format_seconds(task.duration);
-        let count = if run > 1 {
-            format!("{} × ", group_digits(lang, run))
-        } else {
-            String::new()
-        };
-        let name = if task.name.is_empty() {
-            String::new()
-        } else {
-            format!("{} ", task.name)
-        };
-        groups.push(format!("{name}{count}{seconds} {unit}"));
-        index += run;
-    }
-    let more = if index < tasks.len() { ", …" } else { "" };
+    let mut runs = scenario.runs();
+    let groups: Vec<String> = runs
+        .by_ref()
+        .take(GROUPS)
+        .map(|(task, run)| {
+            let seconds = format_seconds(task.duration);
+            let count = if run > 1 {
+                format!("{} × ", group_digits(lang, run))
+            } else {
+                String::new()
+            };
+            let name = if task.name.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", task.name)
+            };
+            format!("{name}{count}{seconds} {unit}")
+        })
+        .collect();
+    let more = if runs.next().is_some() { ", …" } else { "" };
     format!(
         "{}: {}{more}",
-        task_count(lang, tasks.len()),
+        task_count(lang, scenario.tasks.len()),
         groups.join(", ")
     )
 }

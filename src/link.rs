@@ -148,11 +148,7 @@ const NAME_SET: &AsciiSet = &NON_ALPHANUMERIC
 /// Writes the link for `shared`, without the leading `#`.
 pub fn write(shared: &Shared) -> String {
     let mut link = format!("v={VERSION}&tasks=");
-    let tasks = &shared.scenario.tasks;
-    let mut index = 0;
-    while index < tasks.len() {
-        let task = &tasks[index];
-        let run = tasks[index..].iter().take_while(|t| *t == task).count();
+    for (index, (task, run)) in shared.scenario.runs().enumerate() {
         if index > 0 {
             link.push(',');
         }
@@ -163,13 +159,8 @@ pub fn write(shared: &Shared) -> String {
             let _ = write!(link, "{run}x");
         }
         link.push_str(&format_seconds(task.duration));
-        index += run;
     }
-    let mode = match shared.mode {
-        RunChoice::Sequential => "sequential",
-        RunChoice::Concurrent => "concurrent",
-        RunChoice::Compare => "compare",
-    };
+    let mode = shared.mode.id();
     let _ = write!(link, "&mode={mode}&scale={}", shared.scale.factor());
     if let Some(lang) = shared.lang {
         let _ = write!(link, "&lang={}", lang.tag());
@@ -224,11 +215,9 @@ pub fn read(link: &str) -> Read {
                     shared.scenario = Rc::new(scenario);
                 }
             }
-            "mode" => match value {
-                "sequential" => shared.mode = RunChoice::Sequential,
-                "concurrent" => shared.mode = RunChoice::Concurrent,
-                "compare" => shared.mode = RunChoice::Compare,
-                _ => problems.push(bad_value("mode", value)),
+            "mode" => match RunChoice::ALL.iter().find(|m| m.id() == value) {
+                Some(&mode) => shared.mode = mode,
+                None => problems.push(bad_value("mode", value)),
             },
             "scale" => match Scale::ALL.iter().find(|s| s.factor().to_string() == value) {
                 Some(&scale) => shared.scale = scale,

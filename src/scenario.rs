@@ -62,6 +62,19 @@ impl Scenario {
         self.tasks.iter().map(|t| t.duration).sum()
     }
 
+    /// The tasks as runs of equal neighbours, in order: each task once,
+    /// with how many times it stands in a row. `30x1` in a link, `30 × 1 s`
+    /// in a summary.
+    pub fn runs(&self) -> impl Iterator<Item = (&Task, usize)> + '_ {
+        let mut rest = self.tasks.as_slice();
+        std::iter::from_fn(move || {
+            let task = rest.first()?;
+            let run = rest.iter().take_while(|t| *t == task).count();
+            rest = &rest[run..];
+            Some((task, run))
+        })
+    }
+
     /// The longest duration: what running the tasks all at once costs at
     /// the least.
     pub fn longest(&self) -> Duration {
@@ -207,6 +220,22 @@ pub enum RunChoice {
 }
 
 impl RunChoice {
+    /// Every choice, as the run buttons list them.
+    pub const ALL: [RunChoice; 3] = [
+        RunChoice::Sequential,
+        RunChoice::Concurrent,
+        RunChoice::Compare,
+    ];
+
+    /// The name used in links and test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            RunChoice::Sequential => "sequential",
+            RunChoice::Concurrent => "concurrent",
+            RunChoice::Compare => "compare",
+        }
+    }
+
     /// The modes this choice runs.
     pub fn modes(self) -> &'static [Mode] {
         match self {
@@ -292,6 +321,21 @@ mod tests {
         assert_eq!(format_seconds(Duration::from_millis(500)), "0.5");
         assert_eq!(format_seconds(Duration::from_micros(1_250_000)), "1.25");
         assert_eq!(format_seconds(Duration::from_micros(1)), "0.000001");
+    }
+
+    #[test]
+    fn equal_neighbours_form_runs() {
+        let one = Task::unnamed(Duration::from_secs(1));
+        let boil = Task {
+            name: "boil".into(),
+            duration: Duration::from_secs(1),
+        };
+        let scenario = Scenario {
+            tasks: vec![one.clone(), one.clone(), boil.clone(), one.clone()],
+        };
+        let runs: Vec<_> = scenario.runs().collect();
+        assert_eq!(runs, [(&one, 2), (&boil, 1), (&one, 1)]);
+        assert_eq!(Scenario::default().runs().count(), 0);
     }
 
     #[test]
