@@ -7,7 +7,8 @@
 use std::time::Duration;
 
 use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
-use crate::scenario::{format_seconds, CountError, DurationError, MAX_TASKS};
+use crate::recording::Outcome;
+use crate::scenario::{format_seconds, CountError, DurationError, StepsError, MAX_STEPS, MAX_TASKS};
 
 /// A language the page speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +67,6 @@ pub enum Text {
     AddManyCount,
     AddManyDuration,
     Presets,
-    PresetCourse,
-    PresetLongest,
     Previous,
     Next,
     RunSequential,
@@ -131,14 +130,6 @@ impl Text {
             Text::AddManyCount => ("tasks of", "задач по"),
             Text::AddManyDuration => ("s each", "с"),
             Text::Presets => ("Examples", "Примеры"),
-            Text::PresetCourse => (
-                "30 tasks of 1 s (the course's first example)",
-                "30 задач по 1 с (первый пример курса)",
-            ),
-            Text::PresetLongest => (
-                "1 s, 3 s, 10 s: the longest task decides",
-                "1 с, 3 с, 10 с: решает самая долгая задача",
-            ),
             Text::Previous => ("Previous", "Назад"),
             Text::Next => ("Next", "Вперёд"),
             Text::RunSequential => ("Sequential", "По очереди"),
@@ -234,12 +225,18 @@ pub fn log_started(lang: Lang, number: usize, name: &str, at: Duration) -> Strin
     }
 }
 
-/// The line printed when task `number` finishes.
-pub fn log_finished(lang: Lang, number: usize, name: &str) -> String {
+/// The line printed when task `number` ends, the way it ended.
+pub fn log_finished(lang: Lang, number: usize, name: &str, outcome: Outcome) -> String {
     let operation = operation(number, name);
-    match lang {
-        Lang::Ru => format!("Длительная операция {operation} завершена"),
-        Lang::En => format!("Long operation {operation} finished"),
+    match (lang, outcome) {
+        (Lang::Ru, Outcome::Done) => format!("Длительная операция {operation} завершена"),
+        (Lang::En, Outcome::Done) => format!("Long operation {operation} finished"),
+        (Lang::Ru, Outcome::TimedOut) => {
+            format!("Длительная операция {operation} отменена: истекло время ожидания")
+        }
+        (Lang::En, Outcome::TimedOut) => format!("Long operation {operation} cancelled: timed out"),
+        (Lang::Ru, Outcome::Cancelled) => format!("Длительная операция {operation} отменена"),
+        (Lang::En, Outcome::Cancelled) => format!("Long operation {operation} cancelled"),
     }
 }
 
@@ -323,7 +320,7 @@ pub fn scenario_summary(lang: Lang, scenario: &crate::scenario::Scenario) -> Str
         .by_ref()
         .take(GROUPS)
         .map(|(task, run)| {
-            let seconds = format_seconds(task.duration);
+            let seconds = crate::scenario::format_steps(&task.steps);
             let count = if run > 1 {
                 format!("{} × ", group_digits(lang, run))
             } else {
@@ -432,6 +429,34 @@ pub fn duration_error(lang: Lang, error: DurationError) -> &'static str {
     }
 }
 
+/// The message shown next to a task's steps.
+pub fn steps_error(lang: Lang, error: StepsError) -> String {
+    match (lang, error) {
+        (Lang::En, StepsError::Empty) => {
+            "Enter the task's steps: seconds joined by +, like 1+c0.5+o2.".to_owned()
+        }
+        (Lang::Ru, StepsError::Empty) => {
+            "Укажите шаги задачи: секунды через +, например 1+c0,5+o2.".to_owned()
+        }
+        (Lang::En, StepsError::TooMany) => format!("A task has at most {MAX_STEPS} steps."),
+        (Lang::Ru, StepsError::TooMany) => format!("В задаче может быть не больше {MAX_STEPS} шагов."),
+        (Lang::En, StepsError::Step { index, reason }) => {
+            format!("Step {}: {}", index + 1, lower_first(duration_error(lang, reason)))
+        }
+        (Lang::Ru, StepsError::Step { index, reason }) => {
+            format!("Шаг {}: {}", index + 1, lower_first(duration_error(lang, reason)))
+        }
+    }
+}
+
+/// A sentence to follow a colon: its first letter in lower case.
+fn lower_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
+
 /// The message shown next to the task count field.
 pub fn count_error(lang: Lang, error: CountError) -> &'static str {
     let (en, ru) = match error {
@@ -520,7 +545,7 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
                 TaskProblem::Empty => "The item is empty.",
                 TaskProblem::BadCount if ru => "Число перед x должно быть целым, от 1.",
                 TaskProblem::BadCount => "The count before x must be a whole number from 1.",
-                TaskProblem::Duration(error) => duration_error(lang, *error),
+                TaskProblem::Steps(error) => &steps_error(lang, *error),
             };
             if ru {
                 format!("Задача {item} «{text}» пропущена. {reason}")
@@ -589,7 +614,7 @@ mod tests {
             "Начало выполнения длительной операции № 1: 0.0012"
         );
         assert_eq!(
-            log_finished(Lang::Ru, 1, ""),
+            log_finished(Lang::Ru, 1, "", Outcome::Done),
             "Длительная операция № 1 завершена"
         );
         assert_eq!(log_completed(Lang::Ru, 30), "Выполнено 30 операций.");
@@ -602,7 +627,7 @@ mod tests {
     #[test]
     fn named_tasks_keep_their_number() {
         assert_eq!(
-            log_finished(Lang::En, 2, "boil"),
+            log_finished(Lang::En, 2, "boil", Outcome::Done),
             "Long operation № 2 (boil) finished"
         );
     }
@@ -662,12 +687,15 @@ mod tests {
             &Problem::BadTask {
                 item: 2,
                 text: "abc".into(),
-                reason: TaskProblem::Duration(DurationError::NotANumber),
+                reason: TaskProblem::Steps(StepsError::Step {
+                    index: 0,
+                    reason: DurationError::NotANumber,
+                }),
             },
         );
         assert_eq!(
             text,
-            "Задача 2 «abc» пропущена. Это не число: укажите секунды, например 1 или 0,5."
+            "Задача 2 «abc» пропущена. Шаг 1: это не число: укажите секунды, например 1 или 0,5."
         );
         let text = link_problem(Lang::En, &Problem::TooManyTasks);
         assert_eq!(

@@ -2,11 +2,15 @@
 //! learners share.
 //!
 //! ```text
-//! #v=1&tasks=boil:3,2x1.5,30x1&mode=compare&scale=10&lang=ru&embed=1
+//! #v=1&tasks=boil:3,2x1.5,30x1,1+c0.5+o2&limit=3&timeout=2&mode=compare&scale=10&lang=ru&embed=1
 //! ```
 //!
-//! - `tasks`: items separated by `,`; an item is `[name:][count x]seconds`.
-//!   Names are percent-encoded (UTF-8); `30x1` is 30 tasks of 1 s.
+//! - `tasks`: items separated by `,`; an item is `[name:][count x]steps`.
+//!   Names are percent-encoded (UTF-8); `30x1` is 30 tasks of 1 s. Steps
+//!   are seconds joined by `+`: a plain number waits, `c` marks work on the
+//!   CPU, `o` work offloaded to a worker (`1+c0.5+o2`).
+//! - `limit`: at most this many tasks at once (`none` for no limit);
+//!   `timeout`: seconds each task may run before it is cancelled (`none`).
 //! - `mode`: `sequential`, `concurrent` or `compare`; `scale`: `1`, `10` or
 //!   `100`; `lang`: `ru` or `en`; `embed`: `1` for the compact page.
 //! - `v`: the format's version. Hand-written links may leave it out.
@@ -19,14 +23,14 @@
 
 use std::fmt::Write as _;
 use std::rc::Rc;
-use std::time::Duration;
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::i18n::Lang;
 use crate::presets::Preset;
 use crate::scenario::{
-    format_seconds, parse_duration, DurationError, RunChoice, Scale, Scenario, Task, MAX_TASKS,
+    format_seconds, format_steps, parse_count, parse_duration, parse_steps, RunChoice, Scale,
+    Scenario, StepsError, Task, MAX_TASKS,
 };
 
 /// The version [`write`] writes.
@@ -125,8 +129,8 @@ pub enum TaskProblem {
     Empty,
     /// The count before `x` is not a whole number from 1.
     BadCount,
-    /// The duration is not valid.
-    Duration(DurationError),
+    /// The steps are not valid.
+    Steps(StepsError),
 }
 
 /// What [`read`] made of a link.
@@ -158,8 +162,11 @@ pub fn write(shared: &Shared) -> String {
         if run > 1 {
             let _ = write!(link, "{run}x");
         }
-        link.push_str(&format_seconds(task.duration));
+        link.push_str(&format_steps(&task.steps));
     }
+    let limit = shared.scenario.limit.map_or("none".into(), |l| l.to_string());
+    let timeout = shared.scenario.timeout.map_or("none".into(), format_seconds);
+    let _ = write!(link, "&limit={limit}&timeout={timeout}");
     let mode = shared.mode.id();
     let _ = write!(link, "&mode={mode}&scale={}", shared.scale.factor());
     if let Some(lang) = shared.lang {
@@ -193,9 +200,10 @@ pub fn read(link: &str) -> Read {
     }
 
     let mut seen: Vec<&str> = Vec::new();
+    let (mut tasks_read, mut limit, mut timeout) = (None, None, None);
     for pair in link.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let known = ["v", "tasks", "mode", "scale", "lang", "embed"];
+        let known = ["v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed"];
         let Some(&key) = known.iter().find(|&&k| k == key) else {
             problems.push(Problem::UnknownKey(quote_decoded(key)));
             continue;
@@ -211,10 +219,24 @@ pub fn read(link: &str) -> Read {
                 }
             }
             "tasks" => {
-                if let Some(scenario) = read_tasks(value, &mut problems) {
-                    shared.scenario = Rc::new(scenario);
+                if let Some(tasks) = read_tasks(value, &mut problems) {
+                    tasks_read = Some(tasks);
                 }
             }
+            "limit" => match value {
+                "none" => limit = None,
+                _ => match parse_count(value, 0) {
+                    Ok(value) => limit = Some(value),
+                    Err(_) => problems.push(bad_value("limit", value)),
+                },
+            },
+            "timeout" => match value {
+                "none" => timeout = None,
+                _ => match parse_duration(value) {
+                    Ok(value) => timeout = Some(value),
+                    Err(_) => problems.push(bad_value("timeout", value)),
+                },
+            },
             "mode" => match RunChoice::ALL.iter().find(|m| m.id() == value) {
                 Some(&mode) => shared.mode = mode,
                 None => problems.push(bad_value("mode", value)),
@@ -234,6 +256,14 @@ pub fn read(link: &str) -> Read {
             },
         }
     }
+    if tasks_read.is_some() || limit.is_some() || timeout.is_some() {
+        let tasks = tasks_read.unwrap_or_else(|| shared.scenario.tasks.clone());
+        shared.scenario = Rc::new(Scenario {
+            tasks,
+            limit,
+            timeout,
+        });
+    }
     Read { shared, problems }
 }
 
@@ -245,7 +275,7 @@ fn bad_value(key: &'static str, value: &str) -> Problem {
 }
 
 /// Reads the `tasks` value; `None` when no task could be read.
-fn read_tasks(value: &str, problems: &mut Vec<Problem>) -> Option<Scenario> {
+fn read_tasks(value: &str, problems: &mut Vec<Problem>) -> Option<Vec<Task>> {
     let mut tasks = Vec::new();
     for (index, text) in value.split(',').enumerate() {
         let item = index + 1;
@@ -270,10 +300,10 @@ fn read_tasks(value: &str, problems: &mut Vec<Problem>) -> Option<Scenario> {
         problems.push(Problem::NoTasks);
         return None;
     }
-    Some(Scenario { tasks })
+    Some(tasks)
 }
 
-/// Reads one `[name:][count x]seconds` item.
+/// Reads one `[name:][count x]steps` item.
 fn read_item(
     text: &str,
     item: usize,
@@ -289,12 +319,12 @@ fn read_item(
         }
         None => (String::new(), text),
     };
-    let (count, seconds) = match rest.split_once('x') {
-        Some((count, seconds)) => (read_count(count)?, seconds),
+    let (count, steps) = match rest.split_once('x') {
+        Some((count, steps)) => (read_count(count)?, steps),
         None => (1, rest),
     };
-    let duration: Duration = parse_duration(seconds).map_err(TaskProblem::Duration)?;
-    Ok((count, Task { name, duration }))
+    let steps = parse_steps(steps).map_err(TaskProblem::Steps)?;
+    Ok((count, Task { name, steps }))
 }
 
 /// Reads the `count` of `count x seconds`: a whole number from 1. Digits
@@ -364,6 +394,8 @@ fn quote(text: &str) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::scenario::DurationError;
+    use std::time::Duration;
     use proptest::prelude::*;
 
     fn names(read: &Read) -> Vec<&str> {
@@ -380,7 +412,7 @@ mod tests {
             .scenario
             .tasks
             .iter()
-            .map(|t| t.duration.as_secs_f64())
+            .map(|t| t.duration().as_secs_f64())
             .collect()
     }
 
@@ -425,31 +457,67 @@ mod tests {
         };
         assert_eq!(
             write(&shared),
-            "v=1&tasks=30x1,boil:2x3,1.5&mode=compare&scale=100&lang=en&embed=1"
+            "v=1&tasks=30x1,boil:2x3,1.5&limit=none&timeout=none&mode=compare&scale=100&lang=en&embed=1"
         );
         assert_eq!(
             write(&Shared::default()),
-            "v=1&tasks=30x1&mode=concurrent&scale=1"
+            "v=1&tasks=30x1&limit=none&timeout=none&mode=concurrent&scale=1"
         );
+    }
+
+    #[test]
+    fn steps_limit_and_timeout_travel_in_the_link() {
+        let read = read("#tasks=1+c0.5+o2,3x0.1&limit=2&timeout=1.5");
+        assert_eq!(read.problems, []);
+        let scenario = &read.shared.scenario;
+        assert_eq!(scenario.tasks[0].steps, parse_steps("1+c0.5+o2").unwrap());
+        assert_eq!(scenario.tasks.len(), 4);
+        assert_eq!(scenario.limit, Some(2));
+        assert_eq!(scenario.timeout, Some(Duration::from_millis(1500)));
+        assert_eq!(
+            write(&read.shared),
+            "v=1&tasks=1+c0.5+o2,3x0.1&limit=2&timeout=1.5&mode=concurrent&scale=1"
+        );
+        // A limit or timeout alone applies to the default tasks.
+        let read = super::read("#limit=3");
+        assert_eq!(read.shared.scenario.tasks.len(), 30);
+        assert_eq!(read.shared.scenario.limit, Some(3));
+        let read = super::read("#tasks=1+q&limit=0&timeout=-1");
+        assert_eq!(
+            read.problems,
+            [
+                Problem::BadTask {
+                    item: 1,
+                    text: "1+q".into(),
+                    reason: TaskProblem::Steps(StepsError::Step {
+                        index: 1,
+                        reason: DurationError::NotANumber
+                    }),
+                },
+                Problem::NoTasks,
+                bad_value("limit", "0"),
+                bad_value("timeout", "-1"),
+            ]
+        );
+        assert_eq!(read.shared.scenario.limit, None);
+        assert_eq!(read.shared.scenario.timeout, None);
     }
 
     #[test]
     fn the_full_page_link_drops_only_embed() {
         assert_eq!(
-            without_embed("v=1&tasks=1,3&mode=compare&scale=10&lang=ru&embed=1"),
-            "v=1&tasks=1,3&mode=compare&scale=10&lang=ru"
+            without_embed("v=1&tasks=1,3&limit=2&timeout=none&mode=compare&scale=10&lang=ru&embed=1"),
+            "v=1&tasks=1,3&limit=2&timeout=none&mode=compare&scale=10&lang=ru"
         );
     }
 
     #[test]
     fn names_are_encoded_so_they_cannot_break_the_grammar() {
         let shared = Shared {
-            scenario: Rc::new(Scenario {
-                tasks: vec![Task {
-                    name: "a:b,c&d=e x%".into(),
-                    duration: Duration::from_secs(1),
-                }],
-            }),
+            scenario: Rc::new(Scenario::of(vec![Task::named(
+                "a:b,c&d=e x%",
+                vec![crate::scenario::Step::wait(Duration::from_secs(1))],
+            )])),
             ..Shared::default()
         };
         let link = write(&shared);
@@ -472,8 +540,8 @@ mod tests {
         assert_eq!(
             items,
             [
-                (2, TaskProblem::Duration(DurationError::NotANumber)),
-                (3, TaskProblem::Duration(DurationError::NotPositive)),
+                (2, TaskProblem::Steps(StepsError::Step { index: 0, reason: DurationError::NotANumber })),
+                (3, TaskProblem::Steps(StepsError::Step { index: 0, reason: DurationError::NotPositive })),
                 (4, TaskProblem::BadCount),
                 (5, TaskProblem::Empty),
             ]
@@ -509,7 +577,7 @@ mod tests {
         let read = super::read("#tasks=60000x1,60000x2,3");
         assert_eq!(read.shared.scenario.tasks.len(), MAX_TASKS);
         assert_eq!(
-            read.shared.scenario.tasks[MAX_TASKS - 1].duration,
+            read.shared.scenario.tasks[MAX_TASKS - 1].duration(),
             Duration::from_secs(2)
         );
     }
@@ -600,10 +668,20 @@ mod tests {
     }
 
     fn task() -> impl Strategy<Value = Task> {
-        ("\\PC{0,12}", 1_000u64..=3_600_000_000).prop_map(|(name, micros)| Task {
-            name,
-            duration: Duration::from_micros(micros),
-        })
+        (
+            "\\PC{0,12}",
+            prop::collection::vec((0usize..3, 1_000u64..=3_600_000_000), 1..4),
+        )
+            .prop_map(|(name, steps)| Task {
+                name,
+                steps: steps
+                    .into_iter()
+                    .map(|(kind, micros)| crate::scenario::Step {
+                        kind: crate::scenario::StepKind::ALL[kind],
+                        duration: Duration::from_micros(micros),
+                    })
+                    .collect(),
+            })
     }
 
     fn shared() -> impl Strategy<Value = Shared> {
@@ -617,9 +695,15 @@ mod tests {
             prop::sample::select(Scale::ALL.to_vec()),
             prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
             any::<bool>(),
+            prop::option::of(1usize..=MAX_TASKS),
+            prop::option::of(1_000u64..=3_600_000_000),
         )
-            .prop_map(|(tasks, mode, scale, lang, embed)| Shared {
-                scenario: Rc::new(Scenario { tasks }),
+            .prop_map(|(tasks, mode, scale, lang, embed, limit, timeout)| Shared {
+                scenario: Rc::new(Scenario {
+                    tasks,
+                    limit,
+                    timeout: timeout.map(Duration::from_micros),
+                }),
                 mode,
                 scale,
                 lang,
@@ -649,7 +733,7 @@ mod tests {
 
         #[test]
         fn links_built_from_the_grammar_never_panic(
-            items in prop::collection::vec("[a-z%:x0-9.,-]{0,12}", 0..20),
+            items in prop::collection::vec("[a-z%:x0-9.,+-]{0,12}", 0..20),
             extra in "[a-z=&%0-9]{0,20}",
         ) {
             let link = format!("#tasks={}&{}", items.join(","), extra);

@@ -1,9 +1,10 @@
-//! Ready scenarios taken from the course.
+//! Ready scenarios taken from the course, each with a short explanation in
+//! Russian and English drawn from the lesson it illustrates.
 
 use std::time::Duration;
 
-use crate::i18n::Text;
-use crate::scenario::{Scenario, Task};
+use crate::i18n::Lang;
+use crate::scenario::{parse_steps, Scenario, Task};
 
 /// A scenario the page offers ready-made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,30 +15,246 @@ pub enum Preset {
     /// Tasks of 1 s, 3 s and 10 s: together they take as long as the
     /// longest, 10 s.
     LongestWins,
+    /// The coffee machine: read one step of the manual, do it, and switch
+    /// to something else while the machine works.
+    CoffeeMachine,
+    /// The party: cooking, drinks, music and guests, switching while the
+    /// water boils.
+    Party,
+    /// A file-hosting service: uploads arrive in chunks, each written as
+    /// it comes, and a 40 GB film does not hold up the small files.
+    FileHosting,
+    /// A web server answering ten requests that arrive together.
+    WebServer,
+    /// Twenty API requests through a service that allows five at once.
+    ApiLimit,
+    /// One CPU-heavy task among waiting ones blocks the loop.
+    CpuHeavy,
+    /// The same CPU-heavy work sent to a worker: the loop runs on.
+    CpuOffloaded,
 }
 
 impl Preset {
     /// Every preset, in the order the page lists them.
-    pub const ALL: [Preset; 2] = [Preset::CourseFirstExample, Preset::LongestWins];
+    pub const ALL: [Preset; 9] = [
+        Preset::CourseFirstExample,
+        Preset::LongestWins,
+        Preset::CoffeeMachine,
+        Preset::Party,
+        Preset::FileHosting,
+        Preset::WebServer,
+        Preset::ApiLimit,
+        Preset::CpuHeavy,
+        Preset::CpuOffloaded,
+    ];
 
     /// The preset's scenario.
     pub fn scenario(self) -> Scenario {
+        let task = |name: &str, steps: &str| {
+            Task::named(name, parse_steps(steps).expect("a preset's steps are valid"))
+        };
         match self {
             Preset::CourseFirstExample => Scenario::uniform(30, Duration::from_secs(1)),
-            Preset::LongestWins => Scenario {
-                tasks: [1, 3, 10]
+            Preset::LongestWins => Scenario::of(
+                [1, 3, 10]
                     .into_iter()
                     .map(|s| Task::unnamed(Duration::from_secs(s)))
                     .collect(),
+            ),
+            Preset::CoffeeMachine => Scenario::of(vec![
+                task("coffee", "c0.2+2+c0.2+3+c0.2+1"),
+                task("toast", "c0.2+2+c0.2+1"),
+                task("mail", "c0.3+1.5+c0.3"),
+            ]),
+            Preset::Party => Scenario::of(vec![
+                task("cooking", "c0.5+4+c1"),
+                task("drinks", "c0.5+1+c0.5"),
+                task("music", "c0.3+0.5"),
+                task("guests", "1+c0.2+1+c0.2+1+c0.2"),
+            ]),
+            Preset::FileHosting => {
+                // A chunk arrives (0.5 s of network), then is written (0.1 s
+                // of disk): sixteen chunks for the film, one or two for the rest.
+                let film = vec!["0.5+0.1"; 16].join("+");
+                Scenario::of(vec![
+                    task("film-4k-40GB.mkv", &film),
+                    task("report.pdf", "0.5+0.1"),
+                    task("photo.jpg", "0.5+0.1+0.5+0.1"),
+                    task("notes.txt", "0.3+0.1"),
+                    task("song.mp3", "0.5+0.1+0.5+0.1"),
+                ])
+            }
+            Preset::WebServer => Scenario::of(
+                (1..=10)
+                    .map(|n| task(&format!("GET /page/{n}"), "c0.05+0.5+c0.05"))
+                    .collect(),
+            ),
+            Preset::ApiLimit => Scenario {
+                limit: Some(5),
+                ..Scenario::of(
+                    (1..=20)
+                        .map(|n| task(&format!("api-{n}"), "1"))
+                        .collect(),
+                )
             },
+            Preset::CpuHeavy | Preset::CpuOffloaded => {
+                let heavy = if self == Preset::CpuHeavy { "c3" } else { "o3" };
+                let mut tasks: Vec<Task> = (1..=5)
+                    .map(|n| task(&format!("request-{n}"), "0.5+0.5"))
+                    .collect();
+                tasks.insert(1, task("report", heavy));
+                Scenario::of(tasks)
+            }
         }
     }
 
+    /// The preset whose scenario this is, if any: a link to a preset
+    /// shows its explanation too.
+    pub fn matching(scenario: &Scenario) -> Option<Preset> {
+        Preset::ALL
+            .into_iter()
+            .find(|preset| preset.scenario() == *scenario)
+    }
+
     /// Its title on the page.
-    pub fn title(self) -> Text {
-        match self {
-            Preset::CourseFirstExample => Text::PresetCourse,
-            Preset::LongestWins => Text::PresetLongest,
+    pub fn title(self, lang: Lang) -> &'static str {
+        self.texts(lang).0
+    }
+
+    /// What it shows, in a few sentences.
+    pub fn about(self, lang: Lang) -> &'static str {
+        self.texts(lang).1
+    }
+
+    fn texts(self, lang: Lang) -> (&'static str, &'static str) {
+        let [en, ru] = match self {
+            Preset::CourseFirstExample => [
+                (
+                    "30 tasks of 1 s (the course's first example)",
+                    "Thirty tasks each await asyncio.sleep(1). One after another they take 30 s; \
+                     with asyncio.gather they take a little over 1 s: while one waits, the event \
+                     loop starts the others.",
+                ),
+                (
+                    "30 задач по 1 с (первый пример курса)",
+                    "Тридцать задач, каждая ждёт asyncio.sleep(1). По очереди — 30 с, через \
+                     asyncio.gather — чуть больше 1 с: пока одна ждёт, цикл событий запускает \
+                     остальные.",
+                ),
+            ],
+            Preset::LongestWins => [
+                (
+                    "1 s, 3 s, 10 s: the longest task decides",
+                    "Run together, tasks take as long as the longest of them: 10 s, not 14 s. \
+                     Async shortens the total, not each operation.",
+                ),
+                (
+                    "1 с, 3 с, 10 с: решает самая долгая задача",
+                    "Вместе задачи занимают столько, сколько самая долгая из них: 10 с, а не 14 с. \
+                     Асинхронность сокращает общее время, а не каждую операцию.",
+                ),
+            ],
+            Preset::CoffeeMachine => [
+                (
+                    "The coffee machine: one step at a time",
+                    "Read one step of the manual (a little work), do it, and while the machine \
+                     heats or brews (a wait) switch to the toast or the mail. Synchronously you \
+                     would finish the coffee before anything else.",
+                ),
+                (
+                    "Кофемашина: по одному пункту",
+                    "Прочитали один пункт инструкции (немного работы), выполнили его — и пока \
+                     машина греет или варит (ожидание), переключились на тосты или почту. \
+                     Синхронно вы сначала доделали бы кофе и только потом взялись за остальное.",
+                ),
+            ],
+            Preset::Party => [
+                (
+                    "The party: switch while the water boils",
+                    "Cooking, drinks, music and greeting guests. Start the cooking, and while the \
+                     water boils make the drinks, put the music on and greet the guests as they \
+                     come. Only the hands-on parts (work) cannot overlap.",
+                ),
+                (
+                    "Вечеринка: переключаемся, пока закипает вода",
+                    "Готовка, напитки, музыка и гости. Поставили воду — и пока она закипает, \
+                     готовим напитки, включаем музыку и встречаем гостей. Не пересекаются только \
+                     дела, которые требуют рук (работа).",
+                ),
+            ],
+            Preset::FileHosting => [
+                (
+                    "File hosting: a 40 GB film and small files",
+                    "Uploads arrive in chunks; each chunk is written to disk as it comes, so memory \
+                     stays flat whatever the size. Served one at a time, everyone waits for the \
+                     film; served concurrently, the small files are done in about a second.",
+                ),
+                (
+                    "Файловый хостинг: фильм на 40 ГБ и маленькие файлы",
+                    "Файлы приходят по кусочкам (чанкам), и каждый чанк сразу пишется на диск — \
+                     память не растёт, каков бы ни был файл. По очереди все ждут, пока загрузится \
+                     фильм; конкурентно маленькие файлы готовы примерно за секунду.",
+                ),
+            ],
+            Preset::WebServer => [
+                (
+                    "A web server: ten requests at once",
+                    "Each request parses (work), queries the database (a wait) and renders (work). \
+                     Handled one after another, the last client waits 6 s; concurrently, everyone \
+                     is answered in about 1 s, and only the parsing and rendering add up.",
+                ),
+                (
+                    "Веб-сервер: десять запросов сразу",
+                    "Каждый запрос разбирается (работа), ждёт ответа базы данных (ожидание) и \
+                     формирует ответ (работа). По очереди последний клиент ждёт 6 с; конкурентно \
+                     все получают ответ примерно за 1 с — складываются только разбор и ответ.",
+                ),
+            ],
+            Preset::ApiLimit => [
+                (
+                    "API requests under a limit of 5",
+                    "Twenty requests of 1 s to a service that allows five connections at once \
+                     (asyncio.Semaphore(5)): they go in four waves and take 4 s, not 1 s or 20 s.",
+                ),
+                (
+                    "Запросы к API с ограничением 5",
+                    "Двадцать запросов по 1 с к сервису, который разрешает пять соединений \
+                     одновременно (asyncio.Semaphore(5)): они идут четырьмя волнами и занимают \
+                     4 с — не 1 с и не 20 с.",
+                ),
+            ],
+            Preset::CpuHeavy => [
+                (
+                    "A CPU-heavy task blocks everyone",
+                    "One task computes for 3 s in the event loop's own thread. Until it is done no \
+                     other task runs, and the page itself freezes: every call must be async, or \
+                     it blocks the loop.",
+                ),
+                (
+                    "Тяжёлая задача блокирует всех",
+                    "Одна задача 3 с считает в потоке цикла событий. Пока она не закончит, \
+                     остальные задачи стоят, и сама страница замирает: весь код должен быть \
+                     асинхронным, иначе он блокирует цикл.",
+                ),
+            ],
+            Preset::CpuOffloaded => [
+                (
+                    "…fixed with run_in_executor",
+                    "The same 3 s of computing, sent to a worker with loop.run_in_executor and \
+                     awaited. The loop stays free: the requests finish on time and the page keeps \
+                     moving.",
+                ),
+                (
+                    "…исправлено через run_in_executor",
+                    "Те же 3 с вычислений отправлены в отдельный поток через \
+                     loop.run_in_executor и ожидаются. Цикл свободен: запросы завершаются вовремя, \
+                     а страница не замирает.",
+                ),
+            ],
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
         }
     }
 
@@ -46,6 +263,91 @@ impl Preset {
         match self {
             Preset::CourseFirstExample => "course",
             Preset::LongestWins => "longest",
+            Preset::CoffeeMachine => "coffee",
+            Preset::Party => "party",
+            Preset::FileHosting => "file-hosting",
+            Preset::WebServer => "web-server",
+            Preset::ApiLimit => "api-limit",
+            Preset::CpuHeavy => "cpu-heavy",
+            Preset::CpuOffloaded => "cpu-offloaded",
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::recording::{Outcome, RunEvent};
+    use crate::scenario::Mode;
+    use crate::simulate::predict;
+
+    fn totals(preset: Preset) -> (f64, f64) {
+        let scenario = preset.scenario();
+        (
+            predict(&scenario, Mode::Sequential).total.as_secs_f64(),
+            predict(&scenario, Mode::Concurrent).total.as_secs_f64(),
+        )
+    }
+
+    #[test]
+    fn every_preset_is_found_by_its_scenario_and_has_both_languages() {
+        for preset in Preset::ALL {
+            assert_eq!(Preset::matching(&preset.scenario()), Some(preset));
+            for lang in Lang::ALL {
+                assert!(!preset.title(lang).is_empty() && preset.about(lang).len() > 40);
+            }
+        }
+        assert_eq!(Preset::matching(&Scenario::uniform(2, Duration::from_secs(1))), None);
+    }
+
+    /// The explanations state figures; the simulator must agree with them.
+    #[test]
+    fn the_explanations_tell_the_truth() {
+        assert_eq!(totals(Preset::CourseFirstExample), (30.0, 1.0));
+        assert_eq!(totals(Preset::LongestWins), (14.0, 10.0));
+        assert_eq!(totals(Preset::ApiLimit), (20.0, 4.0));
+        let (sequential, concurrent) = totals(Preset::WebServer);
+        assert_eq!(sequential, 6.0);
+        assert!((1.0..=1.1).contains(&concurrent), "{concurrent}");
+
+        // The small files finish within about a second only concurrently.
+        let scenario = Preset::FileHosting.scenario();
+        for (mode, small_files_by) in [(Mode::Concurrent, 1.2), (Mode::Sequential, 9.6)] {
+            let prediction = predict(&scenario, mode);
+            let last_small = prediction
+                .events
+                .iter()
+                .filter_map(|e| match *e {
+                    RunEvent::Finished { task, at, .. } if task > 0 => Some(at.as_secs_f64()),
+                    _ => None,
+                })
+                .fold(0.0, f64::max);
+            if mode == Mode::Concurrent {
+                assert!(last_small <= small_files_by, "{last_small}");
+            } else {
+                assert!(last_small > small_files_by, "{last_small}");
+            }
+        }
+
+        // Work blocks: the requests wait for the report; offloaded, they do not.
+        let (_, heavy) = totals(Preset::CpuHeavy);
+        let (_, offloaded) = totals(Preset::CpuOffloaded);
+        assert_eq!(offloaded, 3.0);
+        let request_end = |preset: Preset| {
+            predict(&preset.scenario(), Mode::Concurrent)
+                .events
+                .iter()
+                .filter_map(|e| match *e {
+                    RunEvent::Finished { task: 0, at, outcome } => {
+                        assert_eq!(outcome, Outcome::Done);
+                        Some(at.as_secs_f64())
+                    }
+                    _ => None,
+                })
+                .next()
+                .expect("the first request finishes")
+        };
+        assert_eq!(request_end(Preset::CpuOffloaded), 1.0);
+        assert!(request_end(Preset::CpuHeavy) >= 3.5, "{heavy}");
     }
 }

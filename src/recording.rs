@@ -13,23 +13,58 @@ use crate::i18n::{self, Lang};
 use crate::scenario::{Mode, Scenario};
 use crate::simulate::Prediction;
 
+/// How a task ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// It took every step and returned.
+    Done,
+    /// Its timeout cancelled it (`asyncio.wait_for` raised `TimeoutError`).
+    TimedOut,
+    /// The learner cancelled it during the run (`task.cancel()`).
+    Cancelled,
+}
+
+impl Outcome {
+    /// A stable name for styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::TimedOut => "timed-out",
+            Outcome::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// Something that happened to one task, at a time measured from the start
 /// of the run, in scenario seconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RunEvent {
-    /// The task began (its coroutine ran up to its first await).
+    /// The task began: it holds its slot under the limit, if any, and its
+    /// first step begins.
     Started {
         /// The task's index in the scenario.
         task: usize,
         /// When.
         at: Duration,
     },
-    /// The task's wait ended and it returned.
+    /// One of the task's later steps began.
+    Step {
+        /// The task's index in the scenario.
+        task: usize,
+        /// The step's index in the task (from 1: step 0 begins with
+        /// [`RunEvent::Started`]).
+        step: usize,
+        /// When.
+        at: Duration,
+    },
+    /// The task ended.
     Finished {
         /// The task's index in the scenario.
         task: usize,
         /// When.
         at: Duration,
+        /// How.
+        outcome: Outcome,
     },
 }
 
@@ -37,7 +72,18 @@ impl RunEvent {
     /// When the event happened.
     pub fn at(self) -> Duration {
         match self {
-            RunEvent::Started { at, .. } | RunEvent::Finished { at, .. } => at,
+            RunEvent::Started { at, .. }
+            | RunEvent::Step { at, .. }
+            | RunEvent::Finished { at, .. } => at,
+        }
+    }
+
+    /// Which task it happened to.
+    pub fn task(self) -> usize {
+        match self {
+            RunEvent::Started { task, .. }
+            | RunEvent::Step { task, .. }
+            | RunEvent::Finished { task, .. } => task,
         }
     }
 }
@@ -45,8 +91,11 @@ impl RunEvent {
 /// What the runtime reports about a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Report {
-    /// A task started or finished.
+    /// A task started, stepped or ended.
     Event(RunEvent),
+    /// The page's heartbeat found that the event loop could not run from
+    /// the first time to the second.
+    Stall(Duration, Duration),
     /// Every task has finished; the measured total, from just before the
     /// first task started to just after the last one finished.
     Finished(Duration),
@@ -63,6 +112,9 @@ pub struct Recording {
     pub prediction: Rc<Prediction>,
     chunks: Vec<Rc<[RunEvent]>>,
     event_count: usize,
+    printed: usize,
+    done: usize,
+    stalls: Vec<(Duration, Duration)>,
     last_event_at: Duration,
     /// The measured total, once every task has finished.
     pub total: Option<Duration>,
@@ -79,6 +131,9 @@ impl Recording {
             prediction,
             chunks: Vec::new(),
             event_count: 0,
+            printed: 0,
+            done: 0,
+            stalls: Vec::new(),
             last_event_at: Duration::ZERO,
             total: None,
         }
@@ -91,8 +146,17 @@ impl Recording {
             match report {
                 Report::Event(event) => {
                     self.last_event_at = self.last_event_at.max(event.at());
+                    match event {
+                        RunEvent::Step { .. } => {}
+                        RunEvent::Started { .. } => self.printed += 1,
+                        RunEvent::Finished { outcome, .. } => {
+                            self.printed += 1;
+                            self.done += usize::from(outcome == Outcome::Done);
+                        }
+                    }
                     events.push(event);
                 }
+                Report::Stall(from, to) => self.stalls.push((from, to)),
                 Report::Finished(total) => self.total = Some(total),
             }
         }
@@ -108,6 +172,11 @@ impl Recording {
     pub fn clock(&self, run_clock: Duration) -> Duration {
         self.total
             .unwrap_or_else(|| run_clock.max(self.last_event_at))
+    }
+
+    /// When the heartbeat found the loop stalled, in the order found.
+    pub fn stalls(&self) -> &[(Duration, Duration)] {
+        &self.stalls
     }
 
     /// Whether every task has finished.
@@ -127,7 +196,7 @@ impl Recording {
 
     /// How many lines the program has printed so far.
     pub fn log_len(&self) -> usize {
-        self.event_count + if self.is_finished() { 2 } else { 0 }
+        self.printed + if self.is_finished() { 2 } else { 0 }
     }
 
     /// The last `at_most` lines the program printed, oldest first: the
@@ -137,37 +206,42 @@ impl Recording {
         let mut lines = Vec::with_capacity(at_most.min(self.log_len()));
         if let Some(total) = self.total {
             lines.push(i18n::log_total(lang, total));
-            lines.push(i18n::log_completed(lang, self.scenario.tasks.len()));
+            lines.push(i18n::log_completed(lang, self.done));
         }
         for event in self.events().rev() {
             if lines.len() >= at_most {
                 break;
             }
-            lines.push(self.log_line(lang, event));
+            lines.extend(self.log_line(lang, event));
         }
         lines.truncate(at_most);
         lines.reverse();
         lines
     }
 
-    fn log_line(&self, lang: Lang, event: RunEvent) -> String {
+    /// The line the program prints for `event`, if any: it prints when a
+    /// task starts and ends, not at every step.
+    fn log_line(&self, lang: Lang, event: RunEvent) -> Option<String> {
         let name = |task: usize| {
             self.scenario
                 .tasks
                 .get(task)
                 .map_or("", |t| t.name.as_str())
         };
-        match event {
+        Some(match event {
             RunEvent::Started { task, at } => i18n::log_started(lang, task + 1, name(task), at),
-            RunEvent::Finished { task, .. } => i18n::log_finished(lang, task + 1, name(task)),
-        }
+            RunEvent::Step { .. } => return None,
+            RunEvent::Finished { task, outcome, .. } => {
+                i18n::log_finished(lang, task + 1, name(task), outcome)
+            }
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::Task;
+    use crate::scenario::{Step, Task};
 
     fn recording(mode: Mode, scenario: Scenario) -> Recording {
         let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
@@ -175,15 +249,10 @@ mod tests {
     }
 
     fn two_tasks() -> Recording {
-        let scenario = Scenario {
-            tasks: vec![
-                Task::unnamed(Duration::from_secs(1)),
-                Task {
-                    name: "boil".into(),
-                    duration: Duration::from_secs(1),
-                },
-            ],
-        };
+        let scenario = Scenario::of(vec![
+            Task::unnamed(Duration::from_secs(1)),
+            Task::named("boil", vec![Step::wait(Duration::from_secs(1))]),
+        ]);
         recording(Mode::Concurrent, scenario)
     }
 
@@ -202,10 +271,12 @@ mod tests {
             Report::Event(RunEvent::Finished {
                 task: 0,
                 at: ms(1000),
+                outcome: Outcome::Done,
             }),
             Report::Event(RunEvent::Finished {
                 task: 1,
                 at: ms(1001),
+                outcome: Outcome::Done,
             }),
             Report::Finished(ms(1002)),
         ]);
@@ -234,6 +305,7 @@ mod tests {
             Report::Event(RunEvent::Finished {
                 task: 0,
                 at: ms(1000),
+                outcome: Outcome::Done,
             }),
         ]);
         assert_eq!(
@@ -243,6 +315,32 @@ mod tests {
                 "Длительная операция № 1 завершена",
             ]
         );
+    }
+
+    #[test]
+    fn steps_print_nothing_and_endings_say_how() {
+        let mut recording = two_tasks();
+        recording.record([
+            Report::Event(RunEvent::Started { task: 0, at: ms(0) }),
+            Report::Event(RunEvent::Step { task: 0, step: 1, at: ms(10) }),
+            Report::Event(RunEvent::Started { task: 1, at: ms(0) }),
+            Report::Event(RunEvent::Finished { task: 0, at: ms(20), outcome: Outcome::TimedOut }),
+            Report::Event(RunEvent::Finished { task: 1, at: ms(30), outcome: Outcome::Cancelled }),
+            Report::Finished(ms(30)),
+        ]);
+        assert_eq!(
+            recording.log_tail(Lang::En, 100),
+            vec![
+                "Start of long operation № 1: 0.0000",
+                "Start of long operation № 2 (boil): 0.0000",
+                "Long operation № 1 cancelled: timed out",
+                "Long operation № 2 (boil) cancelled",
+                "Completed 0 operations.",
+                "Program finished in 0.0300",
+            ]
+        );
+        assert_eq!(recording.log_len(), 6);
+        assert_eq!(recording.event_count(), 5);
     }
 
     #[test]

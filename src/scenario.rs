@@ -1,4 +1,6 @@
-//! The scenario a learner edits: a list of tasks, each waiting for some time.
+//! The scenario a learner edits: a list of tasks, each a sequence of steps
+//! (wait for I/O, work on the CPU, or offload work to a worker), and the
+//! knobs that govern them: a concurrency limit and a per-task timeout.
 //!
 //! Durations are exact (`std::time::Duration`, whole microseconds), so that
 //! "30 tasks of 1 s" sums to exactly 30 s and a value read from text is
@@ -20,46 +22,215 @@ pub const MAX_DURATION: Duration = Duration::from_secs(3600);
 /// resolution, so anything shorter could not be shown honestly.
 pub const MIN_DURATION: Duration = Duration::from_millis(1);
 
-/// One task of a scenario: it starts, waits for `duration`, and finishes,
-/// like `await asyncio.sleep(duration)` in the course's first example.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Task {
-    /// What the learner called it; may be empty, then the task is known by
-    /// its number.
-    pub name: String,
-    /// How long the task waits.
+/// The most steps one task may have: enough for any lesson's story, few
+/// enough that a task reads on one line.
+pub const MAX_STEPS: usize = 32;
+
+/// How many workers run offloaded steps at once, like the thread pool
+/// behind `loop.run_in_executor`. Fixed, so that a prediction does not
+/// depend on the machine.
+pub const WORKERS: usize = 4;
+
+/// What a step does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// Waits for I/O: awaits a timer, and other tasks run meanwhile
+    /// (`await asyncio.sleep(d)`).
+    Wait,
+    /// Works on the CPU in the event loop's own thread: nothing else runs,
+    /// not even the page (a blocking call inside a coroutine).
+    Work,
+    /// The same work, sent to a worker and awaited, so the loop runs on
+    /// (`await loop.run_in_executor(None, work, d)`).
+    Offload,
+}
+
+impl StepKind {
+    /// Every kind, in the order the page explains them.
+    pub const ALL: [StepKind; 3] = [StepKind::Wait, StepKind::Work, StepKind::Offload];
+
+    /// The letter that marks the kind in step text: none for a wait, `c`
+    /// (CPU) for work, `o` for offload.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            StepKind::Wait => "",
+            StepKind::Work => "c",
+            StepKind::Offload => "o",
+        }
+    }
+
+    /// A stable name for styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            StepKind::Wait => "wait",
+            StepKind::Work => "work",
+            StepKind::Offload => "offload",
+        }
+    }
+}
+
+/// One step of a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Step {
+    /// What the step does.
+    pub kind: StepKind,
+    /// For how long.
     pub duration: Duration,
 }
 
-impl Task {
-    /// A task with no name.
-    pub fn unnamed(duration: Duration) -> Self {
+impl Step {
+    /// A wait of `duration`.
+    pub fn wait(duration: Duration) -> Self {
         Self {
-            name: String::new(),
+            kind: StepKind::Wait,
+            duration,
+        }
+    }
+
+    /// CPU work of `duration` in the loop's thread.
+    pub fn work(duration: Duration) -> Self {
+        Self {
+            kind: StepKind::Work,
+            duration,
+        }
+    }
+
+    /// CPU work of `duration` sent to a worker.
+    pub fn offload(duration: Duration) -> Self {
+        Self {
+            kind: StepKind::Offload,
             duration,
         }
     }
 }
 
-/// A list of tasks to run one after another or all at once.
+/// One task of a scenario: it starts, takes its steps in order, and
+/// finishes. A task of one wait is the course's first example,
+/// `await asyncio.sleep(duration)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    /// What the learner called it; may be empty, then the task is known by
+    /// its number.
+    pub name: String,
+    /// What it does, in order; never empty.
+    pub steps: Vec<Step>,
+}
+
+impl Task {
+    /// A task with no name that waits `duration`.
+    pub fn unnamed(duration: Duration) -> Self {
+        Self::named("", vec![Step::wait(duration)])
+    }
+
+    /// A task called `name` that takes `steps`.
+    pub fn named(name: &str, steps: Vec<Step>) -> Self {
+        Self {
+            name: name.to_owned(),
+            steps,
+        }
+    }
+
+    /// How long the task takes when it runs alone: all its steps.
+    pub fn duration(&self) -> Duration {
+        self.steps.iter().map(|s| s.duration).sum()
+    }
+}
+
+/// Reads a task's steps as a person types them: durations in seconds
+/// joined by `+`, work marked `c` and offloaded work `o`:
+/// `1+c0.5+o2` waits 1 s, works 0.5 s, then offloads 2 s of work.
+pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(StepsError::Empty);
+    }
+    let mut steps = Vec::new();
+    for (index, part) in text.split('+').enumerate() {
+        if index == MAX_STEPS {
+            return Err(StepsError::TooMany);
+        }
+        let part = part.trim();
+        let (kind, number) = match part.as_bytes().first() {
+            Some(b'c' | b'C') => (StepKind::Work, &part[1..]),
+            Some(b'o' | b'O') => (StepKind::Offload, &part[1..]),
+            _ => (StepKind::Wait, part),
+        };
+        let duration =
+            parse_duration(number).map_err(|reason| StepsError::Step { index, reason })?;
+        steps.push(Step { kind, duration });
+    }
+    Ok(steps)
+}
+
+/// Writes steps as [`parse_steps`] reads them: `1+c0.5+o2`.
+pub fn format_steps(steps: &[Step]) -> String {
+    let mut text = String::new();
+    for (index, step) in steps.iter().enumerate() {
+        if index > 0 {
+            text.push('+');
+        }
+        text.push_str(step.kind.prefix());
+        text.push_str(&format_seconds(step.duration));
+    }
+    text
+}
+
+/// What is wrong with a task's steps as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepsError {
+    /// Nothing was typed.
+    Empty,
+    /// More than [`MAX_STEPS`] steps.
+    TooMany,
+    /// The step at `index` (from 0) has a bad duration.
+    Step {
+        /// Which step.
+        index: usize,
+        /// What is wrong with its duration.
+        reason: DurationError,
+    },
+}
+
+/// A list of tasks to run one after another or all at once, and the knobs
+/// that govern how they run.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scenario {
     /// The tasks, in the order they are started.
     pub tasks: Vec<Task>,
+    /// At most this many tasks run at once, the rest queue: each task
+    /// holds a slot of an `asyncio.Semaphore(limit)` while it runs.
+    pub limit: Option<usize>,
+    /// Each task is cancelled at its first await after running this long,
+    /// as `asyncio.wait_for(task, timeout)` does.
+    pub timeout: Option<Duration>,
 }
 
 impl Scenario {
     /// `count` unnamed tasks that each wait `duration`.
     pub fn uniform(count: usize, duration: Duration) -> Self {
+        Self::of(vec![Task::unnamed(duration); count])
+    }
+
+    /// `tasks`, with no limit and no timeout.
+    pub fn of(tasks: Vec<Task>) -> Self {
         Self {
-            tasks: vec![Task::unnamed(duration); count],
+            tasks,
+            ..Self::default()
         }
     }
 
-    /// The sum of all durations: what running the tasks one after another
-    /// costs at the least.
+    /// The sum of all tasks: what running them one after another costs
+    /// when no timeout cuts them short.
     pub fn sum(&self) -> Duration {
-        self.tasks.iter().map(|t| t.duration).sum()
+        self.tasks.iter().map(Task::duration).sum()
+    }
+
+    /// Whether every step of every task is a wait: the course's first
+    /// example and its kin.
+    pub fn only_waits(&self) -> bool {
+        self.tasks
+            .iter()
+            .all(|t| t.steps.iter().all(|s| s.kind == StepKind::Wait))
     }
 
     /// The tasks as runs of equal neighbours, in order: each task once,
@@ -75,12 +246,12 @@ impl Scenario {
         })
     }
 
-    /// The longest duration: what running the tasks all at once costs at
-    /// the least.
+    /// The longest task: what running the tasks all at once costs at the
+    /// least.
     pub fn longest(&self) -> Duration {
         self.tasks
             .iter()
-            .map(|t| t.duration)
+            .map(Task::duration)
             .max()
             .unwrap_or_default()
     }
@@ -326,13 +497,8 @@ mod tests {
     #[test]
     fn equal_neighbours_form_runs() {
         let one = Task::unnamed(Duration::from_secs(1));
-        let boil = Task {
-            name: "boil".into(),
-            duration: Duration::from_secs(1),
-        };
-        let scenario = Scenario {
-            tasks: vec![one.clone(), one.clone(), boil.clone(), one.clone()],
-        };
+        let boil = Task::named("boil", vec![Step::wait(Duration::from_secs(1))]);
+        let scenario = Scenario::of(vec![one.clone(), one.clone(), boil.clone(), one.clone()]);
         let runs: Vec<_> = scenario.runs().collect();
         assert_eq!(runs, [(&one, 2), (&boil, 1), (&one, 1)]);
         assert_eq!(Scenario::default().runs().count(), 0);
@@ -362,7 +528,60 @@ mod tests {
         assert_eq!(Scale::X1.to_real(scenario), scenario);
     }
 
+    #[test]
+    fn reads_steps_of_every_kind() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            parse_steps("1+c0.5 + o2"),
+            Ok(vec![Step::wait(ms(1000)), Step::work(ms(500)), Step::offload(ms(2000))])
+        );
+        assert_eq!(parse_steps("C0,25"), Ok(vec![Step::work(ms(250))]));
+        assert_eq!(format_steps(&parse_steps("1+c0.5+o2").unwrap()), "1+c0.5+o2");
+    }
+
+    #[test]
+    fn names_the_bad_step() {
+        assert_eq!(parse_steps(" "), Err(StepsError::Empty));
+        assert_eq!(
+            parse_steps("1+x2"),
+            Err(StepsError::Step { index: 1, reason: DurationError::NotANumber })
+        );
+        assert_eq!(
+            parse_steps("1++2"),
+            Err(StepsError::Step { index: 1, reason: DurationError::Empty })
+        );
+        assert_eq!(
+            parse_steps("c0"),
+            Err(StepsError::Step { index: 0, reason: DurationError::NotPositive })
+        );
+        let many = vec!["1"; MAX_STEPS + 1].join("+");
+        assert_eq!(parse_steps(&many), Err(StepsError::TooMany));
+        assert!(parse_steps(&vec!["1"; MAX_STEPS].join("+")).is_ok());
+    }
+
+    #[test]
+    fn a_task_takes_all_its_steps_alone() {
+        let task = Task::named("t", parse_steps("1+c0.5+o2").unwrap());
+        assert_eq!(task.duration(), Duration::from_millis(3500));
+        let scenario = Scenario::of(vec![task, Task::unnamed(Duration::from_secs(1))]);
+        assert_eq!(scenario.sum(), Duration::from_millis(4500));
+        assert_eq!(scenario.longest(), Duration::from_millis(3500));
+        assert!(!scenario.only_waits());
+        assert!(Scenario::uniform(3, Duration::from_secs(1)).only_waits());
+    }
+
     proptest! {
+        #[test]
+        fn formatted_steps_read_back_unchanged(
+            steps in prop::collection::vec((0usize..3, 1_000u64..=3_600_000_000), 1..=MAX_STEPS)
+        ) {
+            let steps: Vec<Step> = steps
+                .into_iter()
+                .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
+                .collect();
+            prop_assert_eq!(parse_steps(&format_steps(&steps)), Ok(steps));
+        }
+
         #[test]
         fn formatted_durations_read_back_unchanged(micros in 1_000u64..=3_600_000_000) {
             let duration = Duration::from_micros(micros);
@@ -373,6 +592,9 @@ mod tests {
         fn any_text_is_read_or_refused_without_panicking(text in ".{0,64}") {
             if let Ok(duration) = parse_duration(&text) {
                 prop_assert!((MIN_DURATION..=MAX_DURATION).contains(&duration));
+            }
+            if let Ok(steps) = parse_steps(&text) {
+                prop_assert!((1..=MAX_STEPS).contains(&steps.len()));
             }
             if let Ok(count) = parse_count(&text, 0) {
                 prop_assert!((1..=MAX_TASKS).contains(&count));

@@ -1,134 +1,369 @@
 //! Predicts a run on a virtual clock, the way asyncio's event loop would
-//! carry it out: one thread, a queue of ready tasks, and a heap of timers
-//! ordered by deadline.
+//! carry it out: one thread, a queue of ready callbacks, a heap of timers
+//! ordered by deadline, a pool of [`WORKERS`] threads for offloaded work
+//! and a semaphore for the concurrency limit.
 //!
-//! The clock only moves when the loop has nothing ready and sleeps until
-//! the earliest timer, so a prediction is exact: 30 tasks of 1 s run
-//! together take 1 s, one after another 30 s. The real run in the browser
-//! is measured next to it; the difference is the machine's overhead.
+//! The clock moves when the loop sleeps until its earliest timer and when
+//! a task works on the CPU, which blocks the loop, so a prediction is exact:
+//! 30 tasks of 1 s run together take 1 s, one after another 30 s. The loop
+//! turns as asyncio's `_run_once` does: timers that are due join the back
+//! of the ready queue, then everything ready at that moment runs once. The
+//! real run in the browser is measured next to it, and tests run the same
+//! scenarios under CPython to check these rules (tests/asyncio.rs).
+//!
+//! The prediction is a list of the same [`RunEvent`]s a real run reports,
+//! so the page draws and logs both the same way.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 use std::time::Duration;
 
-use crate::scenario::{Mode, Scenario};
-
-/// When one task started and finished, from the start of the run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    /// When the task started.
-    pub start: Duration,
-    /// When the task finished.
-    pub end: Duration,
-}
+use crate::recording::{Outcome, RunEvent};
+use crate::scenario::{Mode, Scenario, StepKind, WORKERS};
 
 /// What the simulator predicts for a scenario in one mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prediction {
     /// The mode that was simulated.
     pub mode: Mode,
-    /// Each task's span, in the scenario's order.
-    pub spans: Vec<Span>,
+    /// Every start, step and end, in the order they happen.
+    pub events: Vec<RunEvent>,
     /// When the last task finished.
     pub total: Duration,
 }
 
-/// Simulates `scenario` run in `mode` and predicts every task's span.
-pub fn predict(scenario: &Scenario, mode: Mode) -> Prediction {
-    let count = scenario.tasks.len();
-    let mut event_loop = EventLoop::default();
-    let mut starts = vec![Duration::ZERO; count];
-    let mut spans = vec![
-        Span {
-            start: Duration::ZERO,
-            end: Duration::ZERO,
-        };
-        count
-    ];
+impl Prediction {
+    /// How each task ends, in the scenario's order.
+    pub fn outcomes(&self, tasks: usize) -> Vec<Option<Outcome>> {
+        let mut outcomes = vec![None; tasks];
+        for event in &self.events {
+            if let RunEvent::Finished { task, outcome, .. } = *event {
+                outcomes[task] = Some(outcome);
+            }
+        }
+        outcomes
+    }
+}
 
+/// Simulates `scenario` run in `mode` and predicts every event.
+pub fn predict(scenario: &Scenario, mode: Mode) -> Prediction {
+    let mut sim = Sim::new(scenario, mode);
     match mode {
-        // `asyncio.gather` schedules every task at once, in order.
-        Mode::Concurrent => event_loop.ready.extend(0..count),
-        // `for task in tasks: await task` starts the next when one ends.
-        Mode::Sequential => event_loop.ready.extend((count > 0).then_some(0)),
+        // `asyncio.gather` wraps every task at once, in order; each first
+        // runs on the loop's next turn.
+        Mode::Concurrent => sim.ready.extend((0..scenario.tasks.len()).map(Callback::Enter)),
+        // `for task in tasks: await task` enters the next when one ends.
+        Mode::Sequential => sim
+            .ready
+            .extend((!scenario.tasks.is_empty()).then_some(Callback::Enter(0))),
+    }
+    sim.run();
+    Prediction {
+        mode,
+        total: sim.last_end,
+        events: sim.events,
+    }
+}
+
+/// Something the loop will call. A timer or a worker that is done only
+/// sets a future's result; the task awaiting it runs on the loop's next
+/// turn, as in asyncio.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Callback {
+    /// A task asks for its slot under the limit, then starts.
+    Enter(usize),
+    /// A task was given a slot it queued for, and starts.
+    Admitted(usize),
+    /// A task's body starts, on the turn after `wait_for` wrapped it.
+    Body(usize),
+    /// A task's wait is over (the number tells which await it was, so a
+    /// cancelled one is ignored).
+    Wake(usize, u32),
+    /// A worker has finished a job for a task's await.
+    WorkerDone(usize, u32),
+    /// A task runs on from an await.
+    Resume(usize, u32),
+    /// A task's timeout is due: `wait_for` wakes up.
+    TimeoutDue(usize),
+    /// `wait_for` cancels the task if it has not finished.
+    Cancel(usize),
+    /// The cancelled task receives `CancelledError` at its await and ends.
+    Cancelled(usize),
+}
+
+/// Where a task stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Not entered yet, or queued for a slot.
+    Outside,
+    /// Holds its slot and its timeout runs; its body starts next turn.
+    Entered,
+    /// Suspended at an await (counted).
+    Suspended { awaiting: u32 },
+    /// Cancelled, about to end.
+    Cancelling,
+    /// Finished one way or another.
+    Over,
+}
+
+struct TaskState {
+    phase: Phase,
+    next_step: usize,
+    awaits: u32,
+}
+
+struct Sim<'a> {
+    scenario: &'a Scenario,
+    mode: Mode,
+    now: Duration,
+    last_end: Duration,
+    ready: VecDeque<Callback>,
+    /// Deadline, then the order timers were set (asyncio breaks ties the
+    /// same way), then what to call.
+    timers: BinaryHeap<Reverse<(Duration, u64, Callback)>>,
+    timers_set: u64,
+    tasks: Vec<TaskState>,
+    /// Free slots under the limit, and who queues for one, in order.
+    slots: usize,
+    queued: VecDeque<usize>,
+    /// Idle workers, and jobs waiting for one: (task, await, duration).
+    idle_workers: usize,
+    jobs: VecDeque<(usize, u32, Duration)>,
+    events: Vec<RunEvent>,
+}
+
+impl<'a> Sim<'a> {
+    fn new(scenario: &'a Scenario, mode: Mode) -> Self {
+        Self {
+            scenario,
+            mode,
+            now: Duration::ZERO,
+            last_end: Duration::ZERO,
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timers_set: 0,
+            tasks: (0..scenario.tasks.len())
+                .map(|_| TaskState {
+                    phase: Phase::Outside,
+                    next_step: 0,
+                    awaits: 0,
+                })
+                .collect(),
+            slots: scenario.limit.unwrap_or(usize::MAX),
+            queued: VecDeque::new(),
+            idle_workers: WORKERS,
+            jobs: VecDeque::new(),
+            events: Vec::new(),
+        }
     }
 
-    while let Some(step) = event_loop.next() {
-        match step {
-            Step::Run(task) => {
-                starts[task] = event_loop.now;
-                event_loop.sleep(task, scenario.tasks[task].duration);
-            }
-            Step::Wake(task) => {
-                spans[task] = Span {
-                    start: starts[task],
-                    end: event_loop.now,
+    fn call_at(&mut self, at: Duration, callback: Callback) {
+        self.timers.push(Reverse((at, self.timers_set, callback)));
+        self.timers_set += 1;
+    }
+
+    /// One turn after another until nothing is ready and no timer is set.
+    fn run(&mut self) {
+        loop {
+            if self.ready.is_empty() {
+                let Some(Reverse((deadline, ..))) = self.timers.peek() else {
+                    return;
                 };
-                if mode == Mode::Sequential && task + 1 < count {
-                    event_loop.ready.push_back(task + 1);
+                self.now = self.now.max(*deadline);
+            }
+            while let Some(Reverse((deadline, _, callback))) = self.timers.peek().copied() {
+                if deadline > self.now {
+                    break;
+                }
+                self.timers.pop();
+                self.ready.push_back(callback);
+            }
+            for _ in 0..self.ready.len() {
+                let Some(callback) = self.ready.pop_front() else {
+                    break;
+                };
+                self.call(callback);
+            }
+        }
+    }
+
+    fn call(&mut self, callback: Callback) {
+        match callback {
+            Callback::Enter(task) => {
+                if self.slots > 0 && self.queued.is_empty() {
+                    self.slots -= 1;
+                    self.start(task);
+                } else {
+                    self.queued.push_back(task);
+                }
+            }
+            Callback::Admitted(task) => self.start(task),
+            Callback::Body(task) => {
+                if self.tasks[task].phase == Phase::Entered {
+                    self.body(task);
+                }
+            }
+            Callback::Wake(task, awaited) => self.ready.push_back(Callback::Resume(task, awaited)),
+            Callback::WorkerDone(task, awaited) => {
+                self.idle_workers += 1;
+                self.dispatch_jobs();
+                self.ready.push_back(Callback::Resume(task, awaited));
+            }
+            Callback::Resume(task, awaited) => {
+                if self.tasks[task].phase == (Phase::Suspended { awaiting: awaited }) {
+                    self.step(task);
+                }
+            }
+            Callback::TimeoutDue(task) => self.ready.push_back(Callback::Cancel(task)),
+            Callback::Cancel(task) => {
+                if self.tasks[task].phase == Phase::Entered {
+                    // Cancelled before its body ever ran: it never starts.
+                    self.finish(task, Outcome::TimedOut);
+                } else if let Phase::Suspended { awaiting } = self.tasks[task].phase {
+                    // A job still queued for a worker is withdrawn, as
+                    // cancelling a `run_in_executor` future does; one that
+                    // runs goes on to its end, as a thread would.
+                    self.jobs
+                        .retain(|&(owner, number, _)| (owner, number) != (task, awaiting));
+                    self.tasks[task].phase = Phase::Cancelling;
+                    self.ready.push_back(Callback::Cancelled(task));
+                }
+            }
+            Callback::Cancelled(task) => self.finish(task, Outcome::TimedOut),
+        }
+    }
+
+    /// The task holds its slot. With a timeout, `wait_for` arms it now
+    /// and wraps the body in a task of its own, which starts on the next
+    /// turn; without one, the body runs at once.
+    fn start(&mut self, task: usize) {
+        match self.scenario.timeout {
+            Some(timeout) => {
+                self.tasks[task].phase = Phase::Entered;
+                self.call_at(self.now + timeout, Callback::TimeoutDue(task));
+                self.ready.push_back(Callback::Body(task));
+            }
+            None => self.body(task),
+        }
+    }
+
+    fn body(&mut self, task: usize) {
+        self.events.push(RunEvent::Started { task, at: self.now });
+        self.step(task);
+    }
+
+    /// Runs the task from where it stands up to its next await, or its end.
+    fn step(&mut self, task: usize) {
+        let steps = &self.scenario.tasks[task].steps;
+        loop {
+            let state = &mut self.tasks[task];
+            let index = state.next_step;
+            let Some(step) = steps.get(index) else {
+                self.finish(task, Outcome::Done);
+                return;
+            };
+            state.next_step += 1;
+            if index > 0 {
+                self.events.push(RunEvent::Step {
+                    task,
+                    step: index,
+                    at: self.now,
+                });
+            }
+            match step.kind {
+                StepKind::Work => self.now += step.duration,
+                StepKind::Wait | StepKind::Offload => {
+                    state.awaits += 1;
+                    let awaiting = state.awaits;
+                    state.phase = Phase::Suspended { awaiting };
+                    if step.kind == StepKind::Wait {
+                        self.call_at(self.now + step.duration, Callback::Wake(task, awaiting));
+                    } else {
+                        self.jobs.push_back((task, awaiting, step.duration));
+                        self.dispatch_jobs();
+                    }
+                    return;
                 }
             }
         }
     }
 
-    Prediction {
-        mode,
-        total: event_loop.now,
-        spans,
-    }
-}
-
-/// What the loop does next.
-enum Step {
-    /// A task runs for the first time, up to its first await.
-    Run(usize),
-    /// A task's sleep is over and it runs to its end.
-    Wake(usize),
-}
-
-/// One thread's event loop on a virtual clock.
-#[derive(Default)]
-struct EventLoop {
-    now: Duration,
-    ready: VecDeque<usize>,
-    /// Deadline, then the order timers were set (asyncio breaks ties the
-    /// same way), then the task.
-    timers: BinaryHeap<Reverse<(Duration, u64, usize)>>,
-    timers_set: u64,
-}
-
-impl EventLoop {
-    fn sleep(&mut self, task: usize, duration: Duration) {
-        self.timers
-            .push(Reverse((self.now + duration, self.timers_set, task)));
-        self.timers_set += 1;
-    }
-
-    /// Runs what is ready first; when nothing is, moves the clock to the
-    /// earliest deadline.
-    fn next(&mut self) -> Option<Step> {
-        if let Some(task) = self.ready.pop_front() {
-            return Some(Step::Run(task));
+    /// Gives idle workers the jobs that wait, in order.
+    fn dispatch_jobs(&mut self) {
+        while self.idle_workers > 0 {
+            let Some((task, awaiting, duration)) = self.jobs.pop_front() else {
+                return;
+            };
+            self.idle_workers -= 1;
+            self.call_at(self.now + duration, Callback::WorkerDone(task, awaiting));
         }
-        let Reverse((deadline, _, task)) = self.timers.pop()?;
-        self.now = self.now.max(deadline);
-        Some(Step::Wake(task))
+    }
+
+    fn finish(&mut self, task: usize, outcome: Outcome) {
+        self.tasks[task].phase = Phase::Over;
+        self.events.push(RunEvent::Finished {
+            task,
+            at: self.now,
+            outcome,
+        });
+        self.last_end = self.now;
+        if let Some(next) = self.queued.pop_front() {
+            self.ready.push_back(Callback::Admitted(next));
+        } else {
+            self.slots += 1;
+        }
+        if self.mode == Mode::Sequential && task + 1 < self.tasks.len() {
+            self.ready.push_back(Callback::Enter(task + 1));
+        }
     }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::scenario::Task;
+    use crate::scenario::{parse_steps, Task};
     use proptest::prelude::*;
 
     fn secs(values: &[f64]) -> Scenario {
-        Scenario {
-            tasks: values
+        Scenario::of(
+            values
                 .iter()
                 .map(|&s| Task::unnamed(Duration::from_secs_f64(s)))
                 .collect(),
+        )
+    }
+
+    fn steps(texts: &[&str]) -> Scenario {
+        Scenario::of(
+            texts
+                .iter()
+                .map(|t| Task::named("", parse_steps(t).unwrap()))
+                .collect(),
+        )
+    }
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    /// Each task's (start, end, outcome).
+    fn spans(prediction: &Prediction) -> Vec<(Duration, Duration, Outcome)> {
+        let mut starts = Vec::new();
+        let mut spans = Vec::new();
+        for event in &prediction.events {
+            match *event {
+                RunEvent::Started { task, at } => {
+                    starts.resize(starts.len().max(task + 1), Duration::ZERO);
+                    starts[task] = at;
+                }
+                RunEvent::Finished { task, at, outcome } => {
+                    spans.resize(spans.len().max(task + 1), None);
+                    spans[task] = Some((starts[task], at, outcome));
+                }
+                RunEvent::Step { .. } => {}
+            }
         }
+        spans.into_iter().map(Option::unwrap).collect()
     }
 
     #[test]
@@ -136,10 +371,10 @@ mod tests {
         let scenario = Scenario::uniform(30, Duration::from_secs(1));
         let concurrent = predict(&scenario, Mode::Concurrent);
         assert_eq!(concurrent.total, Duration::from_secs(1));
-        assert!(concurrent.spans.iter().all(|s| s.start == Duration::ZERO));
+        assert!(spans(&concurrent).iter().all(|s| s.0 == Duration::ZERO));
         let sequential = predict(&scenario, Mode::Sequential);
         assert_eq!(sequential.total, Duration::from_secs(30));
-        assert_eq!(sequential.spans[29].start, Duration::from_secs(29));
+        assert_eq!(spans(&sequential)[29].0, Duration::from_secs(29));
     }
 
     #[test]
@@ -158,13 +393,10 @@ mod tests {
     #[test]
     fn sequential_spans_follow_each_other() {
         let prediction = predict(&secs(&[0.5, 2.0, 0.25]), Mode::Sequential);
-        let ends: Vec<f64> = prediction
-            .spans
-            .iter()
-            .map(|s| s.end.as_secs_f64())
-            .collect();
+        let spans = spans(&prediction);
+        let ends: Vec<f64> = spans.iter().map(|s| s.1.as_secs_f64()).collect();
         assert_eq!(ends, vec![0.5, 2.5, 2.75]);
-        assert_eq!(prediction.spans[1].start, prediction.spans[0].end);
+        assert_eq!(spans[1].0, spans[0].1);
     }
 
     #[test]
@@ -172,8 +404,86 @@ mod tests {
         for mode in Mode::ALL {
             let prediction = predict(&Scenario::default(), mode);
             assert_eq!(prediction.total, Duration::ZERO);
-            assert!(prediction.spans.is_empty());
+            assert!(prediction.events.is_empty());
         }
+    }
+
+    #[test]
+    fn work_blocks_the_loop_and_others_wait_for_it() {
+        // Three tasks that each work 1 s: together is no faster.
+        let scenario = steps(&["c1", "c1", "c1"]);
+        assert_eq!(predict(&scenario, Mode::Concurrent).total, ms(3000));
+        // A wait of 1 s that falls due while another task works ends late.
+        let prediction = predict(&steps(&["1", "c2"]), Mode::Concurrent);
+        assert_eq!(spans(&prediction), vec![
+            (ms(0), ms(2000), Outcome::Done),
+            (ms(0), ms(2000), Outcome::Done),
+        ]);
+    }
+
+    #[test]
+    fn offloaded_work_runs_beside_the_loop_on_the_workers() {
+        let scenario = steps(&["o1", "o1", "o1"]);
+        assert_eq!(predict(&scenario, Mode::Concurrent).total, ms(1000));
+        // One more job than workers: the last waits for a worker.
+        let crowd = steps(&vec!["o1"; WORKERS + 1]);
+        assert_eq!(predict(&crowd, Mode::Concurrent).total, ms(2000));
+        assert_eq!(predict(&crowd, Mode::Sequential).total, ms(1000 * (WORKERS as u64 + 1)));
+    }
+
+    #[test]
+    fn a_limit_queues_the_rest() {
+        let mut scenario = secs(&[1.0; 10]);
+        scenario.limit = Some(3);
+        let prediction = predict(&scenario, Mode::Concurrent);
+        assert_eq!(prediction.total, ms(4000));
+        let starts: Vec<u64> = spans(&prediction)
+            .iter()
+            .map(|s| s.0.as_millis() as u64)
+            .collect();
+        assert_eq!(starts, [0, 0, 0, 1000, 1000, 1000, 2000, 2000, 2000, 3000]);
+    }
+
+    #[test]
+    fn a_timeout_cancels_at_the_next_await() {
+        let mut scenario = steps(&["1", "3", "c1+1", "0.2+c2+1"]);
+        scenario.timeout = Some(ms(1500));
+        let prediction = predict(&scenario, Mode::Concurrent);
+        assert_eq!(
+            spans(&prediction),
+            vec![
+                (ms(0), ms(1000), Outcome::Done),
+                // Due at 1.5 s, in the middle of their waits, but the loop
+                // is blocked by the last task's work until 3.2 s.
+                (ms(0), ms(3200), Outcome::TimedOut),
+                (ms(0), ms(3200), Outcome::TimedOut),
+                // Starts when the third task's work is done, at 1 s, though
+                // its timeout was armed with the others', at 0; works 2 s
+                // straight past it and is cancelled at the await after.
+                (ms(1000), ms(3200), Outcome::TimedOut),
+            ]
+        );
+        assert_eq!(prediction.total, ms(3200));
+        // Timeouts are armed when `wait_for` runs, before any body: a task
+        // held up by another's work is out of time by its first await.
+        let mut late = steps(&["c2", "1"]);
+        late.timeout = Some(ms(1000));
+        let prediction = predict(&late, Mode::Concurrent);
+        assert_eq!(
+            spans(&prediction),
+            [(ms(0), ms(2000), Outcome::Done), (ms(2000), ms(2000), Outcome::TimedOut)]
+        );
+    }
+
+    #[test]
+    fn a_timed_out_offload_keeps_its_worker_busy() {
+        let mut scenario = steps(&["o3", "o3", "o3", "o3", "o1"]);
+        scenario.timeout = Some(ms(1000));
+        let prediction = predict(&scenario, Mode::Concurrent);
+        let outcomes: Vec<Outcome> = spans(&prediction).iter().map(|s| s.2).collect();
+        assert_eq!(outcomes, [Outcome::TimedOut; 5]);
+        // The fifth job was still queued when its task timed out: withdrawn.
+        assert_eq!(prediction.total, ms(1000));
     }
 
     #[test]
@@ -194,15 +504,57 @@ mod tests {
         fn totals_are_the_longest_and_the_sum(
             micros in prop::collection::vec(1_000u64..=3_600_000_000, 0..200)
         ) {
-            let scenario = Scenario {
-                tasks: micros.iter().map(|&m| Task::unnamed(Duration::from_micros(m))).collect(),
-            };
+            let scenario = Scenario::of(
+                micros.iter().map(|&m| Task::unnamed(Duration::from_micros(m))).collect(),
+            );
             let concurrent = predict(&scenario, Mode::Concurrent);
             let sequential = predict(&scenario, Mode::Sequential);
             prop_assert_eq!(concurrent.total, scenario.longest());
             prop_assert_eq!(sequential.total, scenario.sum());
-            for (span, task) in sequential.spans.iter().zip(&scenario.tasks) {
-                prop_assert_eq!(span.end - span.start, task.duration);
+            for (span, task) in spans(&sequential).iter().zip(&scenario.tasks) {
+                prop_assert_eq!(span.1 - span.0, task.duration());
+            }
+        }
+
+        #[test]
+        fn work_alone_adds_up_whatever_the_mode(
+            micros in prop::collection::vec(1_000u64..=10_000_000, 1..50)
+        ) {
+            let scenario = Scenario::of(
+                micros.iter().map(|&m| Task::named("", vec![crate::scenario::Step::work(Duration::from_micros(m))])).collect(),
+            );
+            prop_assert_eq!(predict(&scenario, Mode::Concurrent).total, scenario.sum());
+            prop_assert_eq!(predict(&scenario, Mode::Sequential).total, scenario.sum());
+        }
+
+        #[test]
+        fn every_task_starts_once_and_ends_once(
+            tasks in prop::collection::vec(
+                prop::collection::vec((0usize..3, 1u64..=3_000), 1..5), 0..20),
+            limit in prop::option::of(1usize..5),
+            timeout in prop::option::of(1u64..=5_000),
+        ) {
+            let scenario = Scenario {
+                tasks: tasks.into_iter().map(|steps| Task::named("", steps.into_iter().map(|(k, m)| crate::scenario::Step {
+                    kind: StepKind::ALL[k],
+                    duration: ms(m),
+                }).collect())).collect(),
+                limit,
+                timeout: timeout.map(ms),
+            };
+            for mode in Mode::ALL {
+                let prediction = predict(&scenario, mode);
+                let spans = spans(&prediction);
+                prop_assert_eq!(spans.len(), scenario.tasks.len());
+                for (span, task) in spans.iter().zip(&scenario.tasks) {
+                    prop_assert!(span.0 <= span.1);
+                    if span.2 == Outcome::Done {
+                        prop_assert!(span.1 - span.0 >= task.duration());
+                    }
+                    prop_assert!(span.1 <= prediction.total);
+                }
+                // Events come in time order.
+                prop_assert!(prediction.events.windows(2).all(|w| w[0].at() <= w[1].at()));
             }
         }
     }

@@ -14,8 +14,8 @@ use crate::link::{self, Problem, Shared};
 use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::scenario::{
-    format_seconds, parse_count, parse_duration, CountError, DurationError, Mode, RunChoice, Scale,
-    Scenario, Task,
+    format_seconds, format_steps, parse_count, parse_duration, parse_steps, CountError,
+    DurationError, Mode, RunChoice, Scale, Scenario, Step, StepsError, Task,
 };
 use crate::simulate::{predict, Prediction};
 
@@ -27,10 +27,10 @@ pub const PAGE_SIZE: usize = 100;
 pub struct TaskDraft {
     /// The name, as typed.
     pub name: String,
-    /// The duration, as typed.
-    pub duration_text: String,
-    /// What the typed duration means.
-    pub duration: Result<Duration, DurationError>,
+    /// The steps, as typed (`1+c0.5+o2`).
+    pub steps_text: String,
+    /// What the typed steps mean.
+    pub steps: Result<Vec<Step>, StepsError>,
 }
 
 impl TaskDraft {
@@ -38,14 +38,55 @@ impl TaskDraft {
     pub fn from_task(task: &Task) -> Self {
         Self {
             name: task.name.clone(),
-            duration_text: format_seconds(task.duration),
-            duration: Ok(task.duration),
+            steps_text: format_steps(&task.steps),
+            steps: Ok(task.steps.clone()),
         }
     }
 
-    fn set_duration(&mut self, text: String) {
-        self.duration = parse_duration(&text);
-        self.duration_text = text;
+    fn set_steps(&mut self, text: String) {
+        self.steps = parse_steps(&text);
+        self.steps_text = text;
+    }
+}
+
+/// The knobs as typed: the concurrency limit and the timeout, each empty
+/// for none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KnobsDraft {
+    /// The limit, as typed.
+    pub limit_text: String,
+    /// What it means: `None` when empty.
+    pub limit: Result<Option<usize>, CountError>,
+    /// The timeout in seconds, as typed.
+    pub timeout_text: String,
+    /// What it means: `None` when empty.
+    pub timeout: Result<Option<Duration>, DurationError>,
+}
+
+impl KnobsDraft {
+    fn from_scenario(scenario: &Scenario) -> Self {
+        Self {
+            limit_text: scenario.limit.map(|l| l.to_string()).unwrap_or_default(),
+            limit: Ok(scenario.limit),
+            timeout_text: scenario.timeout.map(format_seconds).unwrap_or_default(),
+            timeout: Ok(scenario.timeout),
+        }
+    }
+
+    fn set_limit(&mut self, text: String) {
+        self.limit = match text.trim() {
+            "" => Ok(None),
+            limit => parse_count(limit, 0).map(Some),
+        };
+        self.limit_text = text;
+    }
+
+    fn set_timeout(&mut self, text: String) {
+        self.timeout = match text.trim() {
+            "" => Ok(None),
+            timeout => parse_duration(timeout).map(Some),
+        };
+        self.timeout_text = text;
     }
 }
 
@@ -79,7 +120,7 @@ impl Phase {
 pub enum NotRunnable {
     /// There are no tasks.
     NoTasks,
-    /// At least one field holds a value that is not a duration.
+    /// At least one field holds a value that cannot be read.
     InvalidFields,
 }
 
@@ -88,21 +129,21 @@ pub enum NotRunnable {
 pub struct BulkDraft {
     /// How many, as typed.
     pub count_text: String,
-    /// The duration, as typed.
-    pub duration_text: String,
+    /// Each task's steps, as typed.
+    pub steps_text: String,
     /// What was wrong with the count when "Add" was last pressed.
     pub count_error: Option<CountError>,
-    /// What was wrong with the duration when "Add" was last pressed.
-    pub duration_error: Option<DurationError>,
+    /// What was wrong with the steps when "Add" was last pressed.
+    pub steps_error: Option<StepsError>,
 }
 
 impl Default for BulkDraft {
     fn default() -> Self {
         Self {
             count_text: "1000".to_owned(),
-            duration_text: "1".to_owned(),
+            steps_text: "1".to_owned(),
             count_error: None,
-            duration_error: None,
+            steps_error: None,
         }
     }
 }
@@ -138,21 +179,28 @@ impl Plan {
 }
 
 /// The scenario the drafts describe, or why it cannot run.
-pub fn scenario_of(drafts: &[TaskDraft]) -> Result<Scenario, NotRunnable> {
+pub fn scenario_of(drafts: &[TaskDraft], knobs: &KnobsDraft) -> Result<Scenario, NotRunnable> {
     if drafts.is_empty() {
         return Err(NotRunnable::NoTasks);
     }
-    drafts
+    let tasks = drafts
         .iter()
         .map(|draft| {
-            draft.duration.map(|duration| Task {
+            let steps = draft.steps.clone().ok()?;
+            Some(Task {
                 name: draft.name.clone(),
-                duration,
+                steps,
             })
         })
-        .collect::<Result<_, _>>()
-        .map(|tasks| Scenario { tasks })
-        .map_err(|_| NotRunnable::InvalidFields)
+        .collect::<Option<_>>();
+    match (tasks, knobs.limit, knobs.timeout) {
+        (Some(tasks), Ok(limit), Ok(timeout)) => Ok(Scenario {
+            tasks,
+            limit,
+            timeout,
+        }),
+        _ => Err(NotRunnable::InvalidFields),
+    }
 }
 
 /// How many editor pages `task_count` tasks fill (at least one).
@@ -191,6 +239,8 @@ pub struct Playground {
     pub link_change: LinkChange,
     /// The tasks as typed.
     pub drafts: Rc<Vec<TaskDraft>>,
+    /// The limit and the timeout as typed.
+    pub knobs: KnobsDraft,
     /// The "add many" form.
     pub bulk: BulkDraft,
     /// Which page of the editor is shown, from 0.
@@ -217,8 +267,12 @@ pub enum Action {
     SetLang(Lang),
     /// Type into a task's name.
     SetName(usize, String),
-    /// Type into a task's duration.
-    SetDuration(usize, String),
+    /// Type into a task's steps.
+    SetSteps(usize, String),
+    /// Type into the concurrency limit.
+    SetLimit(String),
+    /// Type into the timeout.
+    SetTimeout(String),
     /// Add one task at the end, as long as the last one.
     AddTask,
     /// Remove a task.
@@ -227,8 +281,8 @@ pub enum Action {
     RemoveAll,
     /// Type into the "add many" count.
     SetBulkCount(String),
-    /// Type into the "add many" duration.
-    SetBulkDuration(String),
+    /// Type into the "add many" steps.
+    SetBulkSteps(String),
     /// Add many tasks at once.
     AddBulk,
     /// Replace the scenario with a preset.
@@ -281,6 +335,7 @@ impl Playground {
             link: Rc::from(""),
             link_change: LinkChange::Replace,
             drafts: Rc::default(),
+            knobs: KnobsDraft::from_scenario(&Scenario::default()),
             bulk: BulkDraft::default(),
             page: 0,
             scale: Scale::X1,
@@ -372,11 +427,19 @@ impl Playground {
                     draft.name = text;
                 }
             }),
-            Action::SetDuration(index, text) => self.edit(|drafts| {
+            Action::SetSteps(index, text) => self.edit(|drafts| {
                 if let Some(draft) = drafts.get_mut(index) {
-                    draft.set_duration(text);
+                    draft.set_steps(text);
                 }
             }),
+            Action::SetLimit(text) => {
+                self.knobs.set_limit(text);
+                self.edit(|_| {});
+            }
+            Action::SetTimeout(text) => {
+                self.knobs.set_timeout(text);
+                self.edit(|_| {});
+            }
             Action::AddTask => {
                 if self.drafts.len() < crate::scenario::MAX_TASKS {
                     self.edit(|drafts| {
@@ -407,9 +470,9 @@ impl Playground {
                 self.bulk.count_text = text;
                 self.bulk.count_error = None;
             }
-            Action::SetBulkDuration(text) => {
-                self.bulk.duration_text = text;
-                self.bulk.duration_error = None;
+            Action::SetBulkSteps(text) => {
+                self.bulk.steps_text = text;
+                self.bulk.steps_error = None;
             }
             Action::AddBulk => self.add_bulk(),
             Action::LoadPreset(preset) => self.load(&preset.scenario()),
@@ -459,15 +522,16 @@ impl Playground {
         }
     }
 
-    /// Changes the tasks. Results of an earlier run no longer describe the
-    /// scenario in the editor, so they are cleared; a running run carries on.
+    /// Changes the tasks (the knobs are changed before). Results of an
+    /// earlier run no longer describe the scenario in the editor, so they
+    /// are cleared; a running run carries on.
     fn edit(&mut self, change: impl FnOnce(&mut Vec<TaskDraft>)) {
         change(Rc::make_mut(&mut self.drafts));
         if self.phase != Phase::Running {
             self.phase = Phase::Idle;
             self.recordings.clear();
         }
-        self.plan = scenario_of(&self.drafts)
+        self.plan = scenario_of(&self.drafts, &self.knobs)
             .ok()
             .map(|s| Rc::new(Plan::new(s)));
     }
@@ -487,17 +551,18 @@ impl Playground {
 
     fn load(&mut self, scenario: &Scenario) {
         let drafts = scenario.tasks.iter().map(TaskDraft::from_task).collect();
+        self.knobs = KnobsDraft::from_scenario(scenario);
         self.edit(|current| *current = drafts);
         self.page = 0;
     }
 
     fn add_bulk(&mut self) {
         let count = parse_count(&self.bulk.count_text, self.drafts.len());
-        let duration = parse_duration(&self.bulk.duration_text);
+        let steps = parse_steps(&self.bulk.steps_text);
         self.bulk.count_error = count.err();
-        self.bulk.duration_error = duration.err();
-        if let (Ok(count), Ok(duration)) = (count, duration) {
-            let draft = TaskDraft::from_task(&Task::unnamed(duration));
+        self.bulk.steps_error = steps.clone().err();
+        if let (Ok(count), Ok(steps)) = (count, steps) {
+            let draft = TaskDraft::from_task(&Task::named("", steps));
             self.edit(|drafts| drafts.extend(std::iter::repeat_n(draft, count)));
         }
     }
@@ -571,17 +636,23 @@ mod tests {
     }
 
     #[test]
-    fn a_wrong_duration_is_kept_as_typed_and_blocks_the_run() {
-        let state = after([Action::SetDuration(3, "abc".into())]);
-        assert_eq!(state.drafts[3].duration_text, "abc");
-        assert_eq!(state.drafts[3].duration, Err(DurationError::NotANumber));
+    fn wrong_steps_are_kept_as_typed_and_block_the_run() {
+        let state = after([Action::SetSteps(3, "abc".into())]);
+        assert_eq!(state.drafts[3].steps_text, "abc");
+        assert_eq!(
+            state.drafts[3].steps,
+            Err(StepsError::Step { index: 0, reason: DurationError::NotANumber })
+        );
         assert_eq!(state.not_runnable(), Some(NotRunnable::InvalidFields));
-        assert_eq!(scenario_of(&state.drafts), Err(NotRunnable::InvalidFields));
+        assert_eq!(
+            scenario_of(&state.drafts, &state.knobs),
+            Err(NotRunnable::InvalidFields)
+        );
         assert!(state.plan.is_none());
 
         let fixed = after([
-            Action::SetDuration(3, "abc".into()),
-            Action::SetDuration(3, "2,5".into()),
+            Action::SetSteps(3, "abc".into()),
+            Action::SetSteps(3, "2,5".into()),
         ]);
         assert_eq!(fixed.not_runnable(), None);
         let plan = fixed.plan.as_ref().expect("valid again");
@@ -600,7 +671,7 @@ mod tests {
         let durations: Vec<_> = scenario
             .tasks
             .iter()
-            .map(|t| t.duration.as_secs())
+            .map(|t| t.duration().as_secs())
             .collect();
         assert_eq!(durations, [3, 10, 10]);
         assert_eq!(scenario.tasks[2].name, "boil");
@@ -612,7 +683,7 @@ mod tests {
     fn many_tasks_are_added_at_once_within_the_limit() {
         let state = after([
             Action::SetBulkCount("970".into()),
-            Action::SetBulkDuration("0.5".into()),
+            Action::SetBulkSteps("0.5".into()),
             Action::AddBulk,
         ]);
         assert_eq!(state.drafts.len(), 1000);
@@ -623,12 +694,38 @@ mod tests {
         assert_eq!(refused.bulk.count_error, Some(CountError::TooMany));
         assert_eq!(refused.bulk.count_text, "99971");
 
-        let bad_duration = after([Action::SetBulkDuration("-2".into()), Action::AddBulk]);
-        assert_eq!(bad_duration.drafts.len(), 30);
+        let bad_steps = after([Action::SetBulkSteps("1+c-2".into()), Action::AddBulk]);
+        assert_eq!(bad_steps.drafts.len(), 30);
         assert_eq!(
-            bad_duration.bulk.duration_error,
-            Some(DurationError::NotPositive)
+            bad_steps.bulk.steps_error,
+            Some(StepsError::Step { index: 1, reason: DurationError::NotPositive })
         );
+    }
+
+    #[test]
+    fn the_knobs_are_typed_checked_and_carried_by_the_link() {
+        let state = after([
+            Action::SetSteps(0, "1+c0.5".into()),
+            Action::SetLimit("3".into()),
+            Action::SetTimeout("2,5".into()),
+        ]);
+        let scenario = &state.plan.as_ref().expect("valid").scenario;
+        assert_eq!(scenario.limit, Some(3));
+        assert_eq!(scenario.timeout, Some(Duration::from_millis(2500)));
+        assert!(state.link.contains("tasks=1+c0.5,29x1&limit=3&timeout=2.5&"), "{}", state.link);
+
+        let bad = after([Action::SetLimit("0".into()), Action::SetTimeout("soon".into())]);
+        assert_eq!(bad.knobs.limit, Err(CountError::Zero));
+        assert_eq!(bad.knobs.timeout, Err(DurationError::NotANumber));
+        assert_eq!(bad.knobs.timeout_text, "soon");
+        assert_eq!(bad.not_runnable(), Some(NotRunnable::InvalidFields));
+
+        let cleared = after([Action::SetLimit("3".into()), Action::SetLimit(" ".into())]);
+        assert_eq!(cleared.plan.as_ref().expect("valid").scenario.limit, None);
+
+        let opened = after([Action::OpenLink(link::read("#tasks=1,2&limit=1&timeout=1.5"))]);
+        assert_eq!(opened.knobs.limit_text, "1");
+        assert_eq!(opened.knobs.timeout_text, "1.5");
     }
 
     #[test]
@@ -730,7 +827,7 @@ mod tests {
         assert!(state.notice.is_empty());
         assert_eq!(
             &*state.link,
-            "v=1&tasks=boil:3,1&mode=compare&scale=10&lang=ru&embed=1"
+            "v=1&tasks=boil:3,1&limit=none&timeout=none&mode=compare&scale=10&lang=ru&embed=1"
         );
     }
 
@@ -746,27 +843,27 @@ mod tests {
     #[test]
     fn the_link_follows_the_editor_and_says_how_to_record_it() {
         let mut state = Playground::new(Lang::En);
-        assert_eq!(&*state.link, "v=1&tasks=30x1&mode=concurrent&scale=1");
+        assert_eq!(&*state.link, "v=1&tasks=30x1&limit=none&timeout=none&mode=concurrent&scale=1");
 
-        state.apply(Action::SetDuration(0, "2".into()));
-        assert_eq!(&*state.link, "v=1&tasks=2,29x1&mode=concurrent&scale=1");
+        state.apply(Action::SetSteps(0, "2".into()));
+        assert_eq!(&*state.link, "v=1&tasks=2,29x1&limit=none&timeout=none&mode=concurrent&scale=1");
         assert_eq!(state.link_change, LinkChange::Replace);
 
-        state.apply(Action::SetDuration(0, "".into()));
+        state.apply(Action::SetSteps(0, "".into()));
         assert_eq!(
-            &*state.link, "v=1&tasks=2,29x1&mode=concurrent&scale=1",
+            &*state.link, "v=1&tasks=2,29x1&limit=none&timeout=none&mode=concurrent&scale=1",
             "an invalid field keeps the last valid link"
         );
 
         state.apply(Action::LoadPreset(Preset::LongestWins));
-        assert_eq!(&*state.link, "v=1&tasks=1,3,10&mode=concurrent&scale=1");
+        assert_eq!(&*state.link, "v=1&tasks=1,3,10&limit=none&timeout=none&mode=concurrent&scale=1");
         assert_eq!(state.link_change, LinkChange::Push);
 
         state.apply(Action::SetLang(Lang::Ru));
         state.apply(Action::SetScale(Scale::X100));
         assert_eq!(
             &*state.link,
-            "v=1&tasks=1,3,10&mode=concurrent&scale=100&lang=ru"
+            "v=1&tasks=1,3,10&limit=none&timeout=none&mode=concurrent&scale=100&lang=ru"
         );
         state.apply(start(&state, RunChoice::Sequential));
         assert!(state.link.contains("mode=sequential"));
@@ -779,7 +876,7 @@ mod tests {
         assert_eq!(state.link_change, LinkChange::Push);
         // Written by hand, not in the form the page writes.
         state.apply(Action::OpenLink(link::read("#tasks=4,5")));
-        assert_eq!(&*state.link, "v=1&tasks=4,5&mode=concurrent&scale=1");
+        assert_eq!(&*state.link, "v=1&tasks=4,5&limit=none&timeout=none&mode=concurrent&scale=1");
         assert_eq!(state.link_change, LinkChange::Replace);
     }
 

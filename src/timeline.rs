@@ -9,8 +9,8 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
-use crate::recording::{Recording, RunEvent};
-use crate::scenario::format_seconds;
+use crate::recording::{Outcome, Recording, RunEvent};
+use crate::scenario::{format_seconds, Mode, StepKind};
 
 /// The most tasks drawn as a lane each.
 pub const LANE_LIMIT: usize = 100;
@@ -18,15 +18,23 @@ pub const LANE_LIMIT: usize = 100;
 /// How many columns the aggregate chart has.
 pub const COLUMNS: usize = 120;
 
-/// What a task is doing.
+/// What a task is doing, or how it ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LaneState {
-    /// Not started yet.
+    /// Not started yet: the one before it has not finished.
     Pending,
-    /// Started, awaiting its timer.
+    /// Gathered, but waiting for a slot under the limit.
+    Queued,
+    /// Working on the CPU: the loop and the page are blocked.
+    Running,
+    /// Awaiting its timer.
     Waiting,
-    /// Returned.
-    Done,
+    /// Awaiting work sent to a worker.
+    Offloaded,
+    /// Its await is over, but the loop is busy with another task.
+    Blocked,
+    /// Ended, one way or another.
+    Ended(Outcome),
 }
 
 impl LaneState {
@@ -34,17 +42,41 @@ impl LaneState {
     pub fn id(self) -> &'static str {
         match self {
             LaneState::Pending => "pending",
+            LaneState::Queued => "queued",
+            LaneState::Running => "running",
             LaneState::Waiting => "waiting",
-            LaneState::Done => "done",
+            LaneState::Offloaded => "offloaded",
+            LaneState::Blocked => "blocked",
+            LaneState::Ended(outcome) => outcome.id(),
+        }
+    }
+
+    /// What a step of `kind` makes its task do.
+    fn of_step(kind: StepKind) -> Self {
+        match kind {
+            StepKind::Wait => LaneState::Waiting,
+            StepKind::Work => LaneState::Running,
+            StepKind::Offload => LaneState::Offloaded,
         }
     }
 }
 
+/// A stretch of a lane in one state.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Segment {
+    /// What the task did during it.
+    pub state: LaneState,
+    /// Where it starts, in percent of the axis.
+    pub left: f64,
+    /// Where it ends, in percent of the axis.
+    pub right: f64,
+}
+
 /// One task's lane.
 ///
-/// A waiting task's bar runs from its start to its expected end; the page
-/// covers everything after the run's current time with one moving curtain.
-/// So a lane only changes when its task starts or ends, and a frame moves
+/// A step under way is drawn to its expected end; the page covers
+/// everything after the run's current time with one moving curtain. So a
+/// lane only changes when its task starts, steps or ends, and a frame moves
 /// the curtain, not every lane.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
@@ -52,13 +84,10 @@ pub struct Lane {
     pub number: usize,
     /// What the lane is labelled with: the task's name, or its number.
     pub label: String,
-    /// What the task is doing at the run's current time.
+    /// What the task is doing at its last event.
     pub state: LaneState,
-    /// Where its bar starts, in percent of the axis.
-    pub left: f64,
-    /// Where its bar ends, in percent of the axis: its end once it is
-    /// done, its expected end while it waits.
-    pub right: f64,
+    /// Its stretches, in time order.
+    pub segments: Vec<Segment>,
 }
 
 /// One column of the aggregate chart.
@@ -77,6 +106,15 @@ pub struct Tick {
     pub left: f64,
     /// The time, in scenario seconds.
     pub label: String,
+}
+
+/// When the event loop could not run, in percent of the axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stall {
+    /// Where it starts.
+    pub left: f64,
+    /// Where it ends.
+    pub right: f64,
 }
 
 /// A run's timeline, ready to draw. It does not depend on the run's
@@ -118,39 +156,106 @@ pub fn percent(at: Duration, axis: Duration) -> f64 {
     (at.as_secs_f64() / axis.as_secs_f64() * 100.0).clamp(0.0, 100.0)
 }
 
+/// How far after an await's end the task may resume before the lane
+/// shows it blocked, in percent of the axis: less would be invisible, or
+/// the few hundred microseconds any resumption takes.
+const BLOCKED_AT_LEAST: f64 = 0.5;
+
 fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
     let tasks = &recording.scenario.tasks;
-    let mut spans: Vec<(Option<Duration>, Option<Duration>)> = vec![(None, None); tasks.len()];
+    let waiting_state = match recording.mode {
+        Mode::Concurrent => LaneState::Queued,
+        Mode::Sequential => LaneState::Pending,
+    };
+    let mut lanes: Vec<Lane> = tasks
+        .iter()
+        .enumerate()
+        .map(|(index, task)| Lane {
+            number: index + 1,
+            label: if task.name.is_empty() {
+                format!("№ {}", index + 1)
+            } else {
+                task.name.clone()
+            },
+            state: waiting_state,
+            segments: Vec::new(),
+        })
+        .collect();
+    // Where each task's current step began and how long it should take.
+    let mut current: Vec<Option<(Duration, Duration)>> = vec![None; tasks.len()];
     for event in recording.events() {
-        match event {
-            RunEvent::Started { task, at } => spans[task].0 = Some(at),
-            RunEvent::Finished { task, at } => spans[task].1 = Some(at),
+        let task = event.task();
+        let at = event.at();
+        let lane = &mut lanes[task];
+        if let Some((began, duration)) = current[task] {
+            // The step under way ends here: drawn as it went, and blocked
+            // for whatever time it waited for the loop after its end.
+            let due = (began + duration).min(at);
+            if let Some(last) = lane.segments.last_mut() {
+                last.right = percent(due, axis);
+            }
+            let (from, to) = (percent(due, axis), percent(at, axis));
+            if to - from >= BLOCKED_AT_LEAST && lane.state != LaneState::Running {
+                lane.segments.push(Segment { state: LaneState::Blocked, left: from, right: to });
+            }
+        }
+        let step = match event {
+            RunEvent::Started { .. } => {
+                if recording.mode == Mode::Concurrent && percent(at, axis) >= BLOCKED_AT_LEAST {
+                    lane.segments.push(Segment { state: LaneState::Queued, left: 0.0, right: percent(at, axis) });
+                }
+                Some(0)
+            }
+            RunEvent::Step { step, .. } => Some(step),
+            RunEvent::Finished { outcome, .. } => {
+                lane.state = LaneState::Ended(outcome);
+                current[task] = None;
+                None
+            }
+        };
+        if let Some(step) = step.and_then(|index| tasks[task].steps.get(index)) {
+            lane.state = LaneState::of_step(step.kind);
+            current[task] = Some((at, step.duration));
+            lane.segments.push(Segment {
+                state: lane.state,
+                left: percent(at, axis),
+                right: percent(at + step.duration, axis),
+            });
         }
     }
-    tasks
-        .iter()
-        .zip(spans)
-        .enumerate()
-        .map(|(index, (task, span))| {
-            let (state, start, end) = match span {
-                (Some(start), Some(end)) => (LaneState::Done, start, end),
-                (Some(start), None) => (LaneState::Waiting, start, start + task.duration),
-                _ => (LaneState::Pending, Duration::ZERO, Duration::ZERO),
-            };
-            let (left, right) = (percent(start, axis), percent(end, axis));
-            Lane {
-                number: index + 1,
-                label: if task.name.is_empty() {
-                    format!("№ {}", index + 1)
-                } else {
-                    task.name.clone()
-                },
-                state,
-                left,
-                right,
-            }
-        })
-        .collect()
+    lanes
+}
+
+/// When the loop could not run: each work step, as it was measured (a
+/// real run) or predicted; a real run also reports any other stall its
+/// heartbeat noticed.
+pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
+    let mut spans: Vec<(Duration, Duration)> = recording.stalls().to_vec();
+    let mut working: Vec<Option<Duration>> = vec![None; recording.scenario.tasks.len()];
+    for event in recording.events() {
+        let task = event.task();
+        if let Some(began) = working[task].take() {
+            spans.push((began, event.at()));
+        }
+        let step = match event {
+            RunEvent::Started { .. } => 0,
+            RunEvent::Step { step, .. } => step,
+            RunEvent::Finished { .. } => continue,
+        };
+        if recording.scenario.tasks[task].steps.get(step).map(|s| s.kind) == Some(StepKind::Work) {
+            working[task] = Some(event.at());
+        }
+    }
+    spans.sort_unstable();
+    let mut merged: Vec<Stall> = Vec::new();
+    for (from, to) in spans {
+        let (left, right) = (percent(from, axis), percent(to, axis));
+        match merged.last_mut() {
+            Some(last) if left <= last.right => last.right = last.right.max(right),
+            _ => merged.push(Stall { left, right }),
+        }
+    }
+    merged
 }
 
 fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
@@ -170,6 +275,7 @@ fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
         while let Some(event) = events.next_if(|e| e.at().as_secs_f64() < end) {
             match event {
                 RunEvent::Started { .. } => waiting += 1,
+                RunEvent::Step { .. } => {}
                 RunEvent::Finished { .. } => {
                     waiting = waiting.saturating_sub(1);
                     done += 1;
@@ -227,7 +333,7 @@ pub fn ticks(axis: Duration) -> Vec<Tick> {
 mod tests {
     use super::*;
     use crate::recording::Report;
-    use crate::scenario::{Mode, Scenario};
+    use crate::scenario::{parse_steps, Scenario, Task};
     use std::rc::Rc;
 
     fn ms(n: u64) -> Duration {
@@ -244,7 +350,7 @@ mod tests {
     }
 
     fn finished(task: usize, at: u64) -> Report {
-        Report::Event(RunEvent::Finished { task, at: ms(at) })
+        Report::Event(RunEvent::Finished { task, at: ms(at), outcome: Outcome::Done })
     }
 
     #[test]
@@ -258,15 +364,43 @@ mod tests {
         let states: Vec<_> = lanes.iter().map(|l| l.state).collect();
         assert_eq!(
             states,
-            [LaneState::Done, LaneState::Waiting, LaneState::Pending]
+            [LaneState::Ended(Outcome::Done), LaneState::Waiting, LaneState::Pending]
         );
-        assert!((lanes[1].left - 100.0 / 3.0).abs() < 1e-9);
+        let waiting = lanes[1].segments[0];
+        assert!((waiting.left - 100.0 / 3.0).abs() < 1e-9);
         assert!(
-            (lanes[1].right - 200.0 / 3.0).abs() < 1e-9,
+            (waiting.right - 200.0 / 3.0).abs() < 1e-9,
             "a waiting bar runs to its expected end"
         );
-        assert!((lanes[0].right - 100.0 / 3.0).abs() < 1e-9);
+        assert!((lanes[0].segments[0].right - 100.0 / 3.0).abs() < 1e-9);
+        assert!(lanes[2].segments.is_empty());
         assert_eq!(lanes[2].label, "№ 3");
+    }
+
+    #[test]
+    fn lanes_show_every_step_and_the_loop_blocked() {
+        // The predicted run of a wait of 1 s beside work of 2 s: the wait
+        // ends at 1 s, but its task resumes at 2 s, when the work is done.
+        let mut scenario = Scenario::of(vec![
+            Task::named("io", parse_steps("1+1").unwrap()),
+            Task::named("cpu", parse_steps("c2").unwrap()),
+            Task::named("late", parse_steps("1").unwrap()),
+        ]);
+        scenario.limit = Some(2);
+        let prediction = crate::simulate::predict(&scenario, Mode::Concurrent);
+        let mut recording = recording(Mode::Concurrent, Rc::new(scenario));
+        recording.record(prediction.events.iter().map(|&e| Report::Event(e)));
+        let axis = Duration::from_secs(4);
+        let Timeline::Lanes(lanes) = layout(&recording, axis) else {
+            panic!("three tasks get a lane each");
+        };
+        let shape = |lane: &Lane| -> Vec<(&str, f64, f64)> {
+            lane.segments.iter().map(|s| (s.state.id(), s.left, s.right)).collect()
+        };
+        assert_eq!(shape(&lanes[0]), [("waiting", 0.0, 25.0), ("blocked", 25.0, 50.0), ("waiting", 50.0, 75.0)]);
+        assert_eq!(shape(&lanes[1]), [("running", 0.0, 50.0)]);
+        assert_eq!(shape(&lanes[2]), [("queued", 0.0, 50.0), ("waiting", 50.0, 75.0)]);
+        assert_eq!(stalls(&recording, axis), [Stall { left: 0.0, right: 50.0 }]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub fn preset_picker(&PresetPickerProps { lang }: &PresetPickerProps) -> Html {
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::LoadPreset(preset)));
         html! {
             <button type="button" class="preset" data-testid={format!("preset-{}", preset.id())} {onclick}>
-                { preset.title().get(lang) }
+                { preset.title(lang) }
             </button>
         }
     });

@@ -1,0 +1,124 @@
+//! Checks the simulator's rules against CPython itself: every preset and a
+//! set of scenarios mixing every step kind, limits and timeouts are run as
+//! the page's generated asyncio program under python3, scaled down in time,
+//! and what the program prints (each task's outcome and the total) must
+//! agree with the prediction.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+use std::time::Duration;
+
+use async_playground::code::python;
+use async_playground::i18n::Lang;
+use async_playground::presets::Preset;
+use async_playground::recording::{Outcome, RunEvent};
+use async_playground::scenario::{parse_steps, Mode, Scenario, Task};
+use async_playground::simulate::predict;
+
+/// Real seconds per scenario second in these runs.
+const SCALE: f64 = 0.05;
+
+/// How far CPython's total may be from the prediction, in real time: the
+/// loop's own overhead and the operating system's timer slack.
+const TOLERANCE: Duration = Duration::from_millis(15);
+
+/// What the program printed: each task's outcome (by its number) and the total.
+struct Printed {
+    outcomes: Vec<Option<Outcome>>,
+    total: Duration,
+}
+
+fn run_python(scenario: &Scenario, mode: Mode) -> Printed {
+    let program = python(scenario, mode, Lang::En);
+    let scaled = program.replacen("SCALE = 1  #", &format!("SCALE = {SCALE}  #"), 1);
+    assert_ne!(scaled, program, "the program starts with its SCALE");
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(&scaled)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    assert!(
+        output.status.success(),
+        "python3 failed:\n{}\n{scaled}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut outcomes = vec![None; scenario.tasks.len()];
+    let mut total = None;
+    for line in stdout.lines() {
+        let number = || -> usize {
+            let rest = line.split("№ ").nth(1).expect("a task number");
+            rest.split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
+        };
+        if line.ends_with(" finished") && line.starts_with("Long operation") {
+            outcomes[number() - 1] = Some(Outcome::Done);
+        } else if line.ends_with("cancelled: timed out") {
+            outcomes[number() - 1] = Some(Outcome::TimedOut);
+        } else if let Some(seconds) = line.strip_prefix("Program finished in ") {
+            let scenario_seconds: f64 = seconds.parse().unwrap();
+            total = Some(Duration::from_secs_f64(scenario_seconds * SCALE));
+        }
+    }
+    Printed {
+        outcomes,
+        total: total.expect("the program prints its total"),
+    }
+}
+
+fn check(what: &str, scenario: &Scenario) {
+    for mode in Mode::ALL {
+        let prediction = predict(scenario, mode);
+        let mut predicted = vec![None; scenario.tasks.len()];
+        for event in &prediction.events {
+            if let RunEvent::Finished { task, outcome, .. } = *event {
+                predicted[task] = Some(outcome);
+            }
+        }
+        let printed = run_python(scenario, mode);
+        assert_eq!(printed.outcomes, predicted, "{what}, {mode}: outcomes");
+        let expected = prediction.total.mul_f64(SCALE);
+        let gap = printed.total.abs_diff(expected);
+        assert!(
+            gap <= TOLERANCE,
+            "{what}, {mode}: CPython took {:?}, predicted {:?} (both real time at ×{SCALE})",
+            printed.total,
+            expected
+        );
+    }
+}
+
+fn scenario(tasks: &[&str], limit: Option<usize>, timeout: Option<f64>) -> Scenario {
+    Scenario {
+        tasks: tasks
+            .iter()
+            .map(|steps| Task::named("", parse_steps(steps).unwrap()))
+            .collect(),
+        limit,
+        timeout: timeout.map(Duration::from_secs_f64),
+    }
+}
+
+#[test]
+fn every_preset_agrees_with_cpython() {
+    for preset in Preset::ALL {
+        check(preset.id(), &preset.scenario());
+    }
+}
+
+#[test]
+fn mixed_scenarios_agree_with_cpython() {
+    let cases = [
+        ("work and waits", scenario(&["1+c0.5+1", "c1+0.5", "0.3+c0.2+0.3"], None, None)),
+        ("offloads beyond the pool", scenario(&["o1", "o1", "o1", "o1", "o1", "0.5+o0.5"], None, None)),
+        ("limit with work", scenario(&["1", "c0.5+1", "1+c0.3", "0.5", "o1"], Some(2), None)),
+        ("timeout during a wait", scenario(&["1", "3", "0.5+2", "0.2"], None, Some(1.5))),
+        ("timeout after work", scenario(&["c1+1", "1+c2+1", "c0.4"], None, Some(1.5))),
+        ("timeout straddling work", scenario(&["1", "3", "c1+1", "0.2+c2+1"], None, Some(1.5))),
+        ("timed out before starting", scenario(&["c2", "1", "0.5"], None, Some(1.0))),
+        ("timeout with offload", scenario(&["o3", "o0.5+1", "1+o1", "o0.3"], None, Some(1.7))),
+        ("everything", scenario(&["1+c0.3+o1", "o0.5+1", "c0.6", "2", "0.4+c0.2+0.4", "o2"], Some(3), Some(2.2))),
+    ];
+    for (what, scenario) in &cases {
+        check(what, scenario);
+    }
+}
