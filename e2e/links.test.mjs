@@ -10,7 +10,7 @@ const playground = usePlayground();
 const withLink = (link, body, options) => playground.withPage(link, body, options);
 
 const durations = (page) =>
-  page.getByTestId('task-duration').evaluateAll((inputs) => inputs.map((i) => i.value));
+  page.getByTestId('task-steps').evaluateAll((inputs) => inputs.map((i) => i.value));
 const names = (page) =>
   page.getByTestId('task-name').evaluateAll((inputs) => inputs.map((i) => i.value));
 
@@ -29,7 +29,7 @@ describe('links a course author writes', () => {
     await withLink('?tasks=10x0.5,3,2x1.5', async (page) => {
       const expected = [...Array(10).fill('0.5'), '3', '1.5', '1.5'];
       assert.deepEqual(await durations(page), expected);
-      assert.match(page.url(), /#v=1&tasks=10x0\.5,3,2x1\.5&mode=concurrent&scale=1$/, 'written back as #…');
+      assert.match(page.url(), /#v=1&tasks=10x0\.5,3,2x1\.5&limit=none&timeout=none&mode=concurrent&scale=1$/, 'written back as #…');
     });
   });
 
@@ -81,7 +81,7 @@ describe('bad links', () => {
       '#tasks=%3Cimg%20src%3Dx%20onerror%3D%22window.injected%3D1%22%3E:1,%3Cb%3Ebold%3C%2Fb%3E:2',
       async (page) => {
         assert.deepEqual(await names(page), ['<img src=x onerror="window.injected=1">', '<b>bold</b>']);
-        assert.equal(await page.locator('.lane-label').nth(1).textContent(), '<b>bold</b>');
+        assert.equal(await page.locator('[data-testid="lane"] .lane-label').nth(1).textContent(), '<b>bold</b>');
         assert.equal(await page.evaluate(() => window.injected), undefined);
         assert.equal(await page.locator('main img, main b').count(), 0);
       },
@@ -106,7 +106,7 @@ describe('sharing', () => {
       async (page) => {
         await page.getByTestId('preset-longest').click();
         await page.getByTestId('task-name').nth(1).fill('toast & jam');
-        await page.getByTestId('task-duration').nth(2).fill('2.5');
+        await page.getByTestId('task-steps').nth(2).fill('2.5');
         await page.getByTestId('scale').selectOption({ index: 2 });
         await page.getByTestId('lang-ru').click();
         await page.getByTestId('run-sequential').click();
@@ -132,7 +132,7 @@ describe('sharing', () => {
     withLink('#tasks=1,2', async (page) => {
       await page.getByTestId('show-embed').click();
       const code = await page.getByTestId('embed-code').inputValue();
-      assert.ok(code.includes(`<iframe src="${playground.url}#v=1&tasks=1,2&mode=concurrent&scale=1&embed=1"`), code);
+      assert.ok(code.includes(`<iframe src="${playground.url}#v=1&tasks=1,2&limit=none&timeout=none&mode=concurrent&scale=1&embed=1"`), code);
       assert.ok(code.includes(`<script src="${playground.url}embed.js" async></script>`), code);
     }));
 
@@ -140,7 +140,7 @@ describe('sharing', () => {
     withLink('#tasks=1,3,10', async (page) => {
       const length = () => page.evaluate(() => history.length);
       const start = await length();
-      const field = page.getByTestId('task-duration').first();
+      const field = page.getByTestId('task-steps').first();
       await field.fill('2');
       await field.fill('25');
       assert.equal(await length(), start, 'no entry per keystroke');
@@ -169,7 +169,7 @@ describe('embedding', () => {
       assert.equal(await page.getByTestId('task-row').count(), 0, 'no editor');
       assert.equal(await page.getByTestId('embed-scenario').textContent(), '3 tasks: 1 s, 3 s, 10 s');
       const href = await page.getByTestId('open-full').getAttribute('href');
-      assert.equal(href, `${playground.url}#v=1&tasks=1,3,10&mode=concurrent&scale=1`);
+      assert.equal(href, `${playground.url}#v=1&tasks=1,3,10&limit=none&timeout=none&mode=concurrent&scale=1`);
       const margin = await page.evaluate(() => getComputedStyle(document.body).margin);
       assert.equal(margin, '0px');
     }));

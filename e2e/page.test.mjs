@@ -86,19 +86,20 @@ describe('running', () => {
 });
 
 describe('bad input', () => {
-  test('a wrong duration is explained next to its field, kept, and blocks running', () =>
+  test('wrong steps are explained next to their field, kept, and block running', () =>
     withPage({}, async (page) => {
-      const field = page.getByTestId('task-duration').nth(2);
+      const field = page.getByTestId('task-steps').nth(2);
       for (const [typed, message] of [
-        ['', /Enter a duration/],
-        ['abc', /Not a number/],
+        ['', /Enter the task's steps/],
+        ['abc', /Step 1: not a number/],
+        ['1+c', /Step 2: enter a duration/],
         ['0', /more than zero/],
         ['-5', /more than zero/],
         ['3601', /one hour/],
       ]) {
         await field.fill(typed);
         const row = page.getByTestId('task-row').nth(2);
-        assert.match(await row.getByTestId('duration-error').textContent(), message);
+        assert.match(await row.getByTestId('steps-error').textContent(), message);
         assert.equal(await field.inputValue(), typed, 'what was typed stays');
         assert.equal(await field.getAttribute('aria-invalid'), 'true');
         assert.ok(await page.getByTestId('run-concurrent').isDisabled());

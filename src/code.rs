@@ -74,7 +74,13 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         let steps: Vec<String> = task
             .steps
             .iter()
-            .map(|step| format!("(\"{}\", {})", step.kind.id(), format_seconds(step.duration)))
+            .map(|step| {
+                format!(
+                    "(\"{}\", {})",
+                    step.kind.id(),
+                    format_seconds(step.duration)
+                )
+            })
             .collect();
         let _ = writeln!(
             code,
@@ -98,7 +104,9 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     });
     code.push_str("    time.sleep(seconds * SCALE)\n\n\n");
     code.push_str("def now():\n    return (time.time() - start) / SCALE\n\n\n");
-    code.push_str("def label(n, name):\n    return f\"№ {n} ({name})\" if name else f\"№ {n}\"\n\n\n");
+    code.push_str(
+        "def label(n, name):\n    return f\"№ {n} ({name})\" if name else f\"№ {n}\"\n\n\n",
+    );
 
     let (started, finished, timed_out, completed, total) = if ru {
         (
@@ -187,7 +195,9 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if scenario.limit.is_some() {
         code.push_str("    global limit\n    limit = asyncio.Semaphore(LIMIT)\n");
     }
-    code.push_str("    tasks = [(name, steps) for count, name, steps in TASKS for _ in range(count)]\n");
+    code.push_str(
+        "    tasks = [(name, steps) for count, name, steps in TASKS for _ in range(count)]\n",
+    );
     match mode {
         Mode::Concurrent => code.push_str(
             "    results = await asyncio.gather(\n        *(run(n, name, steps) for n, (name, steps) in enumerate(tasks, 1))\n    )\n",
@@ -228,12 +238,24 @@ mod tests {
 
     #[test]
     fn the_course_example_reads_like_the_course() {
-        let code = python(&Preset::CourseFirstExample.scenario(), Mode::Concurrent, Lang::Ru);
-        assert!(code.contains("    (30, \"\", [(\"wait\", 1)]),\n"), "{code}");
+        let code = python(
+            &Preset::CourseFirstExample.scenario(),
+            Mode::Concurrent,
+            Lang::Ru,
+        );
+        assert!(
+            code.contains("    (30, \"\", [(\"wait\", 1)]),\n"),
+            "{code}"
+        );
         assert!(code.contains("await asyncio.gather("));
-        assert!(code.contains("print(f\"Начало выполнения длительной операции {label(n, name)}: {now():.4f}\")"));
+        assert!(code.contains(
+            "print(f\"Начало выполнения длительной операции {label(n, name)}: {now():.4f}\")"
+        ));
         assert!(code.contains("asyncio.run(main())"));
-        assert!(!code.contains("ThreadPoolExecutor"), "no pool without offloads");
+        assert!(
+            !code.contains("ThreadPoolExecutor"),
+            "no pool without offloads"
+        );
         assert!(!code.contains("Semaphore") && !code.contains("wait_for"));
     }
 

@@ -4,11 +4,14 @@
 //! string that exists in only one. The log lines repeat the course's first
 //! example word for word ("Начало выполнения длительной операции № 1: …").
 
+use std::fmt::Write as _;
 use std::time::Duration;
 
 use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
-use crate::recording::Outcome;
-use crate::scenario::{format_seconds, CountError, DurationError, StepsError, MAX_STEPS, MAX_TASKS};
+use crate::recording::{Outcome, Recording, RunEvent};
+use crate::scenario::{
+    format_seconds, CountError, DurationError, Mode, StepKind, StepsError, MAX_STEPS, MAX_TASKS,
+};
 
 /// A language the page speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +61,7 @@ pub enum Text {
     Intro,
     Tasks,
     TaskName,
-    TaskDuration,
+    TaskSteps,
     Seconds,
     AddTask,
     RemoveTask,
@@ -91,6 +94,31 @@ pub enum Text {
     LegendPending,
     LegendWaiting,
     LegendDone,
+    StepsHelp,
+    Knobs,
+    Limit,
+    LimitHelp,
+    Timeout,
+    TimeoutHelp,
+    LegendQueued,
+    LegendRunning,
+    LegendOffloaded,
+    LegendBlocked,
+    LegendTimedOut,
+    LegendCancelled,
+    LegendStall,
+    EventLoop,
+    CancelTask,
+    LoopPanel,
+    LoopRunning,
+    LoopFree,
+    LoopReady,
+    LoopTimers,
+    LoopWorkers,
+    LoopNotStarted,
+    LoopEnded,
+    LoopAt,
+    InTurn,
     TimelineEmpty,
     Log,
     LogEmpty,
@@ -121,14 +149,14 @@ impl Text {
             ),
             Text::Tasks => ("Tasks", "Задачи"),
             Text::TaskName => ("Name", "Название"),
-            Text::TaskDuration => ("Duration", "Длительность"),
+            Text::TaskSteps => ("Steps", "Шаги"),
             Text::Seconds => ("s", "с"),
             Text::AddTask => ("Add a task", "Добавить задачу"),
             Text::RemoveTask => ("Remove", "Удалить"),
             Text::RemoveAll => ("Remove all", "Удалить все"),
             Text::AddMany => ("Add", "Добавить"),
             Text::AddManyCount => ("tasks of", "задач по"),
-            Text::AddManyDuration => ("s each", "с"),
+            Text::AddManyDuration => ("s", "с"),
             Text::Presets => ("Examples", "Примеры"),
             Text::Previous => ("Previous", "Назад"),
             Text::Next => ("Next", "Вперёд"),
@@ -160,6 +188,47 @@ impl Text {
             Text::LegendPending => ("not started", "не начата"),
             Text::LegendWaiting => ("waiting", "ожидает"),
             Text::LegendDone => ("done", "завершена"),
+            Text::StepsHelp => (
+                "Steps in seconds, joined by +: 1 waits for I/O (others run meanwhile), \
+                 c0.5 computes on the event loop's thread (everything waits), \
+                 o2 sends 2 s of computing to a worker (run_in_executor). Example: 1+c0.5+o2.",
+                "Шаги в секундах через +: 1 — ожидание ввода-вывода (остальные тем временем \
+                 работают), c0.5 — вычисления в потоке цикла событий (ждут все), o2 — 2 с \
+                 вычислений в отдельном потоке (run_in_executor). Пример: 1+c0.5+o2.",
+            ),
+            Text::Knobs => ("How tasks run", "Как выполняются задачи"),
+            Text::Limit => ("At most at once", "Не больше одновременно"),
+            Text::LimitHelp => (
+                "asyncio.Semaphore: the rest queue. Empty: no limit.",
+                "asyncio.Semaphore: остальные ждут в очереди. Пусто — без ограничения.",
+            ),
+            Text::Timeout => ("Timeout, s", "Тайм-аут, с"),
+            Text::TimeoutHelp => (
+                "asyncio.wait_for: a task still running after this long is cancelled at its next await. Empty: none.",
+                "asyncio.wait_for: задача, которая работает дольше, отменяется на ближайшем await. Пусто — без тайм-аута.",
+            ),
+            Text::LegendQueued => ("queued", "в очереди"),
+            Text::LegendRunning => ("computing: loop blocked", "вычисляет: цикл занят"),
+            Text::LegendOffloaded => ("computing on a worker", "вычисляет в потоке"),
+            Text::LegendBlocked => ("ready, loop busy", "готова, цикл занят"),
+            Text::LegendTimedOut => ("timed out", "отменена по тайм-ауту"),
+            Text::LegendCancelled => ("cancelled", "отменена"),
+            Text::LegendStall => ("event loop blocked", "цикл событий заблокирован"),
+            Text::EventLoop => ("event loop", "цикл событий"),
+            Text::CancelTask => ("Cancel", "Отменить"),
+            Text::LoopPanel => ("Inside the event loop", "Внутри цикла событий"),
+            Text::LoopRunning => ("Running now", "Выполняется сейчас"),
+            Text::LoopFree => ("nothing: the loop is free", "ничего: цикл свободен"),
+            Text::LoopReady => ("Ready to run", "Готовы к запуску"),
+            Text::LoopTimers => ("Timers, by deadline", "Таймеры по сроку"),
+            Text::LoopWorkers => ("On workers", "В потоках"),
+            Text::LoopNotStarted => ("Not started", "Не начаты"),
+            Text::LoopEnded => ("Ended", "Завершены"),
+            Text::LoopAt => ("Moment", "Момент"),
+            Text::InTurn => (
+                "Work and offloads would disturb the other mode's timings, so Compare runs the two one after the other.",
+                "Вычисления и потоки мешали бы замерам другого режима, поэтому «Сравнить» запускает режимы по очереди.",
+            ),
             Text::Log => ("Program output", "Вывод программы"),
             Text::TimelineEmpty => (
                 "The timeline appears when every task has a valid duration.",
@@ -376,6 +445,72 @@ pub fn sequential_summary(lang: Lang, count: usize, sum: Duration, took: Duratio
     }
 }
 
+/// What the learner should take from a finished run, in words.
+pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
+    let took = recording.total?;
+    let scenario = &recording.scenario;
+    let count = scenario.tasks.len();
+    let ended = |outcome: Outcome| {
+        recording
+            .events()
+            .filter(|e| matches!(e, RunEvent::Finished { outcome: o, .. } if *o == outcome))
+            .count()
+    };
+    let (timed_out, cancelled) = (ended(Outcome::TimedOut), ended(Outcome::Cancelled));
+    let plain =
+        scenario.only_waits() && scenario.limit.is_none() && timed_out == 0 && cancelled == 0;
+    if plain {
+        return Some(match recording.mode {
+            Mode::Concurrent => concurrent_summary(lang, count, scenario.longest(), took),
+            Mode::Sequential => sequential_summary(lang, count, scenario.sum(), took),
+        });
+    }
+    let tasks = task_count(lang, count);
+    let took_s = seconds_3(took);
+    let predicted = seconds_3(recording.prediction.total);
+    let mut text = match (lang, recording.mode) {
+        (Lang::Ru, Mode::Concurrent) => {
+            format!("{tasks} все сразу заняли {took_s} с, прогноз — {predicted} с.")
+        }
+        (Lang::Ru, Mode::Sequential) => {
+            format!("{tasks} по очереди заняли {took_s} с, прогноз — {predicted} с.")
+        }
+        (Lang::En, Mode::Concurrent) => {
+            format!("{tasks} all at once took {took_s} s; predicted {predicted} s.")
+        }
+        (Lang::En, Mode::Sequential) => {
+            format!("{tasks} one after another took {took_s} s; predicted {predicted} s.")
+        }
+    };
+    let works = scenario
+        .tasks
+        .iter()
+        .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Work));
+    if works && recording.mode == Mode::Concurrent {
+        text.push(' ');
+        text.push_str(match lang {
+            Lang::Ru => {
+                "Пока задача вычисляла в потоке цикла событий, ничего другого не выполнялось — \
+                         ни другие задачи, ни сама страница."
+            }
+            Lang::En => {
+                "While a task computed on the event loop's thread nothing else ran, \
+                         not the other tasks, not even the page."
+            }
+        });
+    }
+    for (n, ru, en) in [
+        (timed_out, "Отменено по тайм-ауту", "Timed out"),
+        (cancelled, "Отменено вами", "Cancelled by you"),
+    ] {
+        if n > 0 {
+            let label = if lang == Lang::Ru { ru } else { en };
+            let _ = write!(text, " {label}: {}.", group_digits(lang, n));
+        }
+    }
+    Some(text)
+}
+
 /// How many times faster running all at once was.
 pub fn speedup_summary(lang: Lang, factor: f64) -> String {
     match lang {
@@ -439,12 +574,22 @@ pub fn steps_error(lang: Lang, error: StepsError) -> String {
             "Укажите шаги задачи: секунды через +, например 1+c0,5+o2.".to_owned()
         }
         (Lang::En, StepsError::TooMany) => format!("A task has at most {MAX_STEPS} steps."),
-        (Lang::Ru, StepsError::TooMany) => format!("В задаче может быть не больше {MAX_STEPS} шагов."),
+        (Lang::Ru, StepsError::TooMany) => {
+            format!("В задаче может быть не больше {MAX_STEPS} шагов.")
+        }
         (Lang::En, StepsError::Step { index, reason }) => {
-            format!("Step {}: {}", index + 1, lower_first(duration_error(lang, reason)))
+            format!(
+                "Step {}: {}",
+                index + 1,
+                lower_first(duration_error(lang, reason))
+            )
         }
         (Lang::Ru, StepsError::Step { index, reason }) => {
-            format!("Шаг {}: {}", index + 1, lower_first(duration_error(lang, reason)))
+            format!(
+                "Шаг {}: {}",
+                index + 1,
+                lower_first(duration_error(lang, reason))
+            )
         }
     }
 }
@@ -472,6 +617,28 @@ pub fn count_error(lang: Lang, error: CountError) -> &'static str {
         CountError::TooMany => (
             "A scenario holds at most 100,000 tasks.",
             "В сценарии может быть не больше 100 000 задач.",
+        ),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Ru => ru,
+    }
+}
+
+/// The message shown next to the concurrency limit.
+pub fn limit_error(lang: Lang, error: CountError) -> &'static str {
+    let (en, ru) = match error {
+        CountError::Empty | CountError::NotAWholeNumber => (
+            "Enter a whole number, like 3, or leave it empty for no limit.",
+            "Укажите целое число, например 3, или оставьте пустым — без ограничения.",
+        ),
+        CountError::Zero => (
+            "The limit must be at least 1.",
+            "Ограничение должно быть не меньше 1.",
+        ),
+        CountError::TooMany => (
+            "The limit can be at most 100,000.",
+            "Ограничение может быть не больше 100 000.",
         ),
     };
     match lang {
@@ -702,6 +869,60 @@ mod tests {
             text,
             "The link has more than 100,000 tasks; the first 100,000 are used."
         );
+    }
+
+    #[test]
+    fn a_summary_says_what_the_run_shows() {
+        use crate::recording::Report;
+        use crate::scenario::{parse_steps, Scenario, Task};
+        use std::rc::Rc;
+        let finished = |scenario: Scenario, mode: Mode, extra: &[Report]| {
+            let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+            let mut recording = Recording::new(mode, Rc::new(scenario), prediction.clone());
+            recording.record(prediction.events.iter().map(|&e| Report::Event(e)));
+            recording.record(extra.iter().copied());
+            recording.record([Report::Finished(prediction.total)]);
+            recording
+        };
+        let plain = finished(
+            Scenario::uniform(30, Duration::from_secs(1)),
+            Mode::Concurrent,
+            &[],
+        );
+        assert_eq!(
+            run_summary(Lang::En, &plain).unwrap(),
+            "30 tasks all at once took 1.000 s, a little over the longest task (1 s): \
+             while one waits, the event loop starts the others."
+        );
+        let task = |steps: &str| Task::named("", parse_steps(steps).unwrap());
+        let blocking = Scenario::of(vec![task("1"), task("c2")]);
+        let text = run_summary(Lang::En, &finished(blocking, Mode::Concurrent, &[])).unwrap();
+        assert_eq!(
+            text,
+            "2 tasks all at once took 2.000 s; predicted 2.000 s. While a task computed on the \
+             event loop's thread nothing else ran, not the other tasks, not even the page."
+        );
+        let timing_out = Scenario {
+            timeout: Some(Duration::from_millis(500)),
+            ..Scenario::of(vec![task("1"), task("0.2")])
+        };
+        let text = run_summary(Lang::Ru, &finished(timing_out, Mode::Sequential, &[])).unwrap();
+        assert_eq!(
+            text,
+            "2 задачи по очереди заняли 0.700 с, прогноз — 0.700 с. Отменено по тайм-ауту: 1."
+        );
+        let cancelled = finished(
+            Scenario::uniform(2, Duration::from_secs(1)),
+            Mode::Concurrent,
+            &[Report::Event(RunEvent::Finished {
+                task: 0,
+                at: Duration::from_millis(300),
+                outcome: Outcome::Cancelled,
+            })],
+        );
+        assert!(run_summary(Lang::En, &cancelled)
+            .unwrap()
+            .ends_with("Cancelled by you: 1."));
     }
 
     #[test]

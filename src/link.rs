@@ -164,8 +164,14 @@ pub fn write(shared: &Shared) -> String {
         }
         link.push_str(&format_steps(&task.steps));
     }
-    let limit = shared.scenario.limit.map_or("none".into(), |l| l.to_string());
-    let timeout = shared.scenario.timeout.map_or("none".into(), format_seconds);
+    let limit = shared
+        .scenario
+        .limit
+        .map_or("none".into(), |l| l.to_string());
+    let timeout = shared
+        .scenario
+        .timeout
+        .map_or("none".into(), format_seconds);
     let _ = write!(link, "&limit={limit}&timeout={timeout}");
     let mode = shared.mode.id();
     let _ = write!(link, "&mode={mode}&scale={}", shared.scale.factor());
@@ -203,7 +209,9 @@ pub fn read(link: &str) -> Read {
     let (mut tasks_read, mut limit, mut timeout) = (None, None, None);
     for pair in link.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let known = ["v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed"];
+        let known = [
+            "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed",
+        ];
         let Some(&key) = known.iter().find(|&&k| k == key) else {
             problems.push(Problem::UnknownKey(quote_decoded(key)));
             continue;
@@ -395,8 +403,8 @@ fn quote(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::scenario::DurationError;
-    use std::time::Duration;
     use proptest::prelude::*;
+    use std::time::Duration;
 
     fn names(read: &Read) -> Vec<&str> {
         read.shared
@@ -506,7 +514,9 @@ mod tests {
     #[test]
     fn the_full_page_link_drops_only_embed() {
         assert_eq!(
-            without_embed("v=1&tasks=1,3&limit=2&timeout=none&mode=compare&scale=10&lang=ru&embed=1"),
+            without_embed(
+                "v=1&tasks=1,3&limit=2&timeout=none&mode=compare&scale=10&lang=ru&embed=1"
+            ),
             "v=1&tasks=1,3&limit=2&timeout=none&mode=compare&scale=10&lang=ru"
         );
     }
@@ -540,8 +550,20 @@ mod tests {
         assert_eq!(
             items,
             [
-                (2, TaskProblem::Steps(StepsError::Step { index: 0, reason: DurationError::NotANumber })),
-                (3, TaskProblem::Steps(StepsError::Step { index: 0, reason: DurationError::NotPositive })),
+                (
+                    2,
+                    TaskProblem::Steps(StepsError::Step {
+                        index: 0,
+                        reason: DurationError::NotANumber
+                    })
+                ),
+                (
+                    3,
+                    TaskProblem::Steps(StepsError::Step {
+                        index: 0,
+                        reason: DurationError::NotPositive
+                    })
+                ),
                 (4, TaskProblem::BadCount),
                 (5, TaskProblem::Empty),
             ]

@@ -51,7 +51,10 @@ impl Preset {
     /// The preset's scenario.
     pub fn scenario(self) -> Scenario {
         let task = |name: &str, steps: &str| {
-            Task::named(name, parse_steps(steps).expect("a preset's steps are valid"))
+            Task::named(
+                name,
+                parse_steps(steps).expect("a preset's steps are valid"),
+            )
         };
         match self {
             Preset::CourseFirstExample => Scenario::uniform(30, Duration::from_secs(1)),
@@ -75,7 +78,7 @@ impl Preset {
             Preset::FileHosting => {
                 // A chunk arrives (0.5 s of network), then is written (0.1 s
                 // of disk): sixteen chunks for the film, one or two for the rest.
-                let film = vec!["0.5+0.1"; 16].join("+");
+                let film = ["0.5+0.1"; 16].join("+");
                 Scenario::of(vec![
                     task("film-4k-40GB.mkv", &film),
                     task("report.pdf", "0.5+0.1"),
@@ -91,11 +94,7 @@ impl Preset {
             ),
             Preset::ApiLimit => Scenario {
                 limit: Some(5),
-                ..Scenario::of(
-                    (1..=20)
-                        .map(|n| task(&format!("api-{n}"), "1"))
-                        .collect(),
-                )
+                ..Scenario::of((1..=20).map(|n| task(&format!("api-{n}"), "1")).collect())
             },
             Preset::CpuHeavy | Preset::CpuOffloaded => {
                 let heavy = if self == Preset::CpuHeavy { "c3" } else { "o3" };
@@ -297,7 +296,10 @@ mod tests {
                 assert!(!preset.title(lang).is_empty() && preset.about(lang).len() > 40);
             }
         }
-        assert_eq!(Preset::matching(&Scenario::uniform(2, Duration::from_secs(1))), None);
+        assert_eq!(
+            Preset::matching(&Scenario::uniform(2, Duration::from_secs(1))),
+            None
+        );
     }
 
     /// The explanations state figures; the simulator must agree with them.
@@ -338,7 +340,11 @@ mod tests {
                 .events
                 .iter()
                 .filter_map(|e| match *e {
-                    RunEvent::Finished { task: 0, at, outcome } => {
+                    RunEvent::Finished {
+                        task: 0,
+                        at,
+                        outcome,
+                    } => {
                         assert_eq!(outcome, Outcome::Done);
                         Some(at.as_secs_f64())
                     }

@@ -91,6 +91,9 @@ impl RunEvent {
 /// What the runtime reports about a run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Report {
+    /// The run of this mode began, at this time on the page's run clock
+    /// (later than zero when it runs after another mode).
+    Began(Duration),
     /// A task started, stepped or ended.
     Event(RunEvent),
     /// The page's heartbeat found that the event loop could not run from
@@ -115,6 +118,7 @@ pub struct Recording {
     printed: usize,
     done: usize,
     stalls: Vec<(Duration, Duration)>,
+    began_at: Option<Duration>,
     last_event_at: Duration,
     /// The measured total, once every task has finished.
     pub total: Option<Duration>,
@@ -134,6 +138,7 @@ impl Recording {
             printed: 0,
             done: 0,
             stalls: Vec::new(),
+            began_at: None,
             last_event_at: Duration::ZERO,
             total: None,
         }
@@ -156,6 +161,7 @@ impl Recording {
                     }
                     events.push(event);
                 }
+                Report::Began(at) => self.began_at = Some(at),
                 Report::Stall(from, to) => self.stalls.push((from, to)),
                 Report::Finished(total) => self.total = Some(total),
             }
@@ -166,12 +172,20 @@ impl Recording {
         }
     }
 
-    /// This run's time when the page's run clock reads `run_clock`: the
-    /// clock while the run goes on (never behind its own events), its
-    /// measured total once it has finished.
+    /// This run's time when the page's run clock reads `run_clock`: zero
+    /// until it begins, then the clock since it began (never behind its
+    /// own events), and its measured total once it has finished.
     pub fn clock(&self, run_clock: Duration) -> Duration {
-        self.total
-            .unwrap_or_else(|| run_clock.max(self.last_event_at))
+        match (self.total, self.began_at) {
+            (Some(total), _) => total,
+            (None, Some(began)) => run_clock.saturating_sub(began).max(self.last_event_at),
+            (None, None) => Duration::ZERO,
+        }
+    }
+
+    /// Whether this mode's run has begun (another may run before it).
+    pub fn has_begun(&self) -> bool {
+        self.began_at.is_some()
     }
 
     /// When the heartbeat found the loop stalled, in the order found.
@@ -322,10 +336,22 @@ mod tests {
         let mut recording = two_tasks();
         recording.record([
             Report::Event(RunEvent::Started { task: 0, at: ms(0) }),
-            Report::Event(RunEvent::Step { task: 0, step: 1, at: ms(10) }),
+            Report::Event(RunEvent::Step {
+                task: 0,
+                step: 1,
+                at: ms(10),
+            }),
             Report::Event(RunEvent::Started { task: 1, at: ms(0) }),
-            Report::Event(RunEvent::Finished { task: 0, at: ms(20), outcome: Outcome::TimedOut }),
-            Report::Event(RunEvent::Finished { task: 1, at: ms(30), outcome: Outcome::Cancelled }),
+            Report::Event(RunEvent::Finished {
+                task: 0,
+                at: ms(20),
+                outcome: Outcome::TimedOut,
+            }),
+            Report::Event(RunEvent::Finished {
+                task: 1,
+                at: ms(30),
+                outcome: Outcome::Cancelled,
+            }),
             Report::Finished(ms(30)),
         ]);
         assert_eq!(
@@ -346,12 +372,19 @@ mod tests {
     #[test]
     fn a_run_follows_the_clock_until_it_ends() {
         let mut recording = two_tasks();
-        assert_eq!(recording.clock(ms(500)), ms(500));
+        assert_eq!(recording.clock(ms(500)), ms(0), "not begun");
+        recording.record([Report::Began(ms(100))]);
+        assert_eq!(
+            recording.clock(ms(500)),
+            ms(400),
+            "begun after another mode"
+        );
         recording.record([Report::Event(RunEvent::Started {
             task: 0,
             at: ms(600),
         })]);
         assert_eq!(recording.clock(ms(500)), ms(600), "never behind its events");
+        assert_eq!(recording.clock(ms(800)), ms(700));
         recording.record([Report::Finished(ms(1003))]);
         assert_eq!(recording.clock(ms(2000)), ms(1003));
         assert!(recording.is_finished());

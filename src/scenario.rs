@@ -533,10 +533,17 @@ mod tests {
         let ms = Duration::from_millis;
         assert_eq!(
             parse_steps("1+c0.5 + o2"),
-            Ok(vec![Step::wait(ms(1000)), Step::work(ms(500)), Step::offload(ms(2000))])
+            Ok(vec![
+                Step::wait(ms(1000)),
+                Step::work(ms(500)),
+                Step::offload(ms(2000))
+            ])
         );
         assert_eq!(parse_steps("C0,25"), Ok(vec![Step::work(ms(250))]));
-        assert_eq!(format_steps(&parse_steps("1+c0.5+o2").unwrap()), "1+c0.5+o2");
+        assert_eq!(
+            format_steps(&parse_steps("1+c0.5+o2").unwrap()),
+            "1+c0.5+o2"
+        );
     }
 
     #[test]
@@ -544,15 +551,24 @@ mod tests {
         assert_eq!(parse_steps(" "), Err(StepsError::Empty));
         assert_eq!(
             parse_steps("1+x2"),
-            Err(StepsError::Step { index: 1, reason: DurationError::NotANumber })
+            Err(StepsError::Step {
+                index: 1,
+                reason: DurationError::NotANumber
+            })
         );
         assert_eq!(
             parse_steps("1++2"),
-            Err(StepsError::Step { index: 1, reason: DurationError::Empty })
+            Err(StepsError::Step {
+                index: 1,
+                reason: DurationError::Empty
+            })
         );
         assert_eq!(
             parse_steps("c0"),
-            Err(StepsError::Step { index: 0, reason: DurationError::NotPositive })
+            Err(StepsError::Step {
+                index: 0,
+                reason: DurationError::NotPositive
+            })
         );
         let many = vec!["1"; MAX_STEPS + 1].join("+");
         assert_eq!(parse_steps(&many), Err(StepsError::TooMany));

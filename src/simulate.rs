@@ -51,7 +51,9 @@ pub fn predict(scenario: &Scenario, mode: Mode) -> Prediction {
     match mode {
         // `asyncio.gather` wraps every task at once, in order; each first
         // runs on the loop's next turn.
-        Mode::Concurrent => sim.ready.extend((0..scenario.tasks.len()).map(Callback::Enter)),
+        Mode::Concurrent => sim
+            .ready
+            .extend((0..scenario.tasks.len()).map(Callback::Enter)),
         // `for task in tasks: await task` enters the next when one ends.
         Mode::Sequential => sim
             .ready
@@ -415,10 +417,13 @@ mod tests {
         assert_eq!(predict(&scenario, Mode::Concurrent).total, ms(3000));
         // A wait of 1 s that falls due while another task works ends late.
         let prediction = predict(&steps(&["1", "c2"]), Mode::Concurrent);
-        assert_eq!(spans(&prediction), vec![
-            (ms(0), ms(2000), Outcome::Done),
-            (ms(0), ms(2000), Outcome::Done),
-        ]);
+        assert_eq!(
+            spans(&prediction),
+            vec![
+                (ms(0), ms(2000), Outcome::Done),
+                (ms(0), ms(2000), Outcome::Done),
+            ]
+        );
     }
 
     #[test]
@@ -426,9 +431,12 @@ mod tests {
         let scenario = steps(&["o1", "o1", "o1"]);
         assert_eq!(predict(&scenario, Mode::Concurrent).total, ms(1000));
         // One more job than workers: the last waits for a worker.
-        let crowd = steps(&vec!["o1"; WORKERS + 1]);
+        let crowd = steps(&["o1"; WORKERS + 1]);
         assert_eq!(predict(&crowd, Mode::Concurrent).total, ms(2000));
-        assert_eq!(predict(&crowd, Mode::Sequential).total, ms(1000 * (WORKERS as u64 + 1)));
+        assert_eq!(
+            predict(&crowd, Mode::Sequential).total,
+            ms(1000 * (WORKERS as u64 + 1))
+        );
     }
 
     #[test]
@@ -471,7 +479,10 @@ mod tests {
         let prediction = predict(&late, Mode::Concurrent);
         assert_eq!(
             spans(&prediction),
-            [(ms(0), ms(2000), Outcome::Done), (ms(2000), ms(2000), Outcome::TimedOut)]
+            [
+                (ms(0), ms(2000), Outcome::Done),
+                (ms(2000), ms(2000), Outcome::TimedOut)
+            ]
         );
     }
 

@@ -641,7 +641,10 @@ mod tests {
         assert_eq!(state.drafts[3].steps_text, "abc");
         assert_eq!(
             state.drafts[3].steps,
-            Err(StepsError::Step { index: 0, reason: DurationError::NotANumber })
+            Err(StepsError::Step {
+                index: 0,
+                reason: DurationError::NotANumber
+            })
         );
         assert_eq!(state.not_runnable(), Some(NotRunnable::InvalidFields));
         assert_eq!(
@@ -698,7 +701,10 @@ mod tests {
         assert_eq!(bad_steps.drafts.len(), 30);
         assert_eq!(
             bad_steps.bulk.steps_error,
-            Some(StepsError::Step { index: 1, reason: DurationError::NotPositive })
+            Some(StepsError::Step {
+                index: 1,
+                reason: DurationError::NotPositive
+            })
         );
     }
 
@@ -712,9 +718,18 @@ mod tests {
         let scenario = &state.plan.as_ref().expect("valid").scenario;
         assert_eq!(scenario.limit, Some(3));
         assert_eq!(scenario.timeout, Some(Duration::from_millis(2500)));
-        assert!(state.link.contains("tasks=1+c0.5,29x1&limit=3&timeout=2.5&"), "{}", state.link);
+        assert!(
+            state
+                .link
+                .contains("tasks=1+c0.5,29x1&limit=3&timeout=2.5&"),
+            "{}",
+            state.link
+        );
 
-        let bad = after([Action::SetLimit("0".into()), Action::SetTimeout("soon".into())]);
+        let bad = after([
+            Action::SetLimit("0".into()),
+            Action::SetTimeout("soon".into()),
+        ]);
         assert_eq!(bad.knobs.limit, Err(CountError::Zero));
         assert_eq!(bad.knobs.timeout, Err(DurationError::NotANumber));
         assert_eq!(bad.knobs.timeout_text, "soon");
@@ -723,7 +738,9 @@ mod tests {
         let cleared = after([Action::SetLimit("3".into()), Action::SetLimit(" ".into())]);
         assert_eq!(cleared.plan.as_ref().expect("valid").scenario.limit, None);
 
-        let opened = after([Action::OpenLink(link::read("#tasks=1,2&limit=1&timeout=1.5"))]);
+        let opened = after([Action::OpenLink(link::read(
+            "#tasks=1,2&limit=1&timeout=1.5",
+        ))]);
         assert_eq!(opened.knobs.limit_text, "1");
         assert_eq!(opened.knobs.timeout_text, "1.5");
     }
@@ -843,10 +860,16 @@ mod tests {
     #[test]
     fn the_link_follows_the_editor_and_says_how_to_record_it() {
         let mut state = Playground::new(Lang::En);
-        assert_eq!(&*state.link, "v=1&tasks=30x1&limit=none&timeout=none&mode=concurrent&scale=1");
+        assert_eq!(
+            &*state.link,
+            "v=1&tasks=30x1&limit=none&timeout=none&mode=concurrent&scale=1"
+        );
 
         state.apply(Action::SetSteps(0, "2".into()));
-        assert_eq!(&*state.link, "v=1&tasks=2,29x1&limit=none&timeout=none&mode=concurrent&scale=1");
+        assert_eq!(
+            &*state.link,
+            "v=1&tasks=2,29x1&limit=none&timeout=none&mode=concurrent&scale=1"
+        );
         assert_eq!(state.link_change, LinkChange::Replace);
 
         state.apply(Action::SetSteps(0, "".into()));
@@ -856,7 +879,10 @@ mod tests {
         );
 
         state.apply(Action::LoadPreset(Preset::LongestWins));
-        assert_eq!(&*state.link, "v=1&tasks=1,3,10&limit=none&timeout=none&mode=concurrent&scale=1");
+        assert_eq!(
+            &*state.link,
+            "v=1&tasks=1,3,10&limit=none&timeout=none&mode=concurrent&scale=1"
+        );
         assert_eq!(state.link_change, LinkChange::Push);
 
         state.apply(Action::SetLang(Lang::Ru));
@@ -876,7 +902,10 @@ mod tests {
         assert_eq!(state.link_change, LinkChange::Push);
         // Written by hand, not in the form the page writes.
         state.apply(Action::OpenLink(link::read("#tasks=4,5")));
-        assert_eq!(&*state.link, "v=1&tasks=4,5&limit=none&timeout=none&mode=concurrent&scale=1");
+        assert_eq!(
+            &*state.link,
+            "v=1&tasks=4,5&limit=none&timeout=none&mode=concurrent&scale=1"
+        );
         assert_eq!(state.link_change, LinkChange::Replace);
     }
 

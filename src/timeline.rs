@@ -196,13 +196,21 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
             }
             let (from, to) = (percent(due, axis), percent(at, axis));
             if to - from >= BLOCKED_AT_LEAST && lane.state != LaneState::Running {
-                lane.segments.push(Segment { state: LaneState::Blocked, left: from, right: to });
+                lane.segments.push(Segment {
+                    state: LaneState::Blocked,
+                    left: from,
+                    right: to,
+                });
             }
         }
         let step = match event {
             RunEvent::Started { .. } => {
                 if recording.mode == Mode::Concurrent && percent(at, axis) >= BLOCKED_AT_LEAST {
-                    lane.segments.push(Segment { state: LaneState::Queued, left: 0.0, right: percent(at, axis) });
+                    lane.segments.push(Segment {
+                        state: LaneState::Queued,
+                        left: 0.0,
+                        right: percent(at, axis),
+                    });
                 }
                 Some(0)
             }
@@ -242,7 +250,12 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
             RunEvent::Step { step, .. } => step,
             RunEvent::Finished { .. } => continue,
         };
-        if recording.scenario.tasks[task].steps.get(step).map(|s| s.kind) == Some(StepKind::Work) {
+        if recording.scenario.tasks[task]
+            .steps
+            .get(step)
+            .map(|s| s.kind)
+            == Some(StepKind::Work)
+        {
             working[task] = Some(event.at());
         }
     }
@@ -350,7 +363,11 @@ mod tests {
     }
 
     fn finished(task: usize, at: u64) -> Report {
-        Report::Event(RunEvent::Finished { task, at: ms(at), outcome: Outcome::Done })
+        Report::Event(RunEvent::Finished {
+            task,
+            at: ms(at),
+            outcome: Outcome::Done,
+        })
     }
 
     #[test]
@@ -364,7 +381,11 @@ mod tests {
         let states: Vec<_> = lanes.iter().map(|l| l.state).collect();
         assert_eq!(
             states,
-            [LaneState::Ended(Outcome::Done), LaneState::Waiting, LaneState::Pending]
+            [
+                LaneState::Ended(Outcome::Done),
+                LaneState::Waiting,
+                LaneState::Pending
+            ]
         );
         let waiting = lanes[1].segments[0];
         assert!((waiting.left - 100.0 / 3.0).abs() < 1e-9);
@@ -395,12 +416,31 @@ mod tests {
             panic!("three tasks get a lane each");
         };
         let shape = |lane: &Lane| -> Vec<(&str, f64, f64)> {
-            lane.segments.iter().map(|s| (s.state.id(), s.left, s.right)).collect()
+            lane.segments
+                .iter()
+                .map(|s| (s.state.id(), s.left, s.right))
+                .collect()
         };
-        assert_eq!(shape(&lanes[0]), [("waiting", 0.0, 25.0), ("blocked", 25.0, 50.0), ("waiting", 50.0, 75.0)]);
+        assert_eq!(
+            shape(&lanes[0]),
+            [
+                ("waiting", 0.0, 25.0),
+                ("blocked", 25.0, 50.0),
+                ("waiting", 50.0, 75.0)
+            ]
+        );
         assert_eq!(shape(&lanes[1]), [("running", 0.0, 50.0)]);
-        assert_eq!(shape(&lanes[2]), [("queued", 0.0, 50.0), ("waiting", 50.0, 75.0)]);
-        assert_eq!(stalls(&recording, axis), [Stall { left: 0.0, right: 50.0 }]);
+        assert_eq!(
+            shape(&lanes[2]),
+            [("queued", 0.0, 50.0), ("waiting", 50.0, 75.0)]
+        );
+        assert_eq!(
+            stalls(&recording, axis),
+            [Stall {
+                left: 0.0,
+                right: 50.0
+            }]
+        );
     }
 
     #[test]
@@ -440,7 +480,8 @@ mod tests {
     fn runs_side_by_side_share_one_axis() {
         let scenario = Rc::new(Scenario::uniform(30, Duration::from_secs(1)));
         let sequential = recording(Mode::Sequential, scenario.clone());
-        let concurrent = recording(Mode::Concurrent, scenario);
+        let mut concurrent = recording(Mode::Concurrent, scenario);
+        concurrent.record([Report::Began(Duration::ZERO)]);
         assert_eq!(
             axis_length([&sequential, &concurrent], ms(500)),
             Duration::from_secs(30)

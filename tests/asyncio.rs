@@ -48,7 +48,11 @@ fn run_python(scenario: &Scenario, mode: Mode) -> Printed {
     for line in stdout.lines() {
         let number = || -> usize {
             let rest = line.split("№ ").nth(1).expect("a task number");
-            rest.split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap()
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
         };
         if line.ends_with(" finished") && line.starts_with("Long operation") {
             outcomes[number() - 1] = Some(Outcome::Done);
@@ -108,15 +112,46 @@ fn every_preset_agrees_with_cpython() {
 #[test]
 fn mixed_scenarios_agree_with_cpython() {
     let cases = [
-        ("work and waits", scenario(&["1+c0.5+1", "c1+0.5", "0.3+c0.2+0.3"], None, None)),
-        ("offloads beyond the pool", scenario(&["o1", "o1", "o1", "o1", "o1", "0.5+o0.5"], None, None)),
-        ("limit with work", scenario(&["1", "c0.5+1", "1+c0.3", "0.5", "o1"], Some(2), None)),
-        ("timeout during a wait", scenario(&["1", "3", "0.5+2", "0.2"], None, Some(1.5))),
-        ("timeout after work", scenario(&["c1+1", "1+c2+1", "c0.4"], None, Some(1.5))),
-        ("timeout straddling work", scenario(&["1", "3", "c1+1", "0.2+c2+1"], None, Some(1.5))),
-        ("timed out before starting", scenario(&["c2", "1", "0.5"], None, Some(1.0))),
-        ("timeout with offload", scenario(&["o3", "o0.5+1", "1+o1", "o0.3"], None, Some(1.7))),
-        ("everything", scenario(&["1+c0.3+o1", "o0.5+1", "c0.6", "2", "0.4+c0.2+0.4", "o2"], Some(3), Some(2.2))),
+        (
+            "work and waits",
+            scenario(&["1+c0.5+1", "c1+0.5", "0.3+c0.2+0.3"], None, None),
+        ),
+        (
+            "offloads beyond the pool",
+            scenario(&["o1", "o1", "o1", "o1", "o1", "0.5+o0.5"], None, None),
+        ),
+        (
+            "limit with work",
+            scenario(&["1", "c0.5+1", "1+c0.3", "0.5", "o1"], Some(2), None),
+        ),
+        (
+            "timeout during a wait",
+            scenario(&["1", "3", "0.5+2", "0.2"], None, Some(1.5)),
+        ),
+        (
+            "timeout after work",
+            scenario(&["c1+1", "1+c2+1", "c0.4"], None, Some(1.5)),
+        ),
+        (
+            "timeout straddling work",
+            scenario(&["1", "3", "c1+1", "0.2+c2+1"], None, Some(1.5)),
+        ),
+        (
+            "timed out before starting",
+            scenario(&["c2", "1", "0.5"], None, Some(1.0)),
+        ),
+        (
+            "timeout with offload",
+            scenario(&["o3", "o0.5+1", "1+o1", "o0.3"], None, Some(1.7)),
+        ),
+        (
+            "everything",
+            scenario(
+                &["1+c0.3+o1", "o0.5+1", "c0.6", "2", "0.4+c0.2+0.4", "o2"],
+                Some(3),
+                Some(2.2),
+            ),
+        ),
     ];
     for (what, scenario) in &cases {
         check(what, scenario);

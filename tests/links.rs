@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use async_playground::link::{self, MAX_NAME_CHARS};
-use async_playground::scenario::{MAX_DURATION, MAX_TASKS, MIN_DURATION};
+use async_playground::scenario::{MAX_DURATION, MAX_STEPS, MAX_TASKS, MIN_DURATION};
 
 fn corpus() -> Vec<&'static str> {
     include_str!("links/bad.txt")
@@ -24,9 +24,15 @@ fn every_bad_link_opens_within_the_limits_and_says_what_was_wrong() {
         assert!(!tasks.is_empty() && tasks.len() <= MAX_TASKS, "{link}");
         for task in tasks {
             assert!(
-                (MIN_DURATION..=MAX_DURATION).contains(&task.duration),
+                !task.steps.is_empty() && task.steps.len() <= MAX_STEPS,
                 "{link}"
             );
+            for step in &task.steps {
+                assert!(
+                    (MIN_DURATION..=MAX_DURATION).contains(&step.duration),
+                    "{link}"
+                );
+            }
             assert!(!task.name.chars().any(char::is_control), "{link}");
             assert!(task.name.chars().count() <= MAX_NAME_CHARS, "{link}");
         }

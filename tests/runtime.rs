@@ -6,9 +6,9 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use async_playground::recording::{Report, RunEvent};
-use async_playground::runtime::{self, pending_sleeps, timer_armed, RunHandle};
-use async_playground::scenario::{Mode, Scale, Scenario};
+use async_playground::recording::{Outcome, Report, RunEvent};
+use async_playground::runtime::{self, pending_sleeps, timer_armed, workers, RunHandle};
+use async_playground::scenario::{parse_steps, Mode, Scale, Scenario, Task};
 use futures::channel::mpsc::{self, UnboundedReceiver};
 use futures::StreamExt;
 use wasm_bindgen_test::*;
@@ -22,13 +22,22 @@ struct Observed {
 }
 
 impl Observed {
-    /// Waits for the run's end and returns every report before the total,
-    /// and the total.
+    /// Waits for the run's end and returns every task's event (not the
+    /// beginning, nor the heartbeat's stalls), and the total.
     async fn finish(&mut self) -> (Vec<Report>, Duration) {
-        let mut events = Vec::new();
+        let (events, _, total) = self.finish_with_stalls().await;
+        (events, total)
+    }
+
+    /// Waits for the run's end: every task's event, the stalls the
+    /// heartbeat reported, and the total.
+    async fn finish_with_stalls(&mut self) -> (Vec<Report>, Vec<(Duration, Duration)>, Duration) {
+        let (mut events, mut stalls) = (Vec::new(), Vec::new());
         while let Some(report) = self.reports.next().await {
             match report {
-                Report::Finished(total) => return (events, total),
+                Report::Finished(total) => return (events, stalls, total),
+                Report::Stall(from, to) => stalls.push((from, to)),
+                Report::Began(_) => {}
                 event => events.push(event),
             }
         }
@@ -48,12 +57,42 @@ impl Observed {
 }
 
 fn observe(scenario: Scenario, mode: Mode, scale: Scale) -> Observed {
+    let modes: &'static [Mode] = match mode {
+        Mode::Sequential => &[Mode::Sequential],
+        Mode::Concurrent => &[Mode::Concurrent],
+    };
     let (sink, reports) = mpsc::unbounded();
-    let handle = runtime::start(Rc::new(scenario), mode, scale, move |report| {
+    let handle = runtime::start(Rc::new(scenario), modes, scale, move |_, report| {
         sink.unbounded_send(report).expect("the test listens");
     });
     Observed { handle, reports }
 }
+
+fn tasks(steps: &[&str]) -> Scenario {
+    Scenario::of(
+        steps
+            .iter()
+            .map(|s| Task::named("", parse_steps(s).unwrap()))
+            .collect(),
+    )
+}
+
+/// When each task finished, and how, by task.
+fn endings(events: &[Report], count: usize) -> Vec<(Duration, Outcome)> {
+    let mut endings = vec![None; count];
+    for event in events {
+        if let Report::Event(RunEvent::Finished { task, at, outcome }) = *event {
+            endings[task] = Some((at, outcome));
+        }
+    }
+    endings
+        .into_iter()
+        .map(|e| e.expect("every task ends"))
+        .collect()
+}
+
+/// The heartbeat keeps one sleep of its own while a run goes on.
+const HEARTBEAT: usize = 1;
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
@@ -89,6 +128,7 @@ async fn ten_sequential_tasks_of_50_ms_take_at_least_500_ms() {
         let [Report::Event(RunEvent::Started { task, at: start }), Report::Event(RunEvent::Finished {
             task: same,
             at: end,
+            ..
         })] = pair
         else {
             panic!("each task starts then finishes before the next: {pair:?}");
@@ -104,7 +144,7 @@ async fn ten_sequential_tasks_of_50_ms_take_at_least_500_ms() {
 async fn stopping_a_run_clears_its_timers_and_the_next_run_starts_clean() {
     let mut run = observe(Scenario::uniform(10, ms(200)), Mode::Concurrent, Scale::X1);
     run.started(10).await;
-    assert_eq!(pending_sleeps(), 10);
+    assert_eq!(pending_sleeps(), 10 + HEARTBEAT);
     let Observed {
         handle,
         reports: mut stopped,
@@ -157,12 +197,12 @@ fn the_crash_banner_is_shown_once() {
 
 #[wasm_bindgen_test]
 async fn sleeps_wake_in_deadline_order_and_ties_in_the_order_set() {
-    let scenario = Scenario {
-        tasks: [60, 20, 40, 20, 60]
+    let scenario = Scenario::of(
+        [60, 20, 40, 20, 60]
             .into_iter()
-            .map(|ms| async_playground::scenario::Task::unnamed(Duration::from_millis(ms)))
+            .map(|ms| Task::unnamed(Duration::from_millis(ms)))
             .collect(),
-    };
+    );
     let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
     let (events, _) = run.finish().await;
     let finished: Vec<usize> = events
@@ -184,7 +224,7 @@ async fn ten_thousand_sleeps_share_one_queue_and_none_wakes_early() {
         Scale::X1,
     );
     run.started(10_000).await;
-    assert_eq!(pending_sleeps(), 10_000);
+    assert_eq!(pending_sleeps(), 10_000 + HEARTBEAT);
     assert!(timer_armed());
     let (events, total) = run.finish().await;
     assert!(total >= ms(500));
@@ -192,12 +232,137 @@ async fn ten_thousand_sleeps_share_one_queue_and_none_wakes_early() {
     for event in &events {
         match *event {
             Report::Event(RunEvent::Started { task, at }) => starts[task] = at,
-            Report::Event(RunEvent::Finished { task, at }) => {
+            Report::Event(RunEvent::Finished { task, at, .. }) => {
                 assert!(at - starts[task] >= ms(500), "task {task} woke early");
             }
-            Report::Finished(_) => unreachable!("finish() keeps the total apart"),
+            other => unreachable!("finish() keeps only task events: {other:?}"),
         }
     }
     assert_eq!(pending_sleeps(), 0);
     assert!(!timer_armed(), "nothing left armed once all have woken");
+}
+
+#[wasm_bindgen_test]
+async fn work_blocks_the_loop_and_the_heartbeat_sees_it() {
+    // The wait of 50 ms is due while the second task computes for 150 ms.
+    let mut run = observe(tasks(&["0.05", "c0.15"]), Mode::Concurrent, Scale::X1);
+    let (events, stalls, total) = run.finish_with_stalls().await;
+    let endings = endings(&events, 2);
+    assert!(endings[1].0 >= ms(150));
+    assert!(
+        endings[0].0 >= ms(150),
+        "the wait ends only when the work does: {endings:?}"
+    );
+    assert!(total >= ms(150) && total < ms(200), "{total:?}");
+    let [(from, to)] = stalls[..] else {
+        panic!("one stall: {stalls:?}");
+    };
+    assert!(
+        to - from >= ms(100),
+        "the stall covers the work: {from:?}..{to:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn offloaded_work_leaves_the_loop_free() {
+    let mut run = observe(tasks(&["o0.15", "0.05"]), Mode::Concurrent, Scale::X1);
+    let (events, stalls, total) = run.finish_with_stalls().await;
+    let endings = endings(&events, 2);
+    assert!(
+        endings[0].0 >= ms(150),
+        "the worker computed for 150 ms: {endings:?}"
+    );
+    assert!(
+        endings[1].0 < ms(100),
+        "the wait ended on time: {endings:?}"
+    );
+    assert!(total >= ms(150) && total < ms(250), "{total:?}");
+    assert_eq!(stalls, [], "the loop never stalled");
+    assert_eq!(workers::busy(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_limit_lets_so_many_run_at_once() {
+    let scenario = Scenario {
+        limit: Some(2),
+        ..Scenario::uniform(4, ms(50))
+    };
+    let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
+    let (events, total) = run.finish().await;
+    let starts: Vec<Duration> = events
+        .iter()
+        .filter_map(|e| match *e {
+            Report::Event(RunEvent::Started { at, .. }) => Some(at),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        starts[2] >= ms(50) && starts[3] >= ms(50),
+        "two waves: {starts:?}"
+    );
+    assert!(total >= ms(100) && total < ms(150), "{total:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_timeout_cancels_a_task_at_its_await() {
+    let scenario = Scenario {
+        timeout: Some(ms(100)),
+        ..tasks(&["0.3", "0.05"])
+    };
+    let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
+    let (events, total) = run.finish().await;
+    let endings = endings(&events, 2);
+    assert_eq!(endings[0].1, Outcome::TimedOut);
+    assert!(
+        endings[0].0 >= ms(100) && endings[0].0 < ms(150),
+        "{endings:?}"
+    );
+    assert_eq!(endings[1].1, Outcome::Done);
+    assert!(
+        total < ms(150),
+        "the cancelled wait is not waited for: {total:?}"
+    );
+    assert_eq!(pending_sleeps(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_task_cancelled_by_the_learner_ends_at_once() {
+    let mut run = observe(tasks(&["5", "0.2"]), Mode::Concurrent, Scale::X1);
+    run.started(2).await;
+    assert!(run.handle.cancel(Mode::Concurrent, 0));
+    let (events, total) = run.finish().await;
+    let endings = endings(&events, 2);
+    assert_eq!(endings[0].1, Outcome::Cancelled);
+    assert!(total < ms(300), "{total:?}");
+    assert!(
+        !run.handle.cancel(Mode::Concurrent, 0),
+        "an ended task cannot be cancelled again"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn modes_with_work_run_one_after_the_other() {
+    let (sink, mut reports) = mpsc::unbounded();
+    let _handle = runtime::start(
+        Rc::new(tasks(&["c0.06", "0.03"])),
+        &Mode::ALL,
+        Scale::X1,
+        move |mode, report| {
+            sink.unbounded_send((mode, report))
+                .expect("the test listens");
+        },
+    );
+    let mut began = Vec::new();
+    let mut finished = 0;
+    while finished < 2 {
+        match reports.next().await.expect("the run goes on") {
+            (mode, Report::Began(at)) => began.push((mode, at)),
+            (_, Report::Finished(_)) => finished += 1,
+            _ => {}
+        }
+    }
+    assert_eq!(began[0].0, Mode::Sequential);
+    assert!(began[0].1 < ms(5), "at once: {began:?}");
+    assert_eq!(began[1].0, Mode::Concurrent);
+    assert!(began[1].1 >= ms(90), "after the sequential run: {began:?}");
 }

@@ -1,28 +1,36 @@
 //! Runs a scenario as real Rust futures on the browser's event loop and
 //! reports what happens, with times read from `performance.now()`.
 //!
-//! Each task is an `async` block that reports its start, awaits a timer and
-//! reports its end, like the course's `sleeping(n)` coroutine. Concurrent
-//! runs join every task at once (`asyncio.gather`); sequential runs await
-//! them one by one. Timers wait in one queue ([`timers`]) behind a single
-//! browser timer. A run is owned by its [`RunHandle`]: dropping the handle
-//! drops every future of the run at once, which removes its timers.
+//! Each task is an `async` block that takes its steps as the generated
+//! Python program does (see `code.rs`): it awaits a timer for a wait, keeps
+//! the thread busy for work, and awaits a Web Worker for offloaded work
+//! ([`workers`]); a semaphore holds it to the limit and a timer to its
+//! timeout. Concurrent runs join every task at once (`asyncio.gather`);
+//! sequential runs await them one by one. Timers wait in one queue
+//! ([`timers`]) behind a single browser timer. A run is owned by its
+//! [`RunHandle`]: dropping the handle drops every future of the run at
+//! once, which removes its timers.
 
 pub mod timers;
+pub mod workers;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use futures::future::{poll_fn, LocalBoxFuture};
+use futures::future::{poll_fn, AbortHandle, Abortable, Either, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use futures::FutureExt;
 
-use crate::recording::{Report, RunEvent};
-use crate::scenario::{Mode, Scale, Scenario};
+use tokio::sync::Semaphore;
+
+use crate::recording::{Outcome, Report, RunEvent};
+use crate::scenario::{Mode, Scale, Scenario, StepKind};
+use crate::timeline::LANE_LIMIT;
 
 /// Milliseconds on the page's monotonic clock: the one place the runtime
 /// reads the time.
@@ -50,6 +58,14 @@ fn task_now_ms() -> f64 {
     BATCH_NOW.get().unwrap_or_else(now_ms)
 }
 
+/// After a task has blocked the thread, the batch's reading is stale: the
+/// tasks after it read the clock anew.
+fn after_blocking() {
+    if BATCH_NOW.get().is_some() {
+        BATCH_NOW.set(Some(now_ms()));
+    }
+}
+
 /// Runs `poll` with one clock reading shared by every task it polls.
 fn with_batch_clock<R>(poll: impl FnOnce() -> R) -> R {
     BATCH_NOW.set(Some(now_ms()));
@@ -71,11 +87,17 @@ pub fn timer_armed() -> bool {
 }
 
 /// A run in progress. Dropping it stops the run at once: its futures are
-/// dropped, and with them their timers.
+/// dropped, and with them their timers, their slots under the limit and
+/// their queued offloads.
 pub struct RunHandle {
     slot: Rc<Slot>,
     origin: RunOrigin,
+    cancels: Cancels,
 }
+
+/// How the learner cancels a task of a run: an abort handle per task and
+/// mode, made only when the timeline draws a lane per task.
+type Cancels = Rc<RefCell<HashMap<(Mode, usize), AbortHandle>>>;
 
 /// When a run started, once it has: the moment its future is first polled,
 /// just before its first task starts.
@@ -91,10 +113,14 @@ impl RunOrigin {
     /// The run's time at `now` (in [`now_ms`] milliseconds), in scenario
     /// time at `scale`; zero until the run has started.
     pub fn scenario_time(&self, now: f64, scale: Scale) -> Duration {
-        let started_at = self.started_at().unwrap_or(now);
-        let real = Duration::from_secs_f64((now - started_at).max(0.0) / 1000.0);
-        scale.to_scenario(real)
+        scenario_time(self.started_at().unwrap_or(now), now, scale)
     }
+}
+
+/// The scenario time from `since` to `now` (both [`now_ms`] readings).
+fn scenario_time(since: f64, now: f64, scale: Scale) -> Duration {
+    let real = Duration::from_secs_f64((now - since).max(0.0) / 1000.0);
+    scale.to_scenario(real)
 }
 
 struct Slot {
@@ -115,6 +141,15 @@ impl RunHandle {
             .try_borrow()
             .is_ok_and(|future| future.is_none())
     }
+
+    /// Cancels task `task` of the `mode` run, as `task.cancel()` does: it
+    /// ends at its current await, reported as cancelled. False if the task
+    /// cannot be cancelled (it has ended, or the run has too many tasks to
+    /// draw a lane each).
+    pub fn cancel(&self, mode: Mode, task: usize) -> bool {
+        let handle = self.cancels.borrow_mut().remove(&(mode, task));
+        handle.map(|handle| handle.abort()).is_some()
+    }
 }
 
 impl Drop for RunHandle {
@@ -129,7 +164,11 @@ impl Drop for RunHandle {
 }
 
 /// Drives `future` on the browser's event loop, owned by the handle.
-fn spawn_owned(future: impl Future<Output = ()> + 'static, origin: RunOrigin) -> RunHandle {
+fn spawn_owned(
+    future: impl Future<Output = ()> + 'static,
+    origin: RunOrigin,
+    cancels: Cancels,
+) -> RunHandle {
     let slot = Rc::new(Slot {
         future: RefCell::new(Some(future.boxed_local())),
         cancelled: Cell::new(false),
@@ -147,62 +186,227 @@ fn spawn_owned(future: impl Future<Output = ()> + 'static, origin: RunOrigin) ->
         }
         Poll::Pending
     }));
-    RunHandle { slot, origin }
+    RunHandle {
+        slot,
+        origin,
+        cancels,
+    }
 }
 
-/// Starts running `scenario` in `mode` at `scale`. Every start and end of a
-/// task, and the measured total, go to `report` in scenario time.
+/// Whether the modes of one run go side by side. Tasks that only wait
+/// share the thread without touching each other's timings; work would
+/// block the other mode's tasks too, and offloads would share its workers,
+/// so then the modes run one after the other.
+pub fn side_by_side(scenario: &Scenario) -> bool {
+    scenario.only_waits()
+}
+
+/// What every task of a run shares.
+struct RunContext {
+    scenario: Rc<Scenario>,
+    scale: Scale,
+    report: Box<dyn Fn(Mode, Report)>,
+    cancels: Cancels,
+}
+
+/// Starts running `scenario` in each of `modes` at `scale`: side by side
+/// or one after the other (see [`side_by_side`]). Every start, step and end
+/// of a task, and each mode's measured total, go to `report` in scenario
+/// time from that mode's own start.
 pub fn start(
     scenario: Rc<Scenario>,
-    mode: Mode,
+    modes: &'static [Mode],
     scale: Scale,
-    report: impl Fn(Report) + 'static,
+    report: impl Fn(Mode, Report) + 'static,
 ) -> RunHandle {
     let origin = RunOrigin::default();
-    let since_start = {
-        let origin = origin.clone();
-        move |now: f64| origin.scenario_time(now, scale)
-    };
-    let report = Rc::new(report);
-    let count = scenario.tasks.len();
-    let task = {
-        let report = report.clone();
-        let since_start = since_start.clone();
-        move |index: usize| {
-            let report = report.clone();
-            let since_start = since_start.clone();
-            let wait = scale.to_real(scenario.tasks[index].duration);
-            async move {
-                let now = task_now_ms();
-                report(Report::Event(RunEvent::Started {
-                    task: index,
-                    at: since_start(now),
-                }));
-                timers::sleep_until(now + wait.as_secs_f64() * 1000.0).await;
-                report(Report::Event(RunEvent::Finished {
-                    task: index,
-                    at: since_start(task_now_ms()),
-                }));
-            }
-        }
-    };
+    let cancels = Cancels::default();
+    let together = side_by_side(&scenario);
+    let context = Rc::new(RunContext {
+        scenario,
+        scale,
+        report: Box::new(report),
+        cancels: cancels.clone(),
+    });
     let run = {
         let origin = origin.clone();
         async move {
             // Timed from here, as "performance.now() around the run".
-            origin.0.set(Some(now_ms()));
-            match mode {
-                Mode::Concurrent => gather((0..count).map(&task)).await,
-                Mode::Sequential => {
-                    for index in 0..count {
-                        task(index).await;
-                    }
+            let began = now_ms();
+            origin.0.set(Some(began));
+            let runs = modes
+                .iter()
+                .map(|&mode| run_mode(context.clone(), mode, began));
+            if together {
+                futures::future::join_all(runs).await;
+            } else {
+                for run in runs {
+                    run.await;
                 }
             }
-            report(Report::Finished(since_start(now_ms())));
         }
     };
-    spawn_owned(run, origin)
+    spawn_owned(run, origin, cancels)
+}
+
+/// One mode of a run, with the heartbeat that watches the loop meanwhile.
+async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
+    let began = now_ms();
+    let scale = context.scale;
+    (context.report)(mode, Report::Began(scenario_time(origin, began, scale)));
+    let count = context.scenario.tasks.len();
+    let limit = context
+        .scenario
+        .limit
+        .map(|limit| Rc::new(Semaphore::new(limit)));
+    let lanes = count <= LANE_LIMIT;
+    let task = |index: usize| {
+        let context = context.clone();
+        let limit = limit.clone();
+        let registration = lanes.then(|| {
+            let (handle, registration) = AbortHandle::new_pair();
+            context.cancels.borrow_mut().insert((mode, index), handle);
+            registration
+        });
+        async move {
+            let task = run_task(&context, mode, began, index, limit.as_deref());
+            let finished = match registration {
+                Some(registration) => Abortable::new(task, registration).await.is_ok(),
+                None => {
+                    task.await;
+                    true
+                }
+            };
+            if !finished {
+                (context.report)(
+                    mode,
+                    Report::Event(RunEvent::Finished {
+                        task: index,
+                        at: scenario_time(began, now_ms(), scale),
+                        outcome: Outcome::Cancelled,
+                    }),
+                );
+            }
+            context.cancels.borrow_mut().remove(&(mode, index));
+        }
+    };
+    let tasks = async {
+        match mode {
+            Mode::Concurrent => gather((0..count).map(&task)).await,
+            Mode::Sequential => {
+                for index in 0..count {
+                    task(index).await;
+                }
+            }
+        }
+    };
+    futures::pin_mut!(tasks);
+    let heartbeat = heartbeat(&context, mode, began);
+    futures::pin_mut!(heartbeat);
+    // The heartbeat first: it must be beating before any task can block.
+    futures::future::select(heartbeat, tasks).await;
+    (context.report)(
+        mode,
+        Report::Finished(scenario_time(began, now_ms(), scale)),
+    );
+}
+
+/// One task as the generated Python runs it: `async with limit:` around
+/// `asyncio.wait_for(body, timeout)`. `wait_for` arms the timeout, then
+/// the body starts on a later turn (asyncio wraps it in a task of its own);
+/// when the deadline passes, the body is dropped at its next await.
+async fn run_task(
+    context: &RunContext,
+    mode: Mode,
+    began: f64,
+    index: usize,
+    limit: Option<&Semaphore>,
+) {
+    let _permit = match limit {
+        Some(limit) => limit.acquire().await.ok(),
+        None => None,
+    };
+    let outcome = match context.scenario.timeout {
+        Some(timeout) => {
+            let deadline = task_now_ms() + context.scale.to_real(timeout).as_secs_f64() * 1000.0;
+            timers::yield_now().await;
+            let body = body(context, mode, began, index);
+            futures::pin_mut!(body);
+            match futures::future::select(body, timers::sleep_until(deadline)).await {
+                Either::Left(_) => Outcome::Done,
+                Either::Right(_) => Outcome::TimedOut,
+            }
+        }
+        None => {
+            body(context, mode, began, index).await;
+            Outcome::Done
+        }
+    };
+    (context.report)(
+        mode,
+        Report::Event(RunEvent::Finished {
+            task: index,
+            at: scenario_time(began, task_now_ms(), context.scale),
+            outcome,
+        }),
+    );
+}
+
+/// The task's steps, in order, each reported as it begins.
+async fn body(context: &RunContext, mode: Mode, began: f64, index: usize) {
+    let scale = context.scale;
+    for (step_index, step) in context.scenario.tasks[index].steps.iter().enumerate() {
+        let now = task_now_ms();
+        let at = scenario_time(began, now, scale);
+        let event = match step_index {
+            0 => RunEvent::Started { task: index, at },
+            step => RunEvent::Step {
+                task: index,
+                step,
+                at,
+            },
+        };
+        (context.report)(mode, Report::Event(event));
+        let ms = scale.to_real(step.duration).as_secs_f64() * 1000.0;
+        match step.kind {
+            StepKind::Wait => timers::sleep_until(now + ms).await,
+            StepKind::Work => {
+                // Really busy: nothing else runs on this thread meanwhile,
+                // not even the page.
+                let end = now + ms;
+                while now_ms() < end {}
+                after_blocking();
+            }
+            StepKind::Offload => workers::offload(ms).await,
+        }
+    }
+}
+
+/// How often the heartbeat beats, in real milliseconds.
+const BEAT_MS: f64 = 20.0;
+
+/// A beat this late means the loop could not run: the time at which a
+/// browser counts a task as long.
+const STALL_MS: f64 = 50.0;
+
+/// Beats every [`BEAT_MS`] on the loop while a mode runs, and reports each
+/// time it could not beat for over [`STALL_MS`]: the loop was blocked.
+async fn heartbeat(context: &RunContext, mode: Mode, began: f64) {
+    let mut last = now_ms();
+    loop {
+        timers::sleep_until(last + BEAT_MS).await;
+        let now = now_ms();
+        if now - last > STALL_MS {
+            (context.report)(
+                mode,
+                Report::Stall(
+                    scenario_time(began, last, context.scale),
+                    scenario_time(began, now, context.scale),
+                ),
+            );
+        }
+        last = now;
+    }
 }
 
 /// How long the runtime works before giving the browser a turn: half a

@@ -14,6 +14,8 @@ use super::components::embed_bar::EmbedBar;
 use super::components::header::Header;
 use super::components::link_notice::LinkNotice;
 use super::components::log_panel::LogPanel;
+use super::components::loop_panel::LoopPanel;
+use super::components::preset_about::PresetAbout;
 use super::components::run_controls::RunControls;
 use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::TimelinePanel;
@@ -87,7 +89,7 @@ struct Session {
     /// The run's futures start once the page shows it running, so that
     /// drawing the new view never delays the run being measured.
     _starting: AfterNextPaint,
-    handles: Rc<RefCell<Vec<RunHandle>>>,
+    handle: Rc<RefCell<Option<RunHandle>>>,
 }
 
 /// The `performance.mark` set when the page first becomes usable.
@@ -140,6 +142,12 @@ pub fn app() -> Html {
         });
     }
     use_post_height(state.embed);
+    // Workers boot as soon as a scenario offloads, not during its run.
+    use_effect_with(state.plan.clone(), |plan| {
+        if let Some(plan) = plan {
+            runtime::workers::prepare(&plan.scenario);
+        }
+    });
 
     let on_run = {
         let state = state.clone();
@@ -163,26 +171,23 @@ pub fn app() -> Html {
                 frame: RefCell::default(),
                 dispatcher: state.dispatcher(),
             });
-            let handles: Rc<RefCell<Vec<RunHandle>>> = Rc::default();
+            let handle: Rc<RefCell<Option<RunHandle>>> = Rc::default();
             let starting = {
-                let (run, handles, scenario) =
-                    (run.clone(), handles.clone(), plan.scenario.clone());
+                let (run, handle, scenario) = (run.clone(), handle.clone(), plan.scenario.clone());
                 after_next_paint(move || {
-                    let started = choice.modes().iter().map(|&mode| {
-                        let run = run.clone();
-                        runtime::start(scenario.clone(), mode, run.scale, move |report| {
-                            run.report(mode, report);
-                        })
-                    });
-                    let mut handles = handles.borrow_mut();
-                    handles.extend(started);
-                    *run.origin.borrow_mut() = handles.first().map(RunHandle::origin);
+                    let reporter = run.clone();
+                    let started =
+                        runtime::start(scenario, choice.modes(), run.scale, move |mode, report| {
+                            reporter.report(mode, report);
+                        });
+                    *run.origin.borrow_mut() = Some(started.origin());
+                    *handle.borrow_mut() = Some(started);
                 })
             };
             *session.borrow_mut() = Some(Session {
                 run,
                 _starting: starting,
-                handles,
+                handle,
             });
             state.dispatch(Action::Start {
                 run_id,
@@ -192,13 +197,24 @@ pub fn app() -> Html {
         })
     };
 
+    let on_cancel = {
+        let session = session.clone();
+        Callback::from(move |(mode, task): (Mode, usize)| {
+            if let Some(session) = session.borrow().as_ref() {
+                if let Some(handle) = session.handle.borrow().as_ref() {
+                    handle.cancel(mode, task);
+                }
+            }
+        })
+    };
+
     let on_stop = {
         let state = state.clone();
         Callback::from(move |()| {
             if let Some(session) = session.borrow_mut().take() {
                 // What happened up to now is shown; the rest is dropped.
                 session.run.flush();
-                drop(session.handles);
+                drop(session.handle);
             }
             state.dispatch(Action::Stop);
         })
@@ -251,6 +267,7 @@ pub fn app() -> Html {
             clock={state.clock}
             running={state.phase == Phase::Running}
             scale={state.scale}
+            {on_cancel}
             {lang}
         />
     };
@@ -274,15 +291,19 @@ pub fn app() -> Html {
                     <Editor
                         drafts={state.drafts.clone()}
                         bulk={state.bulk.clone()}
+                        knobs={state.knobs.clone()}
                         page={state.page}
                         locked={state.phase == Phase::Running}
                         {lang}
                     />
                     <section class="results">
+                        <PresetAbout scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())} {lang} />
                         { run_controls }
                         <SharePanel link={state.link.clone()} {lang} />
                         { totals }
                         { timeline }
+                        <LoopPanel recordings={state.recordings.clone()} clock={state.clock}
+                            running={state.phase == Phase::Running} {lang} />
                         <LogPanel recordings={state.recordings.clone()} {lang} />
                     </section>
                 </main>

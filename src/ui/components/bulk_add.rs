@@ -1,4 +1,4 @@
-//! "Add N tasks of d seconds": how a learner gets to thousands of tasks.
+//! "Add N tasks of these steps": how a learner gets to thousands of tasks.
 
 use yew::prelude::*;
 
@@ -20,10 +20,10 @@ pub struct BulkAddProps {
 pub fn bulk_add(&BulkAddProps { ref bulk, lang }: &BulkAddProps) -> Html {
     let dispatch = use_dispatch();
     let count_error = bulk.count_error.map(|e| i18n::count_error(lang, e));
-    let duration_error = bulk.duration_error.map(|e| i18n::duration_error(lang, e));
+    let steps_error = bulk.steps_error.map(|e| i18n::steps_error(lang, e));
 
     let on_count = on_text(&dispatch, Action::SetBulkCount);
-    let on_duration = on_text(&dispatch, Action::SetBulkDuration);
+    let on_steps = on_text(&dispatch, Action::SetBulkSteps);
     let on_submit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
         dispatch.dispatch(Action::AddBulk);
@@ -46,21 +46,22 @@ pub fn bulk_add(&BulkAddProps { ref bulk, lang }: &BulkAddProps) -> Html {
             <span>{ Text::AddManyCount.get(lang) }</span>
             <input
                 type="text"
-                inputmode="decimal"
-                class="bulk-duration"
-                value={bulk.duration_text.clone()}
-                aria-label={format!("{}, {}", Text::TaskDuration.get(lang), Text::Seconds.get(lang))}
-                aria-invalid={duration_error.is_some().to_string()}
-                aria-describedby={duration_error.is_some().then_some("bulk-duration-error")}
-                data-testid="bulk-duration"
-                oninput={on_duration}
+                spellcheck="false"
+                autocomplete="off"
+                class="bulk-steps"
+                value={bulk.steps_text.clone()}
+                aria-label={format!("{}, {}", Text::TaskSteps.get(lang), Text::Seconds.get(lang))}
+                aria-invalid={steps_error.is_some().to_string()}
+                aria-describedby={steps_error.is_some().then_some("bulk-steps-error")}
+                data-testid="bulk-steps"
+                oninput={on_steps}
             />
             <span>{ Text::AddManyDuration.get(lang) }</span>
             if let Some(message) = count_error {
                 <p class="field-error" id="bulk-count-error" role="alert" data-testid="bulk-count-error">{ message }</p>
             }
-            if let Some(message) = duration_error {
-                <p class="field-error" id="bulk-duration-error" role="alert">{ message }</p>
+            if let Some(message) = steps_error {
+                <p class="field-error" id="bulk-steps-error" role="alert">{ message }</p>
             }
         </form>
     }

@@ -6,11 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bulk_add::BulkAdd;
+use super::knobs::Knobs;
 use super::pager::Pager;
 use super::preset_picker::PresetPicker;
 use super::task_row::TaskRow;
 use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, BulkDraft, TaskDraft, PAGE_SIZE};
+use crate::state::{Action, BulkDraft, KnobsDraft, TaskDraft, PAGE_SIZE};
 use crate::ui::use_dispatch;
 
 /// What [`Editor`] shows.
@@ -20,6 +21,8 @@ pub struct EditorProps {
     pub drafts: Rc<Vec<TaskDraft>>,
     /// The "add many" form.
     pub bulk: BulkDraft,
+    /// The limit and the timeout, as typed.
+    pub knobs: KnobsDraft,
     /// The page of tasks shown, from 0.
     pub page: usize,
     /// Whether a run is going on: the editor is locked, the run carries on
@@ -36,6 +39,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let EditorProps {
         drafts,
         bulk,
+        knobs,
         page,
         locked,
         lang,
@@ -67,8 +71,9 @@ pub fn editor(props: &EditorProps) -> Html {
                 <div class="task-head" aria-hidden="true">
                     <span>{ "№" }</span>
                     <span>{ Text::TaskName.get(lang) }</span>
-                    <span>{ format!("{}, {}", Text::TaskDuration.get(lang), Text::Seconds.get(lang)) }</span>
+                    <span>{ format!("{}, {}", Text::TaskSteps.get(lang), Text::Seconds.get(lang)) }</span>
                 </div>
+                <p class="help" id="steps-help" data-testid="steps-help">{ Text::StepsHelp.get(lang) }</p>
                 <ol class="task-list">{ for rows }</ol>
                 <Pager page={*page} total={drafts.len()} {lang} />
                 <div class="editor-actions">
@@ -80,6 +85,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     </button>
                 </div>
                 <BulkAdd bulk={bulk.clone()} {lang} />
+                <Knobs knobs={knobs.clone()} {lang} />
             </fieldset>
         </section>
     }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Text};
 use crate::timeline::Lane;
 
 /// What [`LaneRow`] shows.
@@ -9,18 +10,49 @@ use crate::timeline::Lane;
 pub struct LaneRowProps {
     /// The lane, laid out by the core.
     pub lane: Lane,
+    /// Cancels the task, while it can be cancelled.
+    pub on_cancel: Option<Callback<usize>>,
+    /// The page's language.
+    pub lang: Lang,
 }
 
-/// A label and a bar; redrawn only when its task starts or ends.
+/// A label and the task's stretches; redrawn only when its task starts,
+/// steps or ends.
 #[function_component(LaneRow)]
-pub fn lane_row(LaneRowProps { lane }: &LaneRowProps) -> Html {
-    let style = format!("left:{:.3}%;right:{:.3}%", lane.left, 100.0 - lane.right);
+pub fn lane_row(
+    LaneRowProps {
+        lane,
+        on_cancel,
+        lang,
+    }: &LaneRowProps,
+) -> Html {
+    let segments = lane.segments.iter().map(|segment| {
+        let style = format!(
+            "left:{:.3}%;right:{:.3}%",
+            segment.left,
+            100.0 - segment.right
+        );
+        html! { <span class={classes!("bar", segment.state.id())} {style}></span> }
+    });
+    let label = match on_cancel {
+        Some(on_cancel) => {
+            let number = lane.number;
+            let onclick = on_cancel.reform(move |_| number - 1);
+            html! {
+                <button type="button" class="lane-label cancel" {onclick}
+                    title={Text::CancelTask.get(*lang)}
+                    aria-label={format!("{} {}", Text::CancelTask.get(*lang), lane.label)}
+                    data-testid="cancel-task">
+                    { lane.label.clone() }
+                </button>
+            }
+        }
+        None => html! { <span class="lane-label">{ lane.label.clone() }</span> },
+    };
     html! {
         <li class="lane" data-testid="lane" data-state={lane.state.id()}>
-            <span class="lane-label">{ lane.label.clone() }</span>
-            <span class="lane-track">
-                <span class={classes!("bar", lane.state.id())} {style}></span>
-            </span>
+            { label }
+            <span class="lane-track">{ for segments }</span>
         </li>
     }
 }

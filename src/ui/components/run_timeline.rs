@@ -25,6 +25,8 @@ pub struct RunTimelineProps {
     pub running: bool,
     /// How fast the run goes.
     pub scale: Scale,
+    /// Cancels one of the run's tasks (by its index), while it runs.
+    pub on_cancel: Option<Callback<(Mode, usize)>>,
     /// The page's language.
     pub lang: Lang,
 }
@@ -40,6 +42,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
         now,
         running,
         scale,
+        on_cancel,
         lang,
     } = props;
     let (axis, lang) = (*axis, *lang);
@@ -47,6 +50,13 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
     let layout = use_memo((recording.clone(), axis), |(recording, axis)| {
         timeline::layout(recording, *axis)
     });
+    let stalls = use_memo((recording.clone(), axis), |(recording, axis)| {
+        timeline::stalls(recording, *axis)
+    });
+    let mode = recording.mode;
+    let on_cancel = on_cancel
+        .as_ref()
+        .map(|on_cancel| on_cancel.reform(move |task| (mode, task)));
     let label = use_memo((lang, count), |&(lang, count)| {
         AttrValue::from(i18n::timeline_aggregate(lang, count))
     });
@@ -55,7 +65,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
         Mode::Concurrent => Text::ModeConcurrent,
     };
     let from = timeline::percent(*now, axis);
-    let curtain = if *running {
+    let curtain = if *running && recording.has_begun() {
         // Towards the predicted end, at the run's own pace; the next event
         // puts it where the run really is.
         let until = recording.prediction.total.max(*now);
@@ -77,7 +87,8 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
                 <p class="note">{ (*label).clone() }</p>
             }
             <div class="plot">
-                <TimelineChart layout={layout.clone()} label={(*label).clone()} />
+                <TimelineChart layout={layout.clone()} stalls={stalls.clone()}
+                    label={(*label).clone()} {on_cancel} {lang} />
                 <div class="overlay">{ curtain }</div>
             </div>
             <div class="axis" aria-hidden="true">

@@ -1,5 +1,5 @@
-//! One task in the editor: its name and its duration, with the reason next
-//! to the field when the duration is not valid.
+//! One task in the editor: its name and its steps, with the reason next to
+//! the field when the steps cannot be read.
 
 use yew::prelude::*;
 
@@ -26,10 +26,14 @@ pub fn task_row(props: &TaskRowProps) -> Html {
     let (index, lang) = (*index, *lang);
     let number = index + 1;
     let error_id = format!("task-{number}-error");
-    let error = draft.duration.err().map(|e| i18n::duration_error(lang, e));
+    let error = draft
+        .steps
+        .as_ref()
+        .err()
+        .map(|&e| i18n::steps_error(lang, e));
 
     let on_name = on_text(&dispatch, move |text| Action::SetName(index, text));
-    let on_duration = on_text(&dispatch, move |text| Action::SetDuration(index, text));
+    let on_steps = on_text(&dispatch, move |text| Action::SetSteps(index, text));
     let on_remove = Callback::from(move |_| dispatch.dispatch(Action::RemoveTask(index)));
 
     html! {
@@ -45,15 +49,16 @@ pub fn task_row(props: &TaskRowProps) -> Html {
                 oninput={on_name}
             />
             <input
-                class="task-duration"
+                class="task-steps"
                 type="text"
-                inputmode="decimal"
-                value={draft.duration_text.clone()}
-                aria-label={format!("{}, {} (№ {number})", Text::TaskDuration.get(lang), Text::Seconds.get(lang))}
+                spellcheck="false"
+                autocomplete="off"
+                value={draft.steps_text.clone()}
+                aria-label={format!("{}, {} (№ {number})", Text::TaskSteps.get(lang), Text::Seconds.get(lang))}
                 aria-invalid={error.is_some().to_string()}
                 aria-describedby={error.is_some().then(|| error_id.clone())}
-                data-testid="task-duration"
-                oninput={on_duration}
+                data-testid="task-steps"
+                oninput={on_steps}
             />
             <button
                 type="button"
@@ -66,7 +71,7 @@ pub fn task_row(props: &TaskRowProps) -> Html {
                 { "×" }
             </button>
             if let Some(message) = error {
-                <p class="field-error" id={error_id} data-testid="duration-error">{ message }</p>
+                <p class="field-error" id={error_id} data-testid="steps-error">{ message }</p>
             }
         </li>
     }

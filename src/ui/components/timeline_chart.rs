@@ -1,37 +1,75 @@
-//! What lies under a run's curtain: its lanes, or the waiting/done chart.
+//! What lies under a run's curtain: the event loop's lane and the tasks'
+//! lanes, or the waiting/done chart.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::lane_row::LaneRow;
-use crate::timeline::{self, Timeline};
+use crate::i18n::{Lang, Text};
+use crate::timeline::{self, LaneState, Stall, Timeline};
 
 /// What [`TimelineChart`] shows.
 #[derive(Properties, PartialEq)]
 pub struct TimelineChartProps {
     /// The run, laid out by the core.
     pub layout: Rc<Timeline>,
+    /// When the event loop could not run.
+    pub stalls: Rc<Vec<Stall>>,
     /// What the chart says to a screen reader, for the aggregate.
     pub label: AttrValue,
+    /// Cancels a task by its index, while the run goes on.
+    pub on_cancel: Option<Callback<usize>>,
+    /// The page's language.
+    pub lang: Lang,
 }
 
 /// Drawn again only when the layout changes, that is when an event arrives.
 #[function_component(TimelineChart)]
-pub fn timeline_chart(TimelineChartProps { layout, label }: &TimelineChartProps) -> Html {
+pub fn timeline_chart(props: &TimelineChartProps) -> Html {
+    let TimelineChartProps {
+        layout,
+        stalls,
+        label,
+        on_cancel,
+        lang,
+    } = props;
+    let event_loop = html! {
+        <div class="lane event-loop" data-testid="event-loop">
+            <span class="lane-label">{ Text::EventLoop.get(*lang) }</span>
+            <span class="lane-track">
+                { for stalls.iter().map(|stall| html! {
+                    <span class="bar stall" data-testid="stall"
+                        style={format!("left:{:.3}%;right:{:.3}%", stall.left, 100.0 - stall.right)}></span>
+                }) }
+            </span>
+        </div>
+    };
     match &**layout {
         Timeline::Lanes(lanes) => html! {
-            <ol class="lanes">
-                { for lanes.iter().map(|lane| html! { <LaneRow key={lane.number} lane={lane.clone()} /> }) }
-            </ol>
+            <>
+                { event_loop }
+                <ol class="lanes">
+                    { for lanes.iter().map(|lane| {
+                        let cancellable = !matches!(lane.state, LaneState::Ended(_));
+                        html! {
+                            <LaneRow key={lane.number} lane={lane.clone()} lang={*lang}
+                                on_cancel={on_cancel.clone().filter(|_| cancellable)} />
+                        }
+                    }) }
+                </ol>
+            </>
         },
         Timeline::Aggregate(columns) => html! {
-            <div class="aggregate" data-testid="aggregate">
-                <svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label={label.clone()}>
-                    <path class="done" d={timeline::area_path(columns, |c| c.done)} />
-                    <path class="waiting" d={timeline::area_path(columns, |c| c.waiting)} />
-                </svg>
-            </div>
+            <>
+                { event_loop }
+                <div class="aggregate" data-testid="aggregate">
+                    <svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label={label.clone()}>
+                        <path class="done" d={timeline::area_path(columns, |c| c.done)} />
+                        <path class="waiting" d={timeline::area_path(columns, |c| c.waiting)} />
+                    </svg>
+                </div>
+            </>
         },
     }
 }

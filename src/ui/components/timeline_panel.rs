@@ -9,7 +9,8 @@ use yew::prelude::*;
 use super::run_timeline::RunTimeline;
 use crate::i18n::{Lang, Text};
 use crate::recording::Recording;
-use crate::scenario::Scale;
+use crate::runtime;
+use crate::scenario::{Mode, Scale};
 use crate::timeline;
 
 /// What [`TimelinePanel`] shows.
@@ -25,6 +26,8 @@ pub struct TimelinePanelProps {
     pub running: bool,
     /// How fast runs go.
     pub scale: Scale,
+    /// Cancels a task of a run, while it runs.
+    pub on_cancel: Callback<(Mode, usize)>,
     /// The page's language.
     pub lang: Lang,
 }
@@ -39,6 +42,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         clock,
         running,
         scale,
+        on_cancel,
         lang,
     } = props;
     let (clock, running, scale, lang) = (*clock, *running, *scale, *lang);
@@ -47,10 +51,18 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         _ => recordings,
     };
     let axis = timeline::axis_length(shown.iter().map(Rc::as_ref), clock);
+    let in_turn = recordings.len() > 1 && !runtime::side_by_side(&recordings[0].scenario);
     let legend = [
         (Text::LegendPending, "pending"),
+        (Text::LegendQueued, "queued"),
         (Text::LegendWaiting, "waiting"),
+        (Text::LegendRunning, "running"),
+        (Text::LegendOffloaded, "offloaded"),
+        (Text::LegendBlocked, "blocked"),
         (Text::LegendDone, "done"),
+        (Text::LegendTimedOut, "timed-out"),
+        (Text::LegendCancelled, "cancelled"),
+        (Text::LegendStall, "stall"),
     ]
     .into_iter()
     .map(|(text, class)| html! { <li><span class={classes!("swatch", class)}></span>{ text.get(lang) }</li> });
@@ -59,6 +71,9 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         <section class="timeline" data-testid="timeline" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{ Text::Timeline.get(lang) }</h2>
             <ul class="legend">{ for legend }</ul>
+            if in_turn {
+                <p class="note" data-testid="in-turn">{ Text::InTurn.get(lang) }</p>
+            }
             if shown.is_empty() {
                 <p class="note">{ Text::TimelineEmpty.get(lang) }</p>
             }
@@ -71,6 +86,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                         now={recording.clock(clock)}
                         running={running && !recording.is_finished()}
                         {scale}
+                        on_cancel={(running && !recording.is_finished()).then(|| on_cancel.clone())}
                         {lang}
                     />
                 }) }

@@ -76,15 +76,9 @@ pub fn totals(props: &TotalsProps) -> Html {
     };
     let measured_speedup = ratio(measured(Mode::Sequential), measured(Mode::Concurrent));
 
-    let summaries = recordings.iter().filter_map(|recording| {
-        let took = recording.total?;
-        let scenario = &recording.scenario;
-        let count = scenario.tasks.len();
-        Some(match recording.mode {
-            Mode::Concurrent => i18n::concurrent_summary(lang, count, scenario.longest(), took),
-            Mode::Sequential => i18n::sequential_summary(lang, count, scenario.sum(), took),
-        })
-    });
+    let summaries = recordings
+        .iter()
+        .filter_map(|recording| i18n::run_summary(lang, recording));
 
     html! {
         <section class="totals" aria-labelledby="totals-title">

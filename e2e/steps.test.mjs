@@ -1,0 +1,140 @@
+// Beyond sleep: work that blocks the loop, offloads that do not, limits,
+// timeouts, cancelling a task, and the course's scenarios as presets.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { seconds, usePlayground, waitForRunState } from './harness.mjs';
+
+const playground = usePlayground();
+
+/** Every preset's id, as the page lists them. */
+const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'web-server', 'api-limit', 'cpu-heavy', 'cpu-offloaded'];
+
+/**
+ * How far a measured total may lie after its prediction at ×10, in
+ * scenario seconds: 15 ms of real time for the run, and 3 ms more for each
+ * step. The page draws after every event, and on this machine's software
+ * rendering a frame keeps the main thread for up to ~8 ms; a deadline that
+ * falls in it is met late, and each wait counts from when its step began
+ * (as in asyncio), so the lateness carries over to the steps after it.
+ * (The tests at ×1 below hold a run to 25 ms in all.)
+ */
+async function lateAtX10(page) {
+  const steps = await page.getByTestId('task-steps').evaluateAll((fields) =>
+    fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
+  );
+  return (15 + 3 * steps) / 100;
+}
+
+describe('the course scenarios', () => {
+  test('every preset runs and lands within timer tolerance of its prediction', () =>
+    playground.withPage('#scale=10', async (page) => {
+      for (const preset of PRESETS) {
+        await page.getByTestId(`preset-${preset}`).click();
+        assert.equal(await page.getByTestId('preset-about').getAttribute('data-preset'), preset);
+        await page.getByTestId('run-compare').click();
+        await waitForRunState(page, 'done');
+        const tolerance = await lateAtX10(page);
+        for (const mode of ['sequential', 'concurrent']) {
+          const predicted = await seconds(page, `total-${mode}-predicted`);
+          const measured = await seconds(page, `total-${mode}-measured`);
+          const late = measured - predicted;
+          assert.ok(late >= 0 && late <= tolerance, `${preset}, ${mode}: measured ${measured} s, predicted ${predicted} s`);
+        }
+      }
+    }));
+
+  test('a preset explains itself in Russian too', () =>
+    playground.withPage('#lang=ru', async (page) => {
+      await page.getByTestId('preset-party').click();
+      assert.match(await page.getByTestId('preset-about').textContent(), /пока она закипает/);
+    }));
+});
+
+describe('the event loop', () => {
+  test('stalls while a task computes, and not while it offloads the same work', () =>
+    playground.withPage('', async (page) => {
+      await page.getByTestId('preset-cpu-heavy').click();
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      const blocked = await seconds(page, 'total-concurrent-measured');
+      assert.ok(blocked >= 4 && blocked <= 4.025, `blocked: ${blocked} s, predicted 4 s`);
+      assert.equal(await page.getByTestId('stall').count(), 1, 'one stretch of 3 s with the loop blocked');
+      assert.equal(await page.locator('[data-testid="lane"][data-state="done"]').count(), 6);
+      assert.match(await page.getByTestId('summary').textContent(), /nothing else ran/);
+
+      await page.getByTestId('preset-cpu-offloaded').click();
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      assert.equal(await page.getByTestId('stall').count(), 0);
+      const measured = await seconds(page, 'total-concurrent-measured');
+      assert.ok(measured >= 3 && measured <= 3.025, `offloaded: ${measured} s, predicted 3 s`);
+    }));
+
+  test('the panel shows timers by deadline during a run, and any moment after it', () =>
+    playground.withPage('#tasks=fast:1,slow:3,cpu:0.2+c0.5&mode=concurrent', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="loop-timers"]')?.textContent.includes('slow'));
+      const timers = await page.getByTestId('loop-timers').textContent();
+      assert.ok(timers.indexOf('fast') < timers.indexOf('slow'), `earliest first: ${timers}`);
+      await waitForRunState(page, 'done');
+      // At a tenth of the run (0.3 s): two timers pending, and the third
+      // task computing (0.2–0.7 s).
+      const slider = page.getByTestId('loop-slider');
+      await slider.fill('100');
+      assert.equal(await page.getByTestId('loop-timers').getAttribute('data-count'), '2');
+      assert.equal(await page.getByTestId('loop-running').textContent(), 'cpu');
+      await slider.fill('1000');
+      assert.equal(await page.getByTestId('loop-timers').getAttribute('data-count'), '0');
+      assert.match(await page.getByTestId('loop-running').textContent(), /nothing: the loop is free/);
+    }));
+});
+
+describe('limits, timeouts and cancelling', () => {
+  test('a link sets the limit and the timeout; tasks queue and time out as predicted', () =>
+    playground.withPage('#tasks=1,3,0.5+2,0.2&limit=2&timeout=1.5&scale=10', async (page) => {
+      assert.equal(await page.getByTestId('limit').inputValue(), '2');
+      assert.equal(await page.getByTestId('timeout').inputValue(), '1.5');
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 2.5);
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      const states = await page.getByTestId('lane').evaluateAll((lanes) => lanes.map((l) => l.dataset.state));
+      assert.deepEqual(states, ['done', 'timed-out', 'timed-out', 'done']);
+      const log = await page.getByTestId('log-lines').innerText();
+      assert.match(log, /Long operation № 2 cancelled: timed out/);
+      assert.match(log, /Completed 2 operations\./);
+    }));
+
+  test('a bad limit or timeout is explained where it was typed and blocks running', () =>
+    playground.withPage('', async (page) => {
+      await page.getByTestId('limit').fill('0');
+      assert.match(await page.getByTestId('limit-help').textContent(), /at least 1/);
+      await page.getByTestId('timeout').fill('soon');
+      assert.match(await page.getByTestId('timeout-help').textContent(), /Not a number/);
+      assert.equal(await page.getByTestId('timeout').inputValue(), 'soon');
+      assert.ok(await page.getByTestId('run-concurrent').isDisabled());
+      await page.getByTestId('limit').fill('');
+      await page.getByTestId('timeout').fill('');
+      assert.ok(await page.getByTestId('run-concurrent').isEnabled());
+    }));
+
+  test('clicking a running task cancels it, as task.cancel() does', () =>
+    playground.withPage('#tasks=long:20,short:0.5&mode=concurrent', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await page.waitForSelector('[data-testid="lane"][data-state="done"]');
+      await page.getByRole('button', { name: 'Cancel long' }).click();
+      await waitForRunState(page, 'done');
+      assert.equal(await page.locator('[data-testid="lane"][data-state="cancelled"]').count(), 1);
+      assert.ok(await seconds(page, 'total-concurrent-measured') < 5, 'the run ends without waiting 20 s');
+      assert.match(await page.getByTestId('log-lines').innerText(), /Long operation № 1 \(long\) cancelled/);
+      assert.match(await page.getByTestId('summary').textContent(), /Cancelled by you: 1/);
+    }));
+
+  test('steps typed in the editor travel in the link', () =>
+    playground.withPage('#tasks=1', async (page) => {
+      await page.getByTestId('task-steps').first().fill('1+c0.5+o2');
+      await page.getByTestId('limit').fill('3');
+      await page.waitForFunction(() => location.hash.includes('tasks=1+c0.5+o2&limit=3&timeout=none'));
+      assert.equal(await seconds(page, 'total-sequential-predicted'), 3.5);
+    }));
+});

@@ -1,0 +1,185 @@
+//! Offloaded work: a pool of [`WORKERS`] Web Workers, the page's
+//! `run_in_executor`.
+//!
+//! Each worker really computes (it spins on its own clock) for as long as
+//! it is asked, off the main thread, so the event loop and the page run on
+//! meanwhile. Jobs beyond the pool's size queue in order, as they do in a
+//! thread pool. Dropping an [`Offload`] withdraws its job if it is still
+//! queued; a job a worker has begun runs to its end, as a thread would.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
+
+use crate::scenario::{Scenario, StepKind, WORKERS};
+
+/// What each worker runs: spin for the given milliseconds, then answer.
+const WORKER_SCRIPT: &str = "onmessage = (event) => {\n  \
+    const end = performance.now() + event.data;\n  \
+    while (performance.now() < end) {}\n  \
+    postMessage(0);\n};\n";
+
+type JobId = u64;
+
+struct Slot {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    /// The job it computes, if any.
+    busy: Option<JobId>,
+}
+
+#[derive(Default)]
+struct Pool {
+    /// Made on the first offload, and kept for the page's lifetime.
+    slots: Vec<Slot>,
+    queued: VecDeque<(JobId, f64)>,
+    /// Jobs whose future still waits: its waker, and whether it is done.
+    waiting: HashMap<JobId, (Option<Waker>, bool)>,
+    next_id: JobId,
+}
+
+thread_local! {
+    static POOL: RefCell<Pool> = RefCell::default();
+}
+
+fn new_worker(index: usize) -> Option<Slot> {
+    let options = BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = js_sys::Array::of1(&JsValue::from_str(WORKER_SCRIPT));
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = Url::create_object_url_with_blob(&blob).ok()?;
+    let worker = Worker::new(&url).ok();
+    let _ = Url::revoke_object_url(&url);
+    let worker = worker?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |_| finished(index));
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    Some(Slot {
+        worker,
+        _on_message: on_message,
+        busy: None,
+    })
+}
+
+impl Pool {
+    fn ensure_workers(&mut self) {
+        while self.slots.len() < WORKERS {
+            match new_worker(self.slots.len()) {
+                Some(slot) => self.slots.push(slot),
+                None => return,
+            }
+        }
+    }
+
+    /// Gives idle workers the queued jobs, in order.
+    fn dispatch(&mut self) {
+        for slot in self.slots.iter_mut().filter(|s| s.busy.is_none()) {
+            let Some((job, ms)) = self.queued.pop_front() else {
+                return;
+            };
+            slot.busy = Some(job);
+            let _ = slot.worker.post_message(&JsValue::from_f64(ms));
+        }
+    }
+}
+
+/// A worker has answered: its job is done, and it takes the next.
+fn finished(index: usize) {
+    let waker = POOL.with(|pool| {
+        let mut pool = pool.borrow_mut();
+        let job = pool.slots.get_mut(index).and_then(|slot| slot.busy.take());
+        pool.dispatch();
+        let entry = job.and_then(|job| pool.waiting.get_mut(&job))?;
+        entry.1 = true;
+        entry.0.take()
+    });
+    if let Some(waker) = waker {
+        waker.wake();
+    }
+}
+
+/// Starts the pool's workers if `scenario` offloads and they are not
+/// running yet, so that booting them is not counted in a run.
+pub fn prepare(scenario: &Scenario) {
+    let offloads = scenario
+        .tasks
+        .iter()
+        .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Offload));
+    if offloads {
+        POOL.with(|pool| pool.borrow_mut().ensure_workers());
+    }
+}
+
+/// How many workers compute right now. Zero once every job is done.
+pub fn busy() -> usize {
+    POOL.with(|pool| {
+        pool.borrow()
+            .slots
+            .iter()
+            .filter(|s| s.busy.is_some())
+            .count()
+    })
+}
+
+/// Computes for `ms` milliseconds on a worker and is ready when it is done.
+pub fn offload(ms: f64) -> Offload {
+    Offload { ms, job: None }
+}
+
+/// A job for the pool; see [`offload`].
+pub struct Offload {
+    ms: f64,
+    job: Option<JobId>,
+}
+
+impl Future for Offload {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let ms = self.ms;
+        let (job, done) = POOL.with(|pool| {
+            let mut pool = pool.borrow_mut();
+            let job = *self.job.get_or_insert_with(|| {
+                let job = pool.next_id;
+                pool.next_id += 1;
+                pool.waiting.insert(job, (None, false));
+                pool.queued.push_back((job, ms));
+                pool.ensure_workers();
+                pool.dispatch();
+                job
+            });
+            let entry = pool.waiting.get_mut(&job).expect("a waiting job is known");
+            if entry.1 {
+                pool.waiting.remove(&job);
+                (job, true)
+            } else {
+                entry.0 = Some(cx.waker().clone());
+                (job, false)
+            }
+        });
+        if done {
+            self.job = None;
+            return Poll::Ready(());
+        }
+        self.job = Some(job);
+        Poll::Pending
+    }
+}
+
+impl Drop for Offload {
+    fn drop(&mut self) {
+        if let Some(job) = self.job.take() {
+            let waker = POOL.with(|pool| {
+                let mut pool = pool.borrow_mut();
+                pool.queued.retain(|&(queued, _)| queued != job);
+                pool.waiting.remove(&job).and_then(|entry| entry.0)
+            });
+            drop(waker);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The inside of the event loop: what runs now, what is ready, the timers
+//! by deadline and the work out on workers. It follows a run as it goes;
+//! afterwards a slider looks at any moment of it.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use yew::prelude::*;
+
+use crate::i18n::{self, Lang, Text};
+use crate::loop_view::{loop_view, LoopView};
+use crate::recording::Recording;
+use crate::scenario::{format_seconds, Mode};
+
+/// What [`LoopPanel`] shows.
+#[derive(Properties, PartialEq)]
+pub struct LoopPanelProps {
+    /// The current or last run.
+    pub recordings: Vec<Rc<Recording>>,
+    /// The run clock.
+    pub clock: Duration,
+    /// Whether a run goes on.
+    pub running: bool,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// Steps of the slider over a finished run.
+const SLIDER_STEPS: u32 = 1000;
+
+/// The loop of the run going on, or of the last run at a chosen moment.
+#[function_component(LoopPanel)]
+pub fn loop_panel(props: &LoopPanelProps) -> Html {
+    let LoopPanelProps {
+        recordings,
+        clock,
+        running,
+        lang,
+    } = props;
+    let lang = *lang;
+    let position = use_state(|| SLIDER_STEPS / 2);
+    // The run going on, else the concurrent run (the one with a loop to see).
+    let recording = recordings
+        .iter()
+        .find(|r| *running && r.has_begun() && !r.is_finished())
+        .or_else(|| recordings.iter().find(|r| r.mode == Mode::Concurrent))
+        .or_else(|| recordings.first());
+    let Some(recording) = recording else {
+        return Html::default();
+    };
+    let at = if *running {
+        recording.clock(*clock)
+    } else {
+        recording
+            .clock(*clock)
+            .mul_f64(f64::from(*position) / f64::from(SLIDER_STEPS))
+    };
+    let view = loop_view(recording, at);
+    let name = |task: usize| -> String {
+        let name = &recording.scenario.tasks[task].name;
+        if name.is_empty() {
+            format!("№ {}", task + 1)
+        } else {
+            name.clone()
+        }
+    };
+    let list = |tasks: Vec<String>, count: usize, testid: &'static str| {
+        let more = count.saturating_sub(tasks.len());
+        html! {
+            <ol class="loop-list" data-testid={testid} data-count={count.to_string()}>
+                { for tasks.into_iter().map(|task| html! { <li>{ task }</li> }) }
+                if more > 0 {
+                    <li class="more">{ format!("+{}", i18n::group_digits(lang, more)) }</li>
+                }
+            </ol>
+        }
+    };
+    let LoopView {
+        running: now_running,
+        ready,
+        ready_count,
+        timers,
+        timer_count,
+        offloaded,
+        offloaded_count,
+        not_started,
+        ended,
+    } = view;
+    let unit = Text::Seconds.get(lang);
+    let on_slide = {
+        let position = position.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Ok(value) = input.value().parse() {
+                position.set(value);
+            }
+        })
+    };
+    html! {
+        <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
+            <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
+            <p class="loop-at">
+                <label>
+                    { format!("{}: {} {unit} ", Text::LoopAt.get(lang), i18n::seconds_3(at)) }
+                    <input type="range" min="0" max={SLIDER_STEPS.to_string()} step="1"
+                        value={position.to_string()} disabled={*running}
+                        data-testid="loop-slider" oninput={on_slide} />
+                </label>
+            </p>
+            <dl class="loop-view">
+                <dt>{ Text::LoopRunning.get(lang) }</dt>
+                <dd data-testid="loop-running" class={classes!(now_running.is_some().then_some("busy"))}>
+                    { now_running.map_or_else(|| Text::LoopFree.get(lang).to_owned(), name) }
+                </dd>
+                <dt>{ Text::LoopReady.get(lang) }</dt>
+                <dd>{ list(ready.into_iter().map(name).collect(), ready_count, "loop-ready") }</dd>
+                <dt>{ Text::LoopTimers.get(lang) }</dt>
+                <dd>{ list(
+                    timers.into_iter().map(|(task, due)| format!("{} → {} {unit}", name(task), format_seconds(round_ms(due)))).collect(),
+                    timer_count,
+                    "loop-timers",
+                ) }</dd>
+                <dt>{ Text::LoopWorkers.get(lang) }</dt>
+                <dd>{ list(offloaded.into_iter().map(name).collect(), offloaded_count, "loop-workers") }</dd>
+                <dt>{ Text::LoopNotStarted.get(lang) }</dt>
+                <dd>{ i18n::group_digits(lang, not_started) }</dd>
+                <dt>{ Text::LoopEnded.get(lang) }</dt>
+                <dd>{ i18n::group_digits(lang, ended) }</dd>
+            </dl>
+        </section>
+    }
+}
+
+/// A measured deadline, to the millisecond: enough for a person.
+fn round_ms(duration: Duration) -> Duration {
+    Duration::from_millis(duration.as_secs_f64().mul_add(1000.0, 0.5) as u64)
+}
