@@ -3,6 +3,8 @@
 //! deadline and the work out on workers. Derived from a run's events, so
 //! it shows a real run and a prediction alike.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::time::Duration;
 
 use crate::recording::{Recording, RunEvent};
@@ -71,8 +73,10 @@ pub fn loop_view(recording: &Recording, at: Duration) -> LoopView {
         }
     }
     let mut view = LoopView::default();
-    let mut ready: Vec<(Duration, usize)> = Vec::new();
-    let mut timers: Vec<(Duration, usize)> = Vec::new();
+    // Ordered by when each became due (a heap: the page has no other use
+    // for a sort, whose code would cost more bytes than the whole panel).
+    let mut ready: BinaryHeap<Reverse<(Duration, usize)>> = BinaryHeap::new();
+    let mut timers: BinaryHeap<Reverse<(Duration, usize)>> = BinaryHeap::new();
     for (task, state) in states.into_iter().enumerate() {
         match state {
             At::NotStarted => view.not_started += 1,
@@ -87,9 +91,9 @@ pub fn loop_view(recording: &Recording, at: Duration) -> LoopView {
                     StepKind::Work if due > at => view.running = Some(task),
                     // Done computing, the task has not yet reported its next
                     // step: it is as good as ready.
-                    StepKind::Work => ready.push((due, task)),
-                    StepKind::Wait if due > at => timers.push((due, task)),
-                    StepKind::Wait => ready.push((due, task)),
+                    StepKind::Work => ready.push(Reverse((due, task))),
+                    StepKind::Wait if due > at => timers.push(Reverse((due, task))),
+                    StepKind::Wait => ready.push(Reverse((due, task))),
                     StepKind::Offload => {
                         view.offloaded_count += 1;
                         if view.offloaded.len() < SHOWN {
@@ -100,20 +104,16 @@ pub fn loop_view(recording: &Recording, at: Duration) -> LoopView {
             }
         }
     }
-    ready.sort_unstable();
-    timers.sort_unstable();
     view.ready_count = ready.len();
-    view.ready = ready
-        .into_iter()
-        .take(SHOWN)
-        .map(|(_, task)| task)
-        .collect();
     view.timer_count = timers.len();
-    view.timers = timers
-        .into_iter()
-        .take(SHOWN)
-        .map(|(due, task)| (task, due))
-        .collect();
+    for _ in 0..SHOWN {
+        if let Some(Reverse((_, task))) = ready.pop() {
+            view.ready.push(task);
+        }
+        if let Some(Reverse((due, task))) = timers.pop() {
+            view.timers.push((task, due));
+        }
+    }
     view
 }
 

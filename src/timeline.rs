@@ -6,6 +6,8 @@
 //! are waiting and how many are done over time, in [`COLUMNS`] columns:
 //! the work is proportional to the events, never to tasks times pixels.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -238,12 +240,18 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
 /// real run) or predicted; a real run also reports any other stall its
 /// heartbeat noticed.
 pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
-    let mut spans: Vec<(Duration, Duration)> = recording.stalls().to_vec();
+    // Each source comes in time order; a heap merges them (the page has no
+    // other use for a sort, whose code would cost more bytes than this).
+    let mut spans: BinaryHeap<Reverse<(Duration, Duration)>> = recording
+        .stalls()
+        .iter()
+        .map(|&span| Reverse(span))
+        .collect();
     let mut working: Vec<Option<Duration>> = vec![None; recording.scenario.tasks.len()];
     for event in recording.events() {
         let task = event.task();
         if let Some(began) = working[task].take() {
-            spans.push((began, event.at()));
+            spans.push(Reverse((began, event.at())));
         }
         let step = match event {
             RunEvent::Started { .. } => 0,
@@ -259,9 +267,8 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
             working[task] = Some(event.at());
         }
     }
-    spans.sort_unstable();
     let mut merged: Vec<Stall> = Vec::new();
-    for (from, to) in spans {
+    while let Some(Reverse((from, to))) = spans.pop() {
         let (left, right) = (percent(from, axis), percent(to, axis));
         match merged.last_mut() {
             Some(last) if left <= last.right => last.right = last.right.max(right),

@@ -15,7 +15,6 @@ pub mod timers;
 pub mod workers;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -96,8 +95,9 @@ pub struct RunHandle {
 }
 
 /// How the learner cancels a task of a run: an abort handle per task and
-/// mode, made only when the timeline draws a lane per task.
-type Cancels = Rc<RefCell<HashMap<(Mode, usize), AbortHandle>>>;
+/// mode, made only when the timeline draws a lane per task (so a few
+/// hundred at most).
+type Cancels = Rc<RefCell<Vec<(Mode, usize, AbortHandle)>>>;
 
 /// When a run started, once it has: the moment its future is first polled,
 /// just before its first task starts.
@@ -147,8 +147,12 @@ impl RunHandle {
     /// cannot be cancelled (it has ended, or the run has too many tasks to
     /// draw a lane each).
     pub fn cancel(&self, mode: Mode, task: usize) -> bool {
-        let handle = self.cancels.borrow_mut().remove(&(mode, task));
-        handle.map(|handle| handle.abort()).is_some()
+        let mut cancels = self.cancels.borrow_mut();
+        let Some(at) = cancels.iter().position(|c| (c.0, c.1) == (mode, task)) else {
+            return false;
+        };
+        cancels.swap_remove(at).2.abort();
+        true
     }
 }
 
@@ -265,7 +269,7 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
         let limit = limit.clone();
         let registration = lanes.then(|| {
             let (handle, registration) = AbortHandle::new_pair();
-            context.cancels.borrow_mut().insert((mode, index), handle);
+            context.cancels.borrow_mut().push((mode, index, handle));
             registration
         });
         async move {
@@ -287,7 +291,10 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
                     }),
                 );
             }
-            context.cancels.borrow_mut().remove(&(mode, index));
+            context
+                .cancels
+                .borrow_mut()
+                .retain(|c| (c.0, c.1) != (mode, index));
         }
     };
     let tasks = async {

@@ -7,10 +7,11 @@
 //! thread pool. Dropping an [`Offload`] withdraws its job if it is still
 //! queued; a job a worker has begun runs to its end, as a thread would.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, VecDeque};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::closure::Closure;
@@ -25,23 +26,27 @@ const WORKER_SCRIPT: &str = "onmessage = (event) => {\n  \
     while (performance.now() < end) {}\n  \
     postMessage(0);\n};\n";
 
-type JobId = u64;
+/// One job, shared by its future, the queue and the worker computing it.
+#[derive(Default)]
+struct Job {
+    done: Cell<bool>,
+    /// Its future was dropped before a worker took it.
+    withdrawn: Cell<bool>,
+    waker: RefCell<Option<Waker>>,
+}
 
 struct Slot {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     /// The job it computes, if any.
-    busy: Option<JobId>,
+    busy: Option<Rc<Job>>,
 }
 
 #[derive(Default)]
 struct Pool {
     /// Made on the first offload, and kept for the page's lifetime.
     slots: Vec<Slot>,
-    queued: VecDeque<(JobId, f64)>,
-    /// Jobs whose future still waits: its waker, and whether it is done.
-    waiting: HashMap<JobId, (Option<Waker>, bool)>,
-    next_id: JobId,
+    queued: VecDeque<(Rc<Job>, f64)>,
 }
 
 thread_local! {
@@ -79,27 +84,35 @@ impl Pool {
     /// Gives idle workers the queued jobs, in order.
     fn dispatch(&mut self) {
         for slot in self.slots.iter_mut().filter(|s| s.busy.is_none()) {
-            let Some((job, ms)) = self.queued.pop_front() else {
+            let job = loop {
+                match self.queued.pop_front() {
+                    Some((job, _)) if job.withdrawn.get() => continue,
+                    next => break next,
+                }
+            };
+            let Some((job, ms)) = job else {
                 return;
             };
-            slot.busy = Some(job);
             let _ = slot.worker.post_message(&JsValue::from_f64(ms));
+            slot.busy = Some(job);
         }
     }
 }
 
 /// A worker has answered: its job is done, and it takes the next.
 fn finished(index: usize) {
-    let waker = POOL.with(|pool| {
+    let job = POOL.with(|pool| {
         let mut pool = pool.borrow_mut();
         let job = pool.slots.get_mut(index).and_then(|slot| slot.busy.take());
         pool.dispatch();
-        let entry = job.and_then(|job| pool.waiting.get_mut(&job))?;
-        entry.1 = true;
-        entry.0.take()
+        job
     });
-    if let Some(waker) = waker {
-        waker.wake();
+    if let Some(job) = job {
+        job.done.set(true);
+        let waker = job.waker.borrow_mut().take();
+        if let Some(waker) = waker {
+            waker.wake();
+        }
     }
 }
 
@@ -134,7 +147,7 @@ pub fn offload(ms: f64) -> Offload {
 /// A job for the pool; see [`offload`].
 pub struct Offload {
     ms: f64,
-    job: Option<JobId>,
+    job: Option<Rc<Job>>,
 }
 
 impl Future for Offload {
@@ -142,44 +155,31 @@ impl Future for Offload {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let ms = self.ms;
-        let (job, done) = POOL.with(|pool| {
-            let mut pool = pool.borrow_mut();
-            let job = *self.job.get_or_insert_with(|| {
-                let job = pool.next_id;
-                pool.next_id += 1;
-                pool.waiting.insert(job, (None, false));
-                pool.queued.push_back((job, ms));
+        let job = self.job.get_or_insert_with(|| {
+            let job = Rc::new(Job::default());
+            POOL.with(|pool| {
+                let mut pool = pool.borrow_mut();
+                pool.queued.push_back((job.clone(), ms));
                 pool.ensure_workers();
                 pool.dispatch();
-                job
             });
-            let entry = pool.waiting.get_mut(&job).expect("a waiting job is known");
-            if entry.1 {
-                pool.waiting.remove(&job);
-                (job, true)
-            } else {
-                entry.0 = Some(cx.waker().clone());
-                (job, false)
-            }
+            job
         });
-        if done {
+        if job.done.get() {
             self.job = None;
             return Poll::Ready(());
         }
-        self.job = Some(job);
+        *job.waker.borrow_mut() = Some(cx.waker().clone());
         Poll::Pending
     }
 }
 
 impl Drop for Offload {
     fn drop(&mut self) {
+        // Still queued, it is withdrawn; a worker computing it goes on.
         if let Some(job) = self.job.take() {
-            let waker = POOL.with(|pool| {
-                let mut pool = pool.borrow_mut();
-                pool.queued.retain(|&(queued, _)| queued != job);
-                pool.waiting.remove(&job).and_then(|entry| entry.0)
-            });
-            drop(waker);
+            job.withdrawn.set(true);
+            job.waker.borrow_mut().take();
         }
     }
 }

@@ -15,7 +15,7 @@ use super::components::header::Header;
 use super::components::link_notice::LinkNotice;
 use super::components::log_panel::LogPanel;
 use super::components::loop_panel::LoopPanel;
-use super::components::preset_about::PresetAbout;
+use super::components::preset_about::preset_about;
 use super::components::run_controls::RunControls;
 use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::TimelinePanel;
@@ -25,6 +25,7 @@ use super::use_post_height::use_post_height;
 use super::Dispatch;
 use crate::i18n::{self, Lang};
 use crate::link;
+use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::runtime::{self, RunHandle, RunOrigin};
 use crate::scenario::{Mode, RunChoice, Scale};
@@ -237,6 +238,10 @@ pub fn app() -> Html {
             .unwrap_or_default()
     });
     let lang = state.lang;
+    let preset = use_memo(state.plan.clone(), |plan| {
+        plan.as_ref()
+            .and_then(|plan| Preset::matching(&plan.scenario))
+    });
     let summary = use_memo(
         (state.plan.clone(), lang, state.embed),
         |(plan, lang, embed)| match plan {
@@ -297,7 +302,7 @@ pub fn app() -> Html {
                         {lang}
                     />
                     <section class="results">
-                        <PresetAbout scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())} {lang} />
+                        { preset_about(*preset, lang) }
                         { run_controls }
                         <SharePanel link={state.link.clone()} {lang} />
                         { totals }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::bulk_add::BulkAdd;
-use super::knobs::Knobs;
+use super::knobs::knobs_view;
 use super::pager::Pager;
 use super::preset_picker::PresetPicker;
 use super::task_row::TaskRow;
@@ -57,6 +57,7 @@ pub fn editor(props: &EditorProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::AddTask))
     };
+    let knobs = knobs_view(knobs, lang, &dispatch);
     let on_remove_all = Callback::from(move |_| dispatch.dispatch(Action::RemoveAll));
     html! {
         <section class="editor" aria-labelledby="editor-title">
@@ -85,7 +86,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     </button>
                 </div>
                 <BulkAdd bulk={bulk.clone()} {lang} />
-                <Knobs knobs={knobs.clone()} {lang} />
+                { knobs }
             </fieldset>
         </section>
     }
