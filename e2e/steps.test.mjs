@@ -41,6 +41,9 @@ describe('the course scenarios', () => {
           const late = measured - predicted;
           assert.ok(late >= 0 && late <= tolerance, `${preset}, ${mode}: measured ${measured} s, predicted ${predicted} s`);
         }
+        if (preset === 'web-server') {
+          assert.match(await page.getByTestId('summary').textContent(), /From arrival to answer: 0\.6\d\d s on average/);
+        }
       }
     }));
 

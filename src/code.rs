@@ -60,6 +60,21 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         );
     }
     code.push('\n');
+    // With arrivals each task also says when it arrives; without, the rows
+    // stay as short as the course's example.
+    let arrivals = scenario.has_arrivals();
+    let fields = if arrivals {
+        "name, arrival, steps"
+    } else {
+        "name, steps"
+    };
+    if arrivals {
+        code.push_str(if ru {
+            "# arrival — через сколько секунд после старта задача поступает (запрос приходит на сервер).\n"
+        } else {
+            "# arrival: how many seconds after the start the task arrives (a request reaches the server).\n"
+        });
+    }
     code.push_str(if ru {
         "# Задачи: (сколько, название, шаги). Шаг: (\"wait\", с) — ожидание ввода-вывода,\n\
          # (\"work\", с) — работа процессора в потоке цикла событий,\n\
@@ -82,9 +97,14 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
                 )
             })
             .collect();
+        let arrival = if arrivals {
+            format!("{}, ", format_seconds(task.arrival))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             code,
-            "    ({count}, {}, [{}]),",
+            "    ({count}, {}, {arrival}[{}]),",
             python_string(&task.name),
             steps.join(", ")
         );
@@ -166,7 +186,19 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     let _ = writeln!(code, "    print(f\"{finished}\")");
     code.push_str("\n\n");
 
-    code.push_str("async def run(n, name, steps):\n");
+    let _ = writeln!(code, "async def run(n, {fields}):");
+    if arrivals {
+        code.push_str("    if arrival > now():\n");
+        let _ = writeln!(
+            code,
+            "        await asyncio.sleep((arrival - now()) * SCALE)  # {}",
+            if ru {
+                "задача ещё не поступила"
+            } else {
+                "the task has not arrived yet"
+            }
+        );
+    }
     let mut indent = "    ".to_owned();
     if scenario.limit.is_some() {
         code.push_str("    async with limit:\n");
@@ -195,17 +227,20 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if scenario.limit.is_some() {
         code.push_str("    global limit\n    limit = asyncio.Semaphore(LIMIT)\n");
     }
-    code.push_str(
-        "    tasks = [(name, steps) for count, name, steps in TASKS for _ in range(count)]\n",
+    let _ = writeln!(
+        code,
+        "    tasks = [({fields}) for count, {fields} in TASKS for _ in range(count)]"
     );
-    match mode {
-        Mode::Concurrent => code.push_str(
-            "    results = await asyncio.gather(\n        *(run(n, name, steps) for n, (name, steps) in enumerate(tasks, 1))\n    )\n",
+    let _ = match mode {
+        Mode::Concurrent => writeln!(
+            code,
+            "    results = await asyncio.gather(\n        *(run(n, {fields}) for n, ({fields}) in enumerate(tasks, 1))\n    )"
         ),
-        Mode::Sequential => code.push_str(
-            "    results = []\n    for n, (name, steps) in enumerate(tasks, 1):\n        results.append(await run(n, name, steps))\n",
+        Mode::Sequential => writeln!(
+            code,
+            "    results = []\n    for n, ({fields}) in enumerate(tasks, 1):\n        results.append(await run(n, {fields}))"
         ),
-    }
+    };
     let _ = writeln!(code, "    print(f\"{completed}\")");
     let _ = writeln!(code, "    print(f\"{total}\")");
     code.push_str("\n\nasyncio.run(main())\n");

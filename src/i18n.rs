@@ -191,10 +191,12 @@ impl Text {
             Text::StepsHelp => (
                 "Steps in seconds, joined by +: 1 waits for I/O (others run meanwhile), \
                  c0.5 computes on the event loop's thread (everything waits), \
-                 o2 sends 2 s of computing to a worker (run_in_executor). Example: 1+c0.5+o2.",
+                 o2 sends 2 s of computing to a worker (run_in_executor). Example: 1+c0.5+o2. \
+                 A leading @0.5 makes the task arrive 0.5 s after the start.",
                 "Шаги в секундах через +: 1 — ожидание ввода-вывода (остальные тем временем \
                  работают), c0.5 — вычисления в потоке цикла событий (ждут все), o2 — 2 с \
-                 вычислений в отдельном потоке (run_in_executor). Пример: 1+c0.5+o2.",
+                 вычислений в отдельном потоке (run_in_executor). Пример: 1+c0.5+o2. \
+                 @0.5 в начале: задача поступает через 0,5 с после старта.",
             ),
             Text::Knobs => ("How tasks run", "Как выполняются задачи"),
             Text::Limit => ("At most at once", "Не больше одновременно"),
@@ -389,7 +391,7 @@ pub fn scenario_summary(lang: Lang, scenario: &crate::scenario::Scenario) -> Str
         .by_ref()
         .take(GROUPS)
         .map(|(task, run)| {
-            let seconds = crate::scenario::format_steps(&task.steps);
+            let seconds = crate::scenario::format_task(task);
             let count = if run > 1 {
                 format!("{} × ", group_digits(lang, run))
             } else {
@@ -499,6 +501,31 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
             }
         });
     }
+    if scenario.has_arrivals() {
+        let latencies: Vec<Duration> = recording
+            .events()
+            .filter_map(|event| match event {
+                RunEvent::Finished { task, at, .. } => {
+                    Some(at.saturating_sub(scenario.tasks[task].arrival))
+                }
+                _ => None,
+            })
+            .collect();
+        if let Some(&longest) = latencies.iter().max() {
+            let mean = seconds_3(latencies.iter().sum::<Duration>() / latencies.len() as u32);
+            let longest = seconds_3(longest);
+            let _ = match lang {
+                Lang::Ru => write!(
+                    text,
+                    " От поступления до ответа: в среднем {mean} с, самое долгое {longest} с."
+                ),
+                Lang::En => write!(
+                    text,
+                    " From arrival to answer: {mean} s on average, {longest} s at most."
+                ),
+            };
+        }
+    }
     for (n, ru, en) in [
         (timed_out, "Отменено по тайм-ауту", "Timed out"),
         (cancelled, "Отменено вами", "Cancelled by you"),
@@ -576,6 +603,24 @@ pub fn steps_error(lang: Lang, error: StepsError) -> String {
         (Lang::En, StepsError::TooMany) => format!("A task has at most {MAX_STEPS} steps."),
         (Lang::Ru, StepsError::TooMany) => {
             format!("В задаче может быть не больше {MAX_STEPS} шагов.")
+        }
+        (Lang::En, StepsError::Arrival(reason)) => {
+            format!(
+                "The arrival after @: {}",
+                lower_first(duration_error(lang, reason))
+            )
+        }
+        (Lang::Ru, StepsError::Arrival(reason)) => {
+            format!(
+                "Время прибытия после @: {}",
+                lower_first(duration_error(lang, reason))
+            )
+        }
+        (Lang::En, StepsError::NothingAfterArrival) => {
+            "After the arrival (@0.5+…) come the task's steps.".to_owned()
+        }
+        (Lang::Ru, StepsError::NothingAfterArrival) => {
+            "После времени прибытия (@0.5+…) укажите шаги задачи.".to_owned()
         }
         (Lang::En, StepsError::Step { index, reason }) => {
             format!(

@@ -8,7 +8,8 @@
 //! - `tasks`: items separated by `,`; an item is `[name:][count x]steps`.
 //!   Names are percent-encoded (UTF-8); `30x1` is 30 tasks of 1 s. Steps
 //!   are seconds joined by `+`: a plain number waits, `c` marks work on the
-//!   CPU, `o` work offloaded to a worker (`1+c0.5+o2`).
+//!   CPU, `o` work offloaded to a worker (`1+c0.5+o2`); a leading `@t` makes
+//!   the task arrive t seconds after the start (`@0.5+c0.05+0.5`).
 //! - `limit`: at most this many tasks at once (`none` for no limit);
 //!   `timeout`: seconds each task may run before it is cancelled (`none`).
 //! - `mode`: `sequential`, `concurrent` or `compare`; `scale`: `1`, `10` or
@@ -29,7 +30,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::i18n::Lang;
 use crate::presets::Preset;
 use crate::scenario::{
-    format_seconds, format_steps, parse_count, parse_duration, parse_steps, RunChoice, Scale,
+    format_seconds, format_task, parse_count, parse_duration, parse_task, RunChoice, Scale,
     Scenario, StepsError, Task, MAX_TASKS,
 };
 
@@ -162,7 +163,7 @@ pub fn write(shared: &Shared) -> String {
         if run > 1 {
             let _ = write!(link, "{run}x");
         }
-        link.push_str(&format_steps(&task.steps));
+        link.push_str(&format_task(task));
     }
     let limit = shared
         .scenario
@@ -331,8 +332,15 @@ fn read_item(
         Some((count, steps)) => (read_count(count)?, steps),
         None => (1, rest),
     };
-    let steps = parse_steps(steps).map_err(TaskProblem::Steps)?;
-    Ok((count, Task { name, steps }))
+    let (arrival, steps) = parse_task(steps).map_err(TaskProblem::Steps)?;
+    Ok((
+        count,
+        Task {
+            name,
+            arrival,
+            steps,
+        },
+    ))
 }
 
 /// Reads the `count` of `count x seconds`: a whole number from 1. Digits
@@ -478,7 +486,10 @@ mod tests {
         let read = read("#tasks=1+c0.5+o2,3x0.1&limit=2&timeout=1.5");
         assert_eq!(read.problems, []);
         let scenario = &read.shared.scenario;
-        assert_eq!(scenario.tasks[0].steps, parse_steps("1+c0.5+o2").unwrap());
+        assert_eq!(
+            scenario.tasks[0].steps,
+            crate::scenario::parse_steps("1+c0.5+o2").unwrap()
+        );
         assert_eq!(scenario.tasks.len(), 4);
         assert_eq!(scenario.limit, Some(2));
         assert_eq!(scenario.timeout, Some(Duration::from_millis(1500)));
@@ -696,6 +707,7 @@ mod tests {
         )
             .prop_map(|(name, steps)| Task {
                 name,
+                arrival: Duration::ZERO,
                 steps: steps
                     .into_iter()
                     .map(|(kind, micros)| crate::scenario::Step {

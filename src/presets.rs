@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::i18n::Lang;
-use crate::scenario::{parse_steps, Scenario, Task};
+use crate::scenario::{format_seconds, parse_task, Scenario, Task};
 
 /// A scenario the page offers ready-made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Preset {
     /// A file-hosting service: uploads arrive in chunks, each written as
     /// it comes, and a 40 GB film does not hold up the small files.
     FileHosting,
-    /// A web server answering ten requests that arrive together.
+    /// A web server answering ten requests that arrive 0.3 s apart.
     WebServer,
     /// Twenty API requests through a service that allows five at once.
     ApiLimit,
@@ -50,11 +50,12 @@ impl Preset {
 
     /// The preset's scenario.
     pub fn scenario(self) -> Scenario {
-        let task = |name: &str, steps: &str| {
-            Task::named(
-                name,
-                parse_steps(steps).expect("a preset's steps are valid"),
-            )
+        let task = |name: &str, text: &str| {
+            let (arrival, steps) = parse_task(text).expect("a preset's steps are valid");
+            Task {
+                arrival,
+                ..Task::named(name, steps)
+            }
         };
         match self {
             Preset::CourseFirstExample => Scenario::uniform(30, Duration::from_secs(1)),
@@ -88,8 +89,16 @@ impl Preset {
                 ])
             }
             Preset::WebServer => Scenario::of(
-                (1..=10)
-                    .map(|n| task(&format!("GET /page/{n}"), "c0.05+0.5+c0.05"))
+                (0..10)
+                    .map(|n| {
+                        let arrival = format_seconds(Duration::from_millis(300 * n));
+                        let steps = if n == 0 {
+                            "c0.05+0.5+c0.05".to_owned()
+                        } else {
+                            format!("@{arrival}+c0.05+0.5+c0.05")
+                        };
+                        task(&format!("GET /page/{}", n + 1), &steps)
+                    })
                     .collect(),
             ),
             Preset::ApiLimit => Scenario {
@@ -197,16 +206,18 @@ impl Preset {
             ],
             Preset::WebServer => [
                 (
-                    "A web server: ten requests at once",
-                    "Each request parses (work), queries the database (a wait) and renders (work). \
-                     Handled one after another, the last client waits 6 s; concurrently, everyone \
-                     is answered in about 1 s, and only the parsing and rendering add up.",
+                    "A web server: requests keep arriving",
+                    "Ten requests arrive 0.3 s apart. Each is parsed (work), waits for the \
+                     database (a wait) and is rendered (work). Handled one at a time, they queue \
+                     up and the last waits 3.3 s for its answer; handled concurrently, every \
+                     answer takes about 0.6 s.",
                 ),
                 (
-                    "Веб-сервер: десять запросов сразу",
-                    "Каждый запрос разбирается (работа), ждёт ответа базы данных (ожидание) и \
-                     формирует ответ (работа). По очереди последний клиент ждёт 6 с; конкурентно \
-                     все получают ответ примерно за 1 с — складываются только разбор и ответ.",
+                    "Веб-сервер: запросы идут один за другим",
+                    "Десять запросов приходят с интервалом 0,3 с. Каждый разбирается (работа), \
+                     ждёт ответа базы данных (ожидание) и формирует ответ (работа). По очереди \
+                     запросы копятся, и последний ждёт ответа 3,3 с; конкурентно каждый ответ \
+                     занимает около 0,6 с.",
                 ),
             ],
             Preset::ApiLimit => [
@@ -308,9 +319,25 @@ mod tests {
         assert_eq!(totals(Preset::CourseFirstExample), (30.0, 1.0));
         assert_eq!(totals(Preset::LongestWins), (14.0, 10.0));
         assert_eq!(totals(Preset::ApiLimit), (20.0, 4.0));
-        let (sequential, concurrent) = totals(Preset::WebServer);
-        assert_eq!(sequential, 6.0);
-        assert!((1.0..=1.1).contains(&concurrent), "{concurrent}");
+        // The web server's latencies: from arrival to answer.
+        let scenario = Preset::WebServer.scenario();
+        let latencies = |mode: Mode| -> Vec<f64> {
+            predict(&scenario, mode)
+                .events
+                .iter()
+                .filter_map(|e| match *e {
+                    RunEvent::Finished { task, at, .. } => {
+                        Some((at - scenario.tasks[task].arrival).as_secs_f64())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let one_at_a_time = latencies(Mode::Sequential);
+        assert!((one_at_a_time[9] - 3.3).abs() < 1e-9, "{one_at_a_time:?}");
+        assert!(latencies(Mode::Concurrent)
+            .iter()
+            .all(|l| (0.6..0.7).contains(l)));
 
         // The small files finish within about a second only concurrently.
         let scenario = Preset::FileHosting.scenario();

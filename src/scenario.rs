@@ -104,14 +104,17 @@ impl Step {
     }
 }
 
-/// One task of a scenario: it starts, takes its steps in order, and
-/// finishes. A task of one wait is the course's first example,
+/// One task of a scenario: it arrives, starts, takes its steps in order,
+/// and finishes. A task of one wait is the course's first example,
 /// `await asyncio.sleep(duration)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Task {
     /// What the learner called it; may be empty, then the task is known by
     /// its number.
     pub name: String,
+    /// When it arrives, from the start of the run: a request reaching a
+    /// server. Zero for a task that is there from the start.
+    pub arrival: Duration,
     /// What it does, in order; never empty.
     pub steps: Vec<Step>,
 }
@@ -122,10 +125,11 @@ impl Task {
         Self::named("", vec![Step::wait(duration)])
     }
 
-    /// A task called `name` that takes `steps`.
+    /// A task called `name` that takes `steps`, there from the start.
     pub fn named(name: &str, steps: Vec<Step>) -> Self {
         Self {
             name: name.to_owned(),
+            arrival: Duration::ZERO,
             steps,
         }
     }
@@ -162,6 +166,38 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
     Ok(steps)
 }
 
+/// Reads a task as the editor and links write it: its steps, after an
+/// optional arrival time marked `@` (`@0.5+c0.05+0.5`: arrives at 0.5 s).
+pub fn parse_task(text: &str) -> Result<(Duration, Vec<Step>), StepsError> {
+    let text = text.trim();
+    let Some(rest) = text.strip_prefix('@') else {
+        return parse_steps(text).map(|steps| (Duration::ZERO, steps));
+    };
+    let (arrival, steps) = rest
+        .split_once('+')
+        .ok_or(StepsError::NothingAfterArrival)?;
+    let arrival = parse_duration(arrival).map_err(StepsError::Arrival)?;
+    let steps = parse_steps(steps).map_err(|error| match error {
+        StepsError::Step { index, reason } => StepsError::Step {
+            index: index + 1,
+            reason,
+        },
+        StepsError::Empty => StepsError::NothingAfterArrival,
+        other => other,
+    })?;
+    Ok((arrival, steps))
+}
+
+/// Writes a task as [`parse_task`] reads it: `@0.5+c0.05+0.5`.
+pub fn format_task(task: &Task) -> String {
+    let steps = format_steps(&task.steps);
+    if task.arrival.is_zero() {
+        steps
+    } else {
+        format!("@{}+{steps}", format_seconds(task.arrival))
+    }
+}
+
 /// Writes steps as [`parse_steps`] reads them: `1+c0.5+o2`.
 pub fn format_steps(steps: &[Step]) -> String {
     let mut text = String::new();
@@ -182,7 +218,11 @@ pub enum StepsError {
     Empty,
     /// More than [`MAX_STEPS`] steps.
     TooMany,
-    /// The step at `index` (from 0) has a bad duration.
+    /// The arrival time after `@` is not a valid duration.
+    Arrival(DurationError),
+    /// An arrival with no steps after it.
+    NothingAfterArrival,
+    /// The step at `index` (from 0, counting an arrival) has a bad duration.
     Step {
         /// Which step.
         index: usize,
@@ -220,9 +260,14 @@ impl Scenario {
     }
 
     /// The sum of all tasks: what running them one after another costs
-    /// when no timeout cuts them short.
+    /// when no timeout cuts them short and none arrives late.
     pub fn sum(&self) -> Duration {
         self.tasks.iter().map(Task::duration).sum()
+    }
+
+    /// Whether some task arrives after the start.
+    pub fn has_arrivals(&self) -> bool {
+        self.tasks.iter().any(|t| !t.arrival.is_zero())
     }
 
     /// Whether every step of every task is a wait: the course's first
@@ -573,6 +618,48 @@ mod tests {
         let many = vec!["1"; MAX_STEPS + 1].join("+");
         assert_eq!(parse_steps(&many), Err(StepsError::TooMany));
         assert!(parse_steps(&vec!["1"; MAX_STEPS].join("+")).is_ok());
+    }
+
+    #[test]
+    fn a_task_may_arrive_later() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            parse_task("@0.5 + c0.05+0.5"),
+            Ok((ms(500), vec![Step::work(ms(50)), Step::wait(ms(500))]))
+        );
+        assert_eq!(
+            parse_task("1"),
+            Ok((Duration::ZERO, vec![Step::wait(ms(1000))]))
+        );
+        assert_eq!(parse_task("@1"), Err(StepsError::NothingAfterArrival));
+        assert_eq!(parse_task("@1+"), Err(StepsError::NothingAfterArrival));
+        assert_eq!(
+            parse_task("@x+1"),
+            Err(StepsError::Arrival(DurationError::NotANumber))
+        );
+        assert_eq!(
+            parse_task("@1+2+q"),
+            Err(StepsError::Step {
+                index: 2,
+                reason: DurationError::NotANumber
+            })
+        );
+        assert_eq!(
+            parse_task("1+@2"),
+            Err(StepsError::Step {
+                index: 1,
+                reason: DurationError::NotANumber
+            })
+        );
+        let task = Task {
+            arrival: ms(250),
+            ..Task::named("", vec![Step::work(ms(50))])
+        };
+        assert_eq!(format_task(&task), "@0.25+c0.05");
+        assert_eq!(
+            parse_task(&format_task(&task)),
+            Ok((task.arrival, task.steps))
+        );
     }
 
     #[test]

@@ -50,14 +50,11 @@ pub fn predict(scenario: &Scenario, mode: Mode) -> Prediction {
     let mut sim = Sim::new(scenario, mode);
     match mode {
         // `asyncio.gather` wraps every task at once, in order; each first
-        // runs on the loop's next turn.
-        Mode::Concurrent => sim
-            .ready
-            .extend((0..scenario.tasks.len()).map(Callback::Enter)),
+        // runs on the loop's next turn, or sleeps until it arrives.
+        Mode::Concurrent => (0..scenario.tasks.len()).for_each(|task| sim.arrive(task)),
         // `for task in tasks: await task` enters the next when one ends.
-        Mode::Sequential => sim
-            .ready
-            .extend((!scenario.tasks.is_empty()).then_some(Callback::Enter(0))),
+        Mode::Sequential if !scenario.tasks.is_empty() => sim.arrive(0),
+        Mode::Sequential => {}
     }
     sim.run();
     Prediction {
@@ -156,6 +153,16 @@ impl<'a> Sim<'a> {
             idle_workers: WORKERS,
             jobs: VecDeque::new(),
             events: Vec::new(),
+        }
+    }
+
+    /// The task enters on the next turn, or when it arrives if that is later.
+    fn arrive(&mut self, task: usize) {
+        let arrival = self.scenario.tasks[task].arrival;
+        if arrival > self.now {
+            self.call_at(arrival, Callback::Enter(task));
+        } else {
+            self.ready.push_back(Callback::Enter(task));
         }
     }
 
@@ -315,7 +322,7 @@ impl<'a> Sim<'a> {
             self.slots += 1;
         }
         if self.mode == Mode::Sequential && task + 1 < self.tasks.len() {
-            self.ready.push_back(Callback::Enter(task + 1));
+            self.arrive(task + 1);
         }
     }
 }
@@ -495,6 +502,27 @@ mod tests {
         assert_eq!(outcomes, [Outcome::TimedOut; 5]);
         // The fifth job was still queued when its task timed out: withdrawn.
         assert_eq!(prediction.total, ms(1000));
+    }
+
+    #[test]
+    fn tasks_arriving_later_wait_for_their_turn_one_at_a_time() {
+        let mut scenario = steps(&["1", "1", "1"]);
+        for (task, arrival) in scenario.tasks.iter_mut().zip([0, 500, 4000]) {
+            task.arrival = ms(arrival);
+        }
+        let concurrent = spans(&predict(&scenario, Mode::Concurrent));
+        let starts: Vec<Duration> = concurrent.iter().map(|s| s.0).collect();
+        assert_eq!(
+            starts,
+            [ms(0), ms(500), ms(4000)],
+            "each starts as it arrives"
+        );
+        // One at a time, the second waits for the first; the third arrives
+        // after both have ended and starts at once.
+        let sequential = spans(&predict(&scenario, Mode::Sequential));
+        let starts: Vec<Duration> = sequential.iter().map(|s| s.0).collect();
+        assert_eq!(starts, [ms(0), ms(1000), ms(4000)]);
+        assert_eq!(predict(&scenario, Mode::Sequential).total, ms(5000));
     }
 
     #[test]

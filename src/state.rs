@@ -14,7 +14,7 @@ use crate::link::{self, Problem, Shared};
 use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::scenario::{
-    format_seconds, format_steps, parse_count, parse_duration, parse_steps, CountError,
+    format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
     DurationError, Mode, RunChoice, Scale, Scenario, Step, StepsError, Task,
 };
 use crate::simulate::{predict, Prediction};
@@ -27,10 +27,10 @@ pub const PAGE_SIZE: usize = 100;
 pub struct TaskDraft {
     /// The name, as typed.
     pub name: String,
-    /// The steps, as typed (`1+c0.5+o2`).
+    /// The steps, as typed (`1+c0.5+o2`, `@0.5+1`).
     pub steps_text: String,
-    /// What the typed steps mean.
-    pub steps: Result<Vec<Step>, StepsError>,
+    /// What the typed steps mean: the arrival and the steps.
+    pub steps: Result<(Duration, Vec<Step>), StepsError>,
 }
 
 impl TaskDraft {
@@ -38,13 +38,13 @@ impl TaskDraft {
     pub fn from_task(task: &Task) -> Self {
         Self {
             name: task.name.clone(),
-            steps_text: format_steps(&task.steps),
-            steps: Ok(task.steps.clone()),
+            steps_text: format_task(task),
+            steps: Ok((task.arrival, task.steps.clone())),
         }
     }
 
     fn set_steps(&mut self, text: String) {
-        self.steps = parse_steps(&text);
+        self.steps = parse_task(&text);
         self.steps_text = text;
     }
 }
@@ -186,9 +186,10 @@ pub fn scenario_of(drafts: &[TaskDraft], knobs: &KnobsDraft) -> Result<Scenario,
     let tasks = drafts
         .iter()
         .map(|draft| {
-            let steps = draft.steps.clone().ok()?;
+            let (arrival, steps) = draft.steps.clone().ok()?;
             Some(Task {
                 name: draft.name.clone(),
+                arrival,
                 steps,
             })
         })
@@ -558,11 +559,14 @@ impl Playground {
 
     fn add_bulk(&mut self) {
         let count = parse_count(&self.bulk.count_text, self.drafts.len());
-        let steps = parse_steps(&self.bulk.steps_text);
+        let steps = parse_task(&self.bulk.steps_text);
         self.bulk.count_error = count.err();
         self.bulk.steps_error = steps.clone().err();
-        if let (Ok(count), Ok(steps)) = (count, steps) {
-            let draft = TaskDraft::from_task(&Task::named("", steps));
+        if let (Ok(count), Ok((arrival, steps))) = (count, steps) {
+            let draft = TaskDraft::from_task(&Task {
+                arrival,
+                ..Task::named("", steps)
+            });
             self.edit(|drafts| drafts.extend(std::iter::repeat_n(draft, count)));
         }
     }

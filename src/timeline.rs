@@ -207,11 +207,16 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
         }
         let step = match event {
             RunEvent::Started { .. } => {
-                if recording.mode == Mode::Concurrent && percent(at, axis) >= BLOCKED_AT_LEAST {
+                // Queued from its arrival: for a slot (all at once), or for
+                // its turn when it arrived while another ran (one at a time).
+                let arrival = tasks[task].arrival;
+                let queues = recording.mode == Mode::Concurrent || !arrival.is_zero();
+                let (from, to) = (percent(arrival, axis), percent(at, axis));
+                if queues && to - from >= BLOCKED_AT_LEAST {
                     lane.segments.push(Segment {
                         state: LaneState::Queued,
-                        left: 0.0,
-                        right: percent(at, axis),
+                        left: from,
+                        right: to,
                     });
                 }
                 Some(0)

@@ -12,7 +12,7 @@ use async_playground::code::python;
 use async_playground::i18n::Lang;
 use async_playground::presets::Preset;
 use async_playground::recording::{Outcome, RunEvent};
-use async_playground::scenario::{parse_steps, Mode, Scenario, Task};
+use async_playground::scenario::{parse_task, Mode, Scenario, Task};
 use async_playground::simulate::predict;
 
 /// Real seconds per scenario second in these runs.
@@ -95,7 +95,13 @@ fn scenario(tasks: &[&str], limit: Option<usize>, timeout: Option<f64>) -> Scena
     Scenario {
         tasks: tasks
             .iter()
-            .map(|steps| Task::named("", parse_steps(steps).unwrap()))
+            .map(|text| {
+                let (arrival, steps) = parse_task(text).unwrap();
+                Task {
+                    arrival,
+                    ..Task::named("", steps)
+                }
+            })
             .collect(),
         limit,
         timeout: timeout.map(Duration::from_secs_f64),

@@ -318,8 +318,8 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
     );
 }
 
-/// One task as the generated Python runs it: `async with limit:` around
-/// `asyncio.wait_for(body, timeout)`. `wait_for` arms the timeout, then
+/// One task as the generated Python runs it: it sleeps until it arrives,
+/// then `async with limit:` around `asyncio.wait_for(body, timeout)`. `wait_for` arms the timeout, then
 /// the body starts on a later turn (asyncio wraps it in a task of its own);
 /// when the deadline passes, the body is dropped at its next await.
 async fn run_task(
@@ -329,6 +329,11 @@ async fn run_task(
     index: usize,
     limit: Option<&Semaphore>,
 ) {
+    let arrival = context.scenario.tasks[index].arrival;
+    if !arrival.is_zero() {
+        let ms = context.scale.to_real(arrival).as_secs_f64() * 1000.0;
+        timers::sleep_until(began + ms).await;
+    }
     let _permit = match limit {
         Some(limit) => limit.acquire().await.ok(),
         None => None,

@@ -8,13 +8,13 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::recording::Recording;
-use crate::scenario::Mode;
+use crate::scenario::{format_seconds, Mode};
 use crate::state::Plan;
 
 fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
     match value {
         Some(value) => html! {
-            <td data-testid={testid} data-seconds={value.as_secs_f64().to_string()}>
+            <td data-testid={testid} data-seconds={format_seconds(value)}>
                 { format!("{} {unit}", i18n::seconds_3(value)) }
             </td>
         },
