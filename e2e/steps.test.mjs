@@ -12,8 +12,9 @@ const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'web-se
 
 /**
  * How far a measured total may lie after its prediction at ×10, in
- * scenario seconds: 15 ms of real time for the run, and 3 ms more for each
- * step. The page draws after every event, and on this machine's software
+ * scenario seconds: 40 ms of real time for the run (a garbage collection
+ * or a slow frame on this machine), and 3 ms more for each step. The page
+ * draws after every event, and on this machine's software
  * rendering a frame keeps the main thread for up to ~8 ms; a deadline that
  * falls in it is met late, and each wait counts from when its step began
  * (as in asyncio), so the lateness carries over to the steps after it.
@@ -23,7 +24,7 @@ async function lateAtX10(page) {
   const steps = await page.getByTestId('task-steps').evaluateAll((fields) =>
     fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
   );
-  return (15 + 3 * steps) / 100;
+  return (40 + 3 * steps) / 100;
 }
 
 describe('the course scenarios', () => {

@@ -11,16 +11,13 @@
 use std::fmt::Write as _;
 
 use crate::i18n::Lang;
-use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
+use crate::scenario::{format_seconds, Mode, Scenario, WORKERS};
 
 /// The Python program that runs `scenario` in `mode`, printing its log in
 /// `lang`.
 pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
-    let offloads = scenario
-        .tasks
-        .iter()
-        .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Offload));
+    let offloads = scenario.offloads();
     let mut code = String::new();
     code.push_str("import asyncio\nimport time\n");
     if offloads {
@@ -113,6 +110,17 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if offloads {
         let _ = writeln!(code, "pool = ThreadPoolExecutor(max_workers={WORKERS})");
     }
+    if scenario.holds_data() {
+        let _ = writeln!(
+            code,
+            "held = peak = 0  # {}",
+            if ru {
+                "чанков в памяти сейчас и больше всего сразу"
+            } else {
+                "chunks in memory now, and the most at once"
+            }
+        );
+    }
     code.push_str("start = time.time()\n\n\n");
     code.push_str("def work(seconds):\n");
     code.push_str(if ru {
@@ -145,26 +153,66 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             "Program finished in {now():.4f}",
         )
     };
+    let data = scenario.holds_data();
     code.push_str("async def operation(n, name, steps):\n");
+    if data {
+        code.push_str("    global held, peak\n");
+    }
     let _ = writeln!(code, "    print(f\"{started}\")");
     if offloads {
         code.push_str("    loop = asyncio.get_running_loop()\n");
     }
-    code.push_str("    for kind, seconds in steps:\n");
-    code.push_str("        if kind == \"wait\":\n");
+    // The steps; inside `try` when chunks are held, so that a task that
+    // ends (or is cancelled) lets go of them.
+    let pad = if data { "        " } else { "    " };
+    if data {
+        code.push_str("    buffered = 0  # chunks this task holds\n    try:\n");
+    }
+    let waits = if data {
+        "kind in (\"wait\", \"receive\", \"write\")"
+    } else {
+        "kind == \"wait\""
+    };
+    let _ = writeln!(code, "{pad}for kind, seconds in steps:");
+    let _ = writeln!(code, "{pad}    if {waits}:");
     let _ = writeln!(
         code,
-        "            await asyncio.sleep(seconds * SCALE)  # {}",
+        "{pad}        await asyncio.sleep(seconds * SCALE)  # {}",
         if ru {
             "пока ждём, работают другие задачи"
         } else {
             "others run while this one waits"
         }
     );
-    code.push_str("        elif kind == \"work\":\n");
+    if data {
+        let _ = writeln!(
+            code,
+            "{pad}        if kind == \"receive\":  # {}",
+            if ru {
+                "чанк пришёл и лежит в памяти"
+            } else {
+                "a chunk arrived and is held in memory"
+            }
+        );
+        let _ = writeln!(code, "{pad}            buffered += 1");
+        let _ = writeln!(code, "{pad}            held += 1");
+        let _ = writeln!(code, "{pad}            peak = max(peak, held)");
+        let _ = writeln!(
+            code,
+            "{pad}        elif kind == \"write\" and buffered:  # {}",
+            if ru {
+                "чанк записан, память освобождена"
+            } else {
+                "a chunk is written and let go"
+            }
+        );
+        let _ = writeln!(code, "{pad}            buffered -= 1");
+        let _ = writeln!(code, "{pad}            held -= 1");
+    }
+    let _ = writeln!(code, "{pad}    elif kind == \"work\":");
     let _ = writeln!(
         code,
-        "            work(seconds)  # {}",
+        "{pad}        work(seconds)  # {}",
         if ru {
             "цикл событий стоит: все ждут"
         } else {
@@ -172,16 +220,19 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         }
     );
     if offloads {
-        code.push_str("        else:\n");
+        let _ = writeln!(code, "{pad}    else:");
         let _ = writeln!(
             code,
-            "            await loop.run_in_executor(pool, work, seconds)  # {}",
+            "{pad}        await loop.run_in_executor(pool, work, seconds)  # {}",
             if ru {
                 "работа в другом потоке, цикл свободен"
             } else {
                 "work in another thread, the loop runs on"
             }
         );
+    }
+    if data {
+        code.push_str("    finally:\n        held -= buffered\n");
     }
     let _ = writeln!(code, "    print(f\"{finished}\")");
     code.push_str("\n\n");
@@ -242,6 +293,11 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         ),
     };
     let _ = writeln!(code, "    print(f\"{completed}\")");
+    if scenario.holds_data() {
+        // The page's own line, with the count left to Python.
+        let line = crate::i18n::log_most_held(lang, 0).replacen('0', "{peak}", 1);
+        let _ = writeln!(code, "    print(f\"{line}\")");
+    }
     let _ = writeln!(code, "    print(f\"{total}\")");
     code.push_str("\n\nasyncio.run(main())\n");
     code

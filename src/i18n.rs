@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
+use crate::memory::CHUNK_MB;
 use crate::recording::{Outcome, Recording, RunEvent};
 use crate::scenario::{
     format_seconds, CountError, DurationError, Mode, StepKind, StepsError, MAX_STEPS, MAX_TASKS,
@@ -108,6 +109,9 @@ pub enum Text {
     LegendCancelled,
     LegendStall,
     EventLoop,
+    Memory,
+    LegendReceiving,
+    LegendWriting,
     CancelTask,
     LoopPanel,
     LoopRunning,
@@ -118,6 +122,7 @@ pub enum Text {
     LoopNotStarted,
     LoopEnded,
     LoopAt,
+    LoopLater,
     InTurn,
     TimelineEmpty,
     Log,
@@ -192,10 +197,12 @@ impl Text {
                 "Steps in seconds, joined by +: 1 waits for I/O (others run meanwhile), \
                  c0.5 computes on the event loop's thread (everything waits), \
                  o2 sends 2 s of computing to a worker (run_in_executor). Example: 1+c0.5+o2. \
+                 r0.5 receives a chunk of data into memory, w0.1 writes one and lets it go. \
                  A leading @0.5 makes the task arrive 0.5 s after the start.",
                 "Шаги в секундах через +: 1 — ожидание ввода-вывода (остальные тем временем \
                  работают), c0.5 — вычисления в потоке цикла событий (ждут все), o2 — 2 с \
                  вычислений в отдельном потоке (run_in_executor). Пример: 1+c0.5+o2. \
+                 r0.5 — получить чанк данных в память, w0.1 — записать чанк и освободить память. \
                  @0.5 в начале: задача поступает через 0,5 с после старта.",
             ),
             Text::Knobs => ("How tasks run", "Как выполняются задачи"),
@@ -217,6 +224,9 @@ impl Text {
             Text::LegendCancelled => ("cancelled", "отменена"),
             Text::LegendStall => ("event loop blocked", "цикл событий заблокирован"),
             Text::EventLoop => ("event loop", "цикл событий"),
+            Text::Memory => ("memory", "память"),
+            Text::LegendReceiving => ("receiving a chunk", "получает чанк"),
+            Text::LegendWriting => ("writing a chunk", "пишет чанк"),
             Text::CancelTask => ("Cancel", "Отменить"),
             Text::LoopPanel => ("Inside the event loop", "Внутри цикла событий"),
             Text::LoopRunning => ("Running now", "Выполняется сейчас"),
@@ -227,6 +237,10 @@ impl Text {
             Text::LoopNotStarted => ("Not started", "Не начаты"),
             Text::LoopEnded => ("Ended", "Завершены"),
             Text::LoopAt => ("Moment", "Момент"),
+            Text::LoopLater => (
+                "Runs of more than 100 tasks are shown here once they finish.",
+                "Запуски больше чем из 100 задач показываются здесь, когда они завершатся.",
+            ),
             Text::InTurn => (
                 "Work and offloads would disturb the other mode's timings, so Compare runs the two one after the other.",
                 "Вычисления и потоки мешали бы замерам другого режима, поэтому «Сравнить» запускает режимы по очереди.",
@@ -321,6 +335,24 @@ pub fn log_completed(lang: Lang, count: usize) -> String {
         },
         Lang::En if count == 1 => "Completed 1 operation.".to_owned(),
         Lang::En => format!("Completed {count} operations."),
+    }
+}
+
+/// Under the memory lane: the most held at once, in chunks and megabytes.
+pub fn most_held(lang: Lang, chunks: usize) -> String {
+    let mb = group_digits(lang, chunks * CHUNK_MB);
+    match lang {
+        Lang::Ru => format!("Больше всего в памяти сразу: {chunks} × {CHUNK_MB} МБ = {mb} МБ"),
+        Lang::En => format!("Most held in memory at once: {chunks} × {CHUNK_MB} MB = {mb} MB"),
+    }
+}
+
+/// The line a program that moves data prints after its count: the most
+/// chunks it held in memory at once.
+pub fn log_most_held(lang: Lang, chunks: usize) -> String {
+    match lang {
+        Lang::Ru => format!("Больше всего в памяти: {chunks} чанков по {CHUNK_MB} МБ"),
+        Lang::En => format!("Most held in memory: {chunks} chunks of {CHUNK_MB} MB"),
     }
 }
 

@@ -5,7 +5,7 @@
 //! The crate has three parts (see ARCHITECTURE.md):
 //! - the pure core, plain Rust with no browser in it, tested natively:
 //!   [`scenario`], [`simulate`], [`recording`], [`timeline`], [`state`],
-//!   [`link`], [`loop_view`], [`presets`], [`code`] and [`i18n`];
+//!   [`link`], [`loop_view`], [`memory`], [`presets`], [`code`] and [`i18n`];
 //! - `runtime`, which runs a scenario as futures in the browser and reports
 //!   timestamped events (wasm32 only);
 //! - `ui`, the Yew components, which send actions to the one reducer in
@@ -15,6 +15,7 @@ pub mod code;
 pub mod i18n;
 pub mod link;
 pub mod loop_view;
+pub mod memory;
 pub mod presets;
 pub mod recording;
 pub mod scenario;

@@ -92,14 +92,15 @@ pub fn loop_view(recording: &Recording, at: Duration) -> LoopView {
                     // Done computing, the task has not yet reported its next
                     // step: it is as good as ready.
                     StepKind::Work => ready.push(Reverse((due, task))),
-                    StepKind::Wait if due > at => timers.push(Reverse((due, task))),
-                    StepKind::Wait => ready.push(Reverse((due, task))),
                     StepKind::Offload => {
                         view.offloaded_count += 1;
                         if view.offloaded.len() < SHOWN {
                             view.offloaded.push(task);
                         }
                     }
+                    // A wait, a receive or a write: a timer.
+                    _ if due > at => timers.push(Reverse((due, task))),
+                    _ => ready.push(Reverse((due, task))),
                 }
             }
         }

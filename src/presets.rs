@@ -24,6 +24,8 @@ pub enum Preset {
     /// A file-hosting service: uploads arrive in chunks, each written as
     /// it comes, and a 40 GB film does not hold up the small files.
     FileHosting,
+    /// The same uploads, each held in memory until all of it has arrived.
+    FileHostingBuffered,
     /// A web server answering ten requests that arrive 0.3 s apart.
     WebServer,
     /// Twenty API requests through a service that allows five at once.
@@ -36,12 +38,13 @@ pub enum Preset {
 
 impl Preset {
     /// Every preset, in the order the page lists them.
-    pub const ALL: [Preset; 9] = [
+    pub const ALL: [Preset; 10] = [
         Preset::CourseFirstExample,
         Preset::LongestWins,
         Preset::CoffeeMachine,
         Preset::Party,
         Preset::FileHosting,
+        Preset::FileHostingBuffered,
         Preset::WebServer,
         Preset::ApiLimit,
         Preset::CpuHeavy,
@@ -76,16 +79,27 @@ impl Preset {
                 task("music", "c0.3+0.5"),
                 task("guests", "1+c0.2+1+c0.2+1+c0.2"),
             ]),
-            Preset::FileHosting => {
-                // A chunk arrives (0.5 s of network), then is written (0.1 s
-                // of disk): sixteen chunks for the film, one or two for the rest.
-                let film = ["0.5+0.1"; 16].join("+");
+            Preset::FileHosting | Preset::FileHostingBuffered => {
+                // A chunk arrives (0.5 s of network) and is written (0.1 s of
+                // disk): sixteen chunks for the film, one or two for the rest.
+                // Streaming writes each as it comes; buffering receives them
+                // all, then writes them all.
+                let upload = |chunks: usize, receive: &str| {
+                    let (received, written) = (format!("r{receive}"), "w0.1");
+                    if self == Preset::FileHosting {
+                        vec![format!("{received}+{written}"); chunks].join("+")
+                    } else {
+                        let mut steps = vec![received; chunks];
+                        steps.extend(vec![written.to_owned(); chunks]);
+                        steps.join("+")
+                    }
+                };
                 Scenario::of(vec![
-                    task("film-4k-40GB.mkv", &film),
-                    task("report.pdf", "0.5+0.1"),
-                    task("photo.jpg", "0.5+0.1+0.5+0.1"),
-                    task("notes.txt", "0.3+0.1"),
-                    task("song.mp3", "0.5+0.1+0.5+0.1"),
+                    task("film-4k-40GB.mkv", &upload(16, "0.5")),
+                    task("report.pdf", &upload(1, "0.5")),
+                    task("photo.jpg", &upload(2, "0.5")),
+                    task("notes.txt", &upload(1, "0.3")),
+                    task("song.mp3", &upload(2, "0.5")),
                 ])
             }
             Preset::WebServer => Scenario::of(
@@ -193,15 +207,31 @@ impl Preset {
             Preset::FileHosting => [
                 (
                     "File hosting: a 40 GB film and small files",
-                    "Uploads arrive in chunks; each chunk is written to disk as it comes, so memory \
-                     stays flat whatever the size. Served one at a time, everyone waits for the \
-                     film; served concurrently, the small files are done in about a second.",
+                    "Uploads arrive in chunks; each chunk is written to disk as it comes, so the \
+                     memory lane never holds more than a chunk per upload, whatever the size. \
+                     Served one at a time, everyone waits for the film; served concurrently, the \
+                     small files are done in about a second.",
                 ),
                 (
                     "Файловый хостинг: фильм на 40 ГБ и маленькие файлы",
                     "Файлы приходят по кусочкам (чанкам), и каждый чанк сразу пишется на диск — \
-                     память не растёт, каков бы ни был файл. По очереди все ждут, пока загрузится \
-                     фильм; конкурентно маленькие файлы готовы примерно за секунду.",
+                     в памяти не больше чанка на загрузку, каков бы ни был файл. По очереди все \
+                     ждут, пока загрузится фильм; конкурентно маленькие файлы готовы примерно за \
+                     секунду.",
+                ),
+            ],
+            Preset::FileHostingBuffered => [
+                (
+                    "File hosting that buffers whole files",
+                    "The same uploads, but the server keeps each file in memory until all of it \
+                     has arrived, and only then writes it. The memory lane climbs to the whole \
+                     film, 16 chunks; the streaming server never held more than one per upload.",
+                ),
+                (
+                    "Файловый хостинг, который копит файлы целиком",
+                    "Те же загрузки, но сервер держит каждый файл в памяти, пока тот не придёт \
+                     целиком, и только потом пишет его на диск. Память растёт до всего фильма — \
+                     16 чанков; потоковый сервер держал не больше одного на загрузку.",
                 ),
             ],
             Preset::WebServer => [
@@ -276,6 +306,7 @@ impl Preset {
             Preset::CoffeeMachine => "coffee",
             Preset::Party => "party",
             Preset::FileHosting => "file-hosting",
+            Preset::FileHostingBuffered => "file-hosting-buffered",
             Preset::WebServer => "web-server",
             Preset::ApiLimit => "api-limit",
             Preset::CpuHeavy => "cpu-heavy",
@@ -357,6 +388,15 @@ mod tests {
                 assert!(last_small > small_files_by, "{last_small}");
             }
         }
+
+        // Streaming holds a chunk per upload at most; buffering, the film.
+        let most_held = |preset: Preset| {
+            let scenario = preset.scenario();
+            let events = predict(&scenario, Mode::Concurrent).events;
+            crate::memory::peak(&crate::memory::held(&scenario, events))
+        };
+        assert!(most_held(Preset::FileHosting) <= 5);
+        assert!(most_held(Preset::FileHostingBuffered) >= 16);
 
         // Work blocks: the requests wait for the report; offloaded, they do not.
         let (_, heavy) = totals(Preset::CpuHeavy);

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::i18n::{self, Lang};
+use crate::memory;
 use crate::scenario::{Mode, Scenario};
 use crate::simulate::Prediction;
 
@@ -210,7 +211,8 @@ impl Recording {
 
     /// How many lines the program has printed so far.
     pub fn log_len(&self) -> usize {
-        self.printed + if self.is_finished() { 2 } else { 0 }
+        let closing = 2 + usize::from(self.scenario.holds_data());
+        self.printed + if self.is_finished() { closing } else { 0 }
     }
 
     /// The last `at_most` lines the program printed, oldest first: the
@@ -220,6 +222,10 @@ impl Recording {
         let mut lines = Vec::with_capacity(at_most.min(self.log_len()));
         if let Some(total) = self.total {
             lines.push(i18n::log_total(lang, total));
+            if self.scenario.holds_data() {
+                let held = memory::held(&self.scenario, self.events());
+                lines.push(i18n::log_most_held(lang, memory::peak(&held)));
+            }
             lines.push(i18n::log_completed(lang, self.done));
         }
         for event in self.events().rev() {

@@ -43,19 +43,39 @@ pub enum StepKind {
     /// The same work, sent to a worker and awaited, so the loop runs on
     /// (`await loop.run_in_executor(None, work, d)`).
     Offload,
+    /// Waits for a chunk of data to arrive, then holds it in memory: an
+    /// upload reading from the network.
+    Receive,
+    /// Waits while the task writes one chunk it holds (to disk, say), then
+    /// lets it go from memory.
+    Write,
 }
 
 impl StepKind {
     /// Every kind, in the order the page explains them.
-    pub const ALL: [StepKind; 3] = [StepKind::Wait, StepKind::Work, StepKind::Offload];
+    pub const ALL: [StepKind; 5] = [
+        StepKind::Wait,
+        StepKind::Work,
+        StepKind::Offload,
+        StepKind::Receive,
+        StepKind::Write,
+    ];
+
+    /// Whether the task awaits a timer meanwhile, as for I/O: a wait, a
+    /// receive or a write.
+    pub fn is_wait(self) -> bool {
+        matches!(self, StepKind::Wait | StepKind::Receive | StepKind::Write)
+    }
 
     /// The letter that marks the kind in step text: none for a wait, `c`
-    /// (CPU) for work, `o` for offload.
+    /// (CPU) for work, `o` for offload, `r` to receive, `w` to write.
     pub fn prefix(self) -> &'static str {
         match self {
             StepKind::Wait => "",
             StepKind::Work => "c",
             StepKind::Offload => "o",
+            StepKind::Receive => "r",
+            StepKind::Write => "w",
         }
     }
 
@@ -65,6 +85,8 @@ impl StepKind {
             StepKind::Wait => "wait",
             StepKind::Work => "work",
             StepKind::Offload => "offload",
+            StepKind::Receive => "receive",
+            StepKind::Write => "write",
         }
     }
 }
@@ -157,6 +179,8 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
         let (kind, number) = match part.as_bytes().first() {
             Some(b'c' | b'C') => (StepKind::Work, &part[1..]),
             Some(b'o' | b'O') => (StepKind::Offload, &part[1..]),
+            Some(b'r' | b'R') => (StepKind::Receive, &part[1..]),
+            Some(b'w' | b'W') => (StepKind::Write, &part[1..]),
             _ => (StepKind::Wait, part),
         };
         let duration =
@@ -270,12 +294,27 @@ impl Scenario {
         self.tasks.iter().any(|t| !t.arrival.is_zero())
     }
 
-    /// Whether every step of every task is a wait: the course's first
-    /// example and its kin.
+    /// Whether every step of every task waits (for a timer, or for data
+    /// to arrive or be written): the course's first example and its kin.
     pub fn only_waits(&self) -> bool {
         self.tasks
             .iter()
-            .all(|t| t.steps.iter().all(|s| s.kind == StepKind::Wait))
+            .all(|t| t.steps.iter().all(|s| s.kind.is_wait()))
+    }
+
+    /// Whether some task receives data: then the page shows the memory
+    /// its tasks hold.
+    pub fn holds_data(&self) -> bool {
+        self.tasks
+            .iter()
+            .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Receive))
+    }
+
+    /// Whether some task offloads work to a worker.
+    pub fn offloads(&self) -> bool {
+        self.tasks
+            .iter()
+            .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Offload))
     }
 
     /// The tasks as runs of equal neighbours, in order: each task once,
@@ -585,6 +624,12 @@ mod tests {
             ])
         );
         assert_eq!(parse_steps("C0,25"), Ok(vec![Step::work(ms(250))]));
+        let data = parse_steps("r0.5+w0.1").unwrap();
+        assert_eq!(
+            data.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            [StepKind::Receive, StepKind::Write]
+        );
+        assert_eq!(format_steps(&data), "r0.5+w0.1");
         assert_eq!(
             format_steps(&parse_steps("1+c0.5+o2").unwrap()),
             "1+c0.5+o2"
@@ -676,7 +721,7 @@ mod tests {
     proptest! {
         #[test]
         fn formatted_steps_read_back_unchanged(
-            steps in prop::collection::vec((0usize..3, 1_000u64..=3_600_000_000), 1..=MAX_STEPS)
+            steps in prop::collection::vec((0usize..5, 1_000u64..=3_600_000_000), 1..=MAX_STEPS)
         ) {
             let steps: Vec<Step> = steps
                 .into_iter()

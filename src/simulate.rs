@@ -281,11 +281,11 @@ impl<'a> Sim<'a> {
             }
             match step.kind {
                 StepKind::Work => self.now += step.duration,
-                StepKind::Wait | StepKind::Offload => {
+                _ => {
                     state.awaits += 1;
                     let awaiting = state.awaits;
                     state.phase = Phase::Suspended { awaiting };
-                    if step.kind == StepKind::Wait {
+                    if step.kind.is_wait() {
                         self.call_at(self.now + step.duration, Callback::Wake(task, awaiting));
                     } else {
                         self.jobs.push_back((task, awaiting, step.duration));

@@ -11,6 +11,7 @@ use std::collections::BinaryHeap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use crate::memory;
 use crate::recording::{Outcome, Recording, RunEvent};
 use crate::scenario::{format_seconds, Mode, StepKind};
 
@@ -33,6 +34,10 @@ pub enum LaneState {
     Waiting,
     /// Awaiting work sent to a worker.
     Offloaded,
+    /// Awaiting a chunk of data.
+    Receiving,
+    /// Awaiting the write of a chunk it holds.
+    Writing,
     /// Its await is over, but the loop is busy with another task.
     Blocked,
     /// Ended, one way or another.
@@ -48,6 +53,8 @@ impl LaneState {
             LaneState::Running => "running",
             LaneState::Waiting => "waiting",
             LaneState::Offloaded => "offloaded",
+            LaneState::Receiving => "receiving",
+            LaneState::Writing => "writing",
             LaneState::Blocked => "blocked",
             LaneState::Ended(outcome) => outcome.id(),
         }
@@ -59,6 +66,8 @@ impl LaneState {
             StepKind::Wait => LaneState::Waiting,
             StepKind::Work => LaneState::Running,
             StepKind::Offload => LaneState::Offloaded,
+            StepKind::Receive => LaneState::Receiving,
+            StepKind::Write => LaneState::Writing,
         }
     }
 }
@@ -252,8 +261,14 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
         .iter()
         .map(|&span| Reverse(span))
         .collect();
-    let mut working: Vec<Option<Duration>> = vec![None; recording.scenario.tasks.len()];
-    for event in recording.events() {
+    let tasks = &recording.scenario.tasks;
+    let works = tasks
+        .iter()
+        .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Work));
+    // Without work steps there is nothing to find among the events (and a
+    // run of 100,000 tasks would read them all on every frame).
+    let mut working: Vec<Option<Duration>> = vec![None; tasks.len()];
+    for event in recording.events().filter(|_| works) {
         let task = event.task();
         if let Some(began) = working[task].take() {
             spans.push(Reverse((began, event.at())));
@@ -263,12 +278,7 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
             RunEvent::Step { step, .. } => step,
             RunEvent::Finished { .. } => continue,
         };
-        if recording.scenario.tasks[task]
-            .steps
-            .get(step)
-            .map(|s| s.kind)
-            == Some(StepKind::Work)
-        {
+        if tasks[task].steps.get(step).map(|s| s.kind) == Some(StepKind::Work) {
             working[task] = Some(event.at());
         }
     }
@@ -317,19 +327,39 @@ fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
 }
 
 /// An SVG path (in a 100 × 100 view box, y downwards) of the step-shaped
-/// area under `value` of each column: one element for the whole chart,
-/// however many columns it has.
-pub fn area_path(columns: &[Column], value: impl Fn(&Column) -> f64) -> String {
-    let width = 100.0 / columns.len().max(1) as f64;
-    let mut path = String::with_capacity(16 * columns.len() + 16);
+/// area under `values` (each in percent, one per column): one element for
+/// the whole chart, however many columns it has.
+pub fn area_path(values: impl ExactSizeIterator<Item = f64>) -> String {
+    let width = 100.0 / values.len().max(1) as f64;
+    let mut path = String::with_capacity(16 * values.len() + 16);
     path.push_str("M0 100");
-    for (index, column) in columns.iter().enumerate() {
-        let y = 100.0 - value(column).clamp(0.0, 100.0);
+    for (index, value) in values.enumerate() {
+        let y = 100.0 - value.clamp(0.0, 100.0);
         let (left, right) = (index as f64 * width, (index + 1) as f64 * width);
         let _ = write!(path, "L{left:.2} {y:.2}L{right:.2} {y:.2}");
     }
     path.push_str("L100 100Z");
     path
+}
+
+/// The memory lane of a run that moves data: the most chunks held at once,
+/// and the area of chunks held over the axis, in percent of that most.
+///
+/// Above [`LANE_LIMIT`] tasks it is drawn once the run has finished: it
+/// reads every event, which a frame of a run that large cannot afford.
+pub fn memory_lane(recording: &Recording, axis: Duration) -> Option<(usize, String)> {
+    let too_many = recording.scenario.tasks.len() > LANE_LIMIT && !recording.is_finished();
+    if too_many || !recording.scenario.holds_data() {
+        return None;
+    }
+    let held = memory::held(&recording.scenario, recording.events());
+    let peak = memory::peak(&held);
+    let columns = memory::columns(&held, axis, COLUMNS);
+    let scale = 100.0 / peak.max(1) as f64;
+    Some((
+        peak,
+        area_path(columns.into_iter().map(|c| c as f64 * scale)),
+    ))
 }
 
 /// Marks for an axis of length `axis`: round steps of 1, 2 or 5 times a
@@ -518,13 +548,40 @@ mod tests {
             },
         ];
         assert_eq!(
-            area_path(&columns, |c| c.waiting),
+            area_path(columns.iter().map(|c| c.waiting)),
             "M0 100L0.00 0.00L50.00 0.00L50.00 75.00L100.00 75.00L100 100Z"
         );
         assert_eq!(
-            area_path(&columns, |c| c.done),
+            area_path(columns.iter().map(|c| c.done)),
             "M0 100L0.00 100.00L50.00 100.00L50.00 25.00L100.00 25.00L100 100Z"
         );
+    }
+
+    #[test]
+    fn a_run_that_moves_data_has_a_memory_lane() {
+        let scenario = Scenario::of(vec![Task::named("", parse_steps("r1+r1+w1+w1").unwrap())]);
+        let prediction = crate::simulate::predict(&scenario, Mode::Concurrent);
+        let mut recording = recording(Mode::Concurrent, Rc::new(scenario));
+        recording.record(prediction.events.iter().map(|&e| Report::Event(e)));
+        let (peak, path) = memory_lane(&recording, Duration::from_secs(4)).expect("it receives");
+        assert_eq!(peak, 2);
+        assert!(
+            path.starts_with("M0 100L0.00 100.00"),
+            "nothing held at first: {path}"
+        );
+        assert!(
+            path.contains(" 0.00L"),
+            "the most held fills the lane: {path}"
+        );
+        let plain = recording_of_waits();
+        assert_eq!(memory_lane(&plain, Duration::from_secs(1)), None);
+    }
+
+    fn recording_of_waits() -> Recording {
+        recording(
+            Mode::Concurrent,
+            Rc::new(Scenario::uniform(2, Duration::from_secs(1))),
+        )
     }
 
     #[test]

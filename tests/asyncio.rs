@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use async_playground::code::python;
 use async_playground::i18n::Lang;
+use async_playground::memory;
 use async_playground::presets::Preset;
 use async_playground::recording::{Outcome, RunEvent};
 use async_playground::scenario::{parse_task, Mode, Scenario, Task};
@@ -22,9 +23,11 @@ const SCALE: f64 = 0.05;
 /// loop's own overhead and the operating system's timer slack.
 const TOLERANCE: Duration = Duration::from_millis(15);
 
-/// What the program printed: each task's outcome (by its number) and the total.
+/// What the program printed: each task's outcome (by its number), the
+/// most chunks it held in memory (if it moves data) and the total.
 struct Printed {
     outcomes: Vec<Option<Outcome>>,
+    most_held: Option<usize>,
     total: Duration,
 }
 
@@ -45,6 +48,7 @@ fn run_python(scenario: &Scenario, mode: Mode) -> Printed {
     );
     let mut outcomes = vec![None; scenario.tasks.len()];
     let mut total = None;
+    let mut most_held = None;
     for line in stdout.lines() {
         let number = || -> usize {
             let rest = line.split("№ ").nth(1).expect("a task number");
@@ -58,6 +62,8 @@ fn run_python(scenario: &Scenario, mode: Mode) -> Printed {
             outcomes[number() - 1] = Some(Outcome::Done);
         } else if line.ends_with("cancelled: timed out") {
             outcomes[number() - 1] = Some(Outcome::TimedOut);
+        } else if let Some(rest) = line.strip_prefix("Most held in memory: ") {
+            most_held = rest.split(' ').next().and_then(|n| n.parse().ok());
         } else if let Some(seconds) = line.strip_prefix("Program finished in ") {
             let scenario_seconds: f64 = seconds.parse().unwrap();
             total = Some(Duration::from_secs_f64(scenario_seconds * SCALE));
@@ -65,6 +71,7 @@ fn run_python(scenario: &Scenario, mode: Mode) -> Printed {
     }
     Printed {
         outcomes,
+        most_held,
         total: total.expect("the program prints its total"),
     }
 }
@@ -80,6 +87,10 @@ fn check(what: &str, scenario: &Scenario) {
         }
         let printed = run_python(scenario, mode);
         assert_eq!(printed.outcomes, predicted, "{what}, {mode}: outcomes");
+        let most_held = scenario
+            .holds_data()
+            .then(|| memory::peak(&memory::held(scenario, prediction.events.iter().copied())));
+        assert_eq!(printed.most_held, most_held, "{what}, {mode}: memory");
         let expected = prediction.total.mul_f64(SCALE);
         let gap = printed.total.abs_diff(expected);
         assert!(
@@ -149,6 +160,18 @@ fn mixed_scenarios_agree_with_cpython() {
         (
             "timeout with offload",
             scenario(&["o3", "o0.5+1", "1+o1", "o0.3"], None, Some(1.7)),
+        ),
+        (
+            "data held and let go",
+            scenario(
+                &["r0.3+r0.3+w0.1+w0.1", "r0.2+w0.2+r0.2+w0.2", "w0.1+r0.4"],
+                None,
+                None,
+            ),
+        ),
+        (
+            "data under a timeout",
+            scenario(&["r0.3+r0.3+r0.3+w0.1", "r0.5+w0.1"], Some(1), Some(0.7)),
         ),
         (
             "everything",

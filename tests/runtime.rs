@@ -91,9 +91,6 @@ fn endings(events: &[Report], count: usize) -> Vec<(Duration, Outcome)> {
         .collect()
 }
 
-/// The heartbeat keeps one sleep of its own while a run goes on.
-const HEARTBEAT: usize = 1;
-
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
 }
@@ -144,7 +141,7 @@ async fn ten_sequential_tasks_of_50_ms_take_at_least_500_ms() {
 async fn stopping_a_run_clears_its_timers_and_the_next_run_starts_clean() {
     let mut run = observe(Scenario::uniform(10, ms(200)), Mode::Concurrent, Scale::X1);
     run.started(10).await;
-    assert_eq!(pending_sleeps(), 10 + HEARTBEAT);
+    assert_eq!(pending_sleeps(), 10);
     let Observed {
         handle,
         reports: mut stopped,
@@ -224,7 +221,7 @@ async fn ten_thousand_sleeps_share_one_queue_and_none_wakes_early() {
         Scale::X1,
     );
     run.started(10_000).await;
-    assert_eq!(pending_sleeps(), 10_000 + HEARTBEAT);
+    assert_eq!(pending_sleeps(), 10_000);
     assert!(timer_armed());
     let (events, total) = run.finish().await;
     assert!(total >= ms(500));

@@ -381,7 +381,9 @@ async fn body(context: &RunContext, mode: Mode, began: f64, index: usize) {
         (context.report)(mode, Report::Event(event));
         let ms = scale.to_real(step.duration).as_secs_f64() * 1000.0;
         match step.kind {
-            StepKind::Wait => timers::sleep_until(now + ms).await,
+            StepKind::Wait | StepKind::Receive | StepKind::Write => {
+                timers::sleep_until(now + ms).await;
+            }
             StepKind::Work => {
                 // Really busy: nothing else runs on this thread meanwhile,
                 // not even the page.
@@ -395,7 +397,7 @@ async fn body(context: &RunContext, mode: Mode, began: f64, index: usize) {
 }
 
 /// How often the heartbeat beats, in real milliseconds.
-const BEAT_MS: f64 = 20.0;
+const BEAT_MS: u32 = 20;
 
 /// A beat this late means the loop could not run: the time at which a
 /// browser counts a task as long.
@@ -406,7 +408,7 @@ const STALL_MS: f64 = 50.0;
 async fn heartbeat(context: &RunContext, mode: Mode, began: f64) {
     let mut last = now_ms();
     loop {
-        timers::sleep_until(last + BEAT_MS).await;
+        timers::coarse_sleep(BEAT_MS).await;
         let now = now_ms();
         if now - last > STALL_MS {
             (context.report)(

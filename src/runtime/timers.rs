@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use gloo_timers::callback::Timeout;
@@ -253,5 +254,49 @@ impl Future for Sleep {
 impl Drop for Sleep {
     fn drop(&mut self) {
         self.deregister();
+    }
+}
+
+/// A sleep on a plain browser timer, without the queue's precision: for
+/// the heartbeat, whose beats only need to notice long gaps. Its beats
+/// would otherwise keep the queue's messages going all through a run.
+pub fn coarse_sleep(ms: u32) -> CoarseSleep {
+    CoarseSleep {
+        ms,
+        timer: None,
+        woken: Rc::default(),
+    }
+}
+
+/// See [`coarse_sleep`]. Dropping it clears its browser timer.
+pub struct CoarseSleep {
+    ms: u32,
+    timer: Option<Timeout>,
+    /// Set when the timer fires: then it takes the waker and wakes it.
+    woken: Rc<RefCell<(bool, Option<Waker>)>>,
+}
+
+impl Future for CoarseSleep {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.woken.borrow().0 {
+            return Poll::Ready(());
+        }
+        self.woken.borrow_mut().1 = Some(cx.waker().clone());
+        if self.timer.is_none() {
+            let woken = self.woken.clone();
+            self.timer = Some(Timeout::new(self.ms, move || {
+                let waker = {
+                    let mut woken = woken.borrow_mut();
+                    woken.0 = true;
+                    woken.1.take()
+                };
+                if let Some(waker) = waker {
+                    waker.wake();
+                }
+            }));
+        }
+        Poll::Pending
     }
 }

@@ -11,6 +11,7 @@ use crate::i18n::{self, Lang, Text};
 use crate::loop_view::{loop_view, LoopView};
 use crate::recording::Recording;
 use crate::scenario::{format_seconds, Mode};
+use crate::timeline::LANE_LIMIT;
 
 /// What [`LoopPanel`] shows.
 #[derive(Properties, PartialEq)]
@@ -48,6 +49,16 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
     let Some(recording) = recording else {
         return Html::default();
     };
+    // Reading every event on every frame is too much for a large run: its
+    // loop is shown once it has finished.
+    if *running && recording.scenario.tasks.len() > LANE_LIMIT {
+        return html! {
+            <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
+                <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
+                <p class="note">{ Text::LoopLater.get(lang) }</p>
+            </section>
+        };
+    }
     let at = if *running {
         recording.clock(*clock)
     } else {

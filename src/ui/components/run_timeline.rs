@@ -53,6 +53,9 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
     let stalls = use_memo((recording.clone(), axis), |(recording, axis)| {
         timeline::stalls(recording, *axis)
     });
+    let memory = use_memo((recording.clone(), axis), |(recording, axis)| {
+        timeline::memory_lane(recording, *axis)
+    });
     let mode = recording.mode;
     let on_cancel = on_cancel
         .as_ref()
@@ -87,7 +90,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
                 <p class="note">{ (*label).clone() }</p>
             }
             <div class="plot">
-                <TimelineChart layout={layout.clone()} stalls={stalls.clone()}
+                <TimelineChart layout={layout.clone()} stalls={stalls.clone()} memory={memory.clone()}
                     label={(*label).clone()} {on_cancel} {lang} />
                 <div class="overlay">{ curtain }</div>
             </div>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lane_row::LaneRow;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{self, Lang, Text};
 use crate::timeline::{self, LaneState, Stall, Timeline};
 
 /// What [`TimelineChart`] shows.
@@ -16,6 +16,9 @@ pub struct TimelineChartProps {
     pub layout: Rc<Timeline>,
     /// When the event loop could not run.
     pub stalls: Rc<Vec<Stall>>,
+    /// For a run that moves data: the most chunks held, and the memory
+    /// lane's path.
+    pub memory: Rc<Option<(usize, String)>>,
     /// What the chart says to a screen reader, for the aggregate.
     pub label: AttrValue,
     /// Cancels a task by its index, while the run goes on.
@@ -30,6 +33,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
     let TimelineChartProps {
         layout,
         stalls,
+        memory,
         label,
         on_cancel,
         lang,
@@ -45,10 +49,27 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             </span>
         </div>
     };
+    let memory = match &**memory {
+        Some((peak, path)) => html! {
+            <>
+                <div class="lane memory" data-testid="memory" data-peak={peak.to_string()}>
+                    <span class="lane-label">{ Text::Memory.get(*lang) }</span>
+                    <span class="lane-track">
+                        <svg viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+                            <path d={path.clone()} />
+                        </svg>
+                    </span>
+                </div>
+                <p class="note memory-note">{ i18n::most_held(*lang, *peak) }</p>
+            </>
+        },
+        None => Html::default(),
+    };
     match &**layout {
         Timeline::Lanes(lanes) => html! {
             <>
                 { event_loop }
+                { memory }
                 <ol class="lanes">
                     { for lanes.iter().map(|lane| {
                         let cancellable = !matches!(lane.state, LaneState::Ended(_));
@@ -63,10 +84,11 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         Timeline::Aggregate(columns) => html! {
             <>
                 { event_loop }
+                { memory }
                 <div class="aggregate" data-testid="aggregate">
                     <svg viewBox="0 0 100 100" preserveAspectRatio="none" role="img" aria-label={label.clone()}>
-                        <path class="done" d={timeline::area_path(columns, |c| c.done)} />
-                        <path class="waiting" d={timeline::area_path(columns, |c| c.waiting)} />
+                        <path class="done" d={timeline::area_path(columns.iter().map(|c| c.done))} />
+                        <path class="waiting" d={timeline::area_path(columns.iter().map(|c| c.waiting))} />
                     </svg>
                 </div>
             </>

@@ -58,6 +58,8 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         (Text::LegendWaiting, "waiting"),
         (Text::LegendRunning, "running"),
         (Text::LegendOffloaded, "offloaded"),
+        (Text::LegendReceiving, "receiving"),
+        (Text::LegendWriting, "writing"),
         (Text::LegendBlocked, "blocked"),
         (Text::LegendDone, "done"),
         (Text::LegendTimedOut, "timed-out"),
