@@ -91,8 +91,8 @@ describe('bad input', () => {
       const field = page.getByTestId('task-steps').nth(2);
       for (const [typed, message] of [
         ['', /Enter the task's steps/],
-        ['abc', /Step 1: not a number/],
-        ['1+c', /Step 2: enter a duration/],
+        ['abc', /Step 1 — Not a number/],
+        ['1+c', /Step 2 — Enter a duration/],
         ['0', /more than zero/],
         ['-5', /more than zero/],
         ['3601', /one hour/],

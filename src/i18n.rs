@@ -123,6 +123,7 @@ pub enum Text {
     LoopEnded,
     LoopAt,
     LoopLater,
+    LoopSlide,
     InTurn,
     TimelineEmpty,
     Log,
@@ -237,6 +238,10 @@ impl Text {
             Text::LoopNotStarted => ("Not started", "Не начаты"),
             Text::LoopEnded => ("Ended", "Завершены"),
             Text::LoopAt => ("Moment", "Момент"),
+            Text::LoopSlide => (
+                "Move the slider to look inside the loop at any moment of the run.",
+                "Двигайте ползунок, чтобы заглянуть в цикл в любой момент запуска.",
+            ),
             Text::LoopLater => (
                 "Runs of more than 100 tasks are shown here once they finish.",
                 "Запуски больше чем из 100 задач показываются здесь, когда они завершатся.",
@@ -484,13 +489,20 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
     let took = recording.total?;
     let scenario = &recording.scenario;
     let count = scenario.tasks.len();
-    let ended = |outcome: Outcome| {
-        recording
-            .events()
-            .filter(|e| matches!(e, RunEvent::Finished { outcome: o, .. } if *o == outcome))
-            .count()
-    };
-    let (timed_out, cancelled) = (ended(Outcome::TimedOut), ended(Outcome::Cancelled));
+    let (mut timed_out, mut cancelled) = (0, 0);
+    for event in recording.events() {
+        match event {
+            RunEvent::Finished {
+                outcome: Outcome::TimedOut,
+                ..
+            } => timed_out += 1,
+            RunEvent::Finished {
+                outcome: Outcome::Cancelled,
+                ..
+            } => cancelled += 1,
+            _ => {}
+        }
+    }
     let plain =
         scenario.only_waits() && scenario.limit.is_none() && timed_out == 0 && cancelled == 0;
     if plain {
@@ -637,16 +649,10 @@ pub fn steps_error(lang: Lang, error: StepsError) -> String {
             format!("В задаче может быть не больше {MAX_STEPS} шагов.")
         }
         (Lang::En, StepsError::Arrival(reason)) => {
-            format!(
-                "The arrival after @: {}",
-                lower_first(duration_error(lang, reason))
-            )
+            format!("The arrival after @ — {}", duration_error(lang, reason))
         }
         (Lang::Ru, StepsError::Arrival(reason)) => {
-            format!(
-                "Время прибытия после @: {}",
-                lower_first(duration_error(lang, reason))
-            )
+            format!("Время прибытия после @ — {}", duration_error(lang, reason))
         }
         (Lang::En, StepsError::NothingAfterArrival) => {
             "After the arrival (@0.5+…) come the task's steps.".to_owned()
@@ -654,29 +660,14 @@ pub fn steps_error(lang: Lang, error: StepsError) -> String {
         (Lang::Ru, StepsError::NothingAfterArrival) => {
             "После времени прибытия (@0.5+…) укажите шаги задачи.".to_owned()
         }
+        // A dash, not a colon: the message after it is a sentence of its own.
         (Lang::En, StepsError::Step { index, reason }) => {
-            format!(
-                "Step {}: {}",
-                index + 1,
-                lower_first(duration_error(lang, reason))
-            )
+            format!("Step {} — {}", index + 1, duration_error(lang, reason))
         }
         (Lang::Ru, StepsError::Step { index, reason }) => {
-            format!(
-                "Шаг {}: {}",
-                index + 1,
-                lower_first(duration_error(lang, reason))
-            )
+            format!("Шаг {} — {}", index + 1, duration_error(lang, reason))
         }
     }
-}
-
-/// A sentence to follow a colon: its first letter in lower case.
-fn lower_first(sentence: &str) -> String {
-    let mut chars = sentence.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
 }
 
 /// The message shown next to the task count field.
@@ -939,7 +930,7 @@ mod tests {
         );
         assert_eq!(
             text,
-            "Задача 2 «abc» пропущена. Шаг 1: это не число: укажите секунды, например 1 или 0,5."
+            "Задача 2 «abc» пропущена. Шаг 1 — Это не число: укажите секунды, например 1 или 0,5."
         );
         let text = link_problem(Lang::En, &Problem::TooManyTasks);
         assert_eq!(

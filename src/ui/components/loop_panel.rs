@@ -39,7 +39,8 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
         lang,
     } = props;
     let lang = *lang;
-    let position = use_state(|| SLIDER_STEPS / 2);
+    // Where the slider is, once moved.
+    let position = use_state(|| None::<u32>);
     // The run going on, else the concurrent run (the one with a loop to see).
     let recording = recordings
         .iter()
@@ -50,8 +51,9 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
         return Html::default();
     };
     // Reading every event on every frame is too much for a large run: its
-    // loop is shown once it has finished.
-    if *running && recording.scenario.tasks.len() > LANE_LIMIT {
+    // loop is shown once it has finished, at the moment the slider picks.
+    let large = recording.scenario.tasks.len() > LANE_LIMIT;
+    if *running && large {
         return html! {
             <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
                 <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
@@ -59,13 +61,43 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
             </section>
         };
     }
-    let at = if *running {
-        recording.clock(*clock)
-    } else {
-        recording
+    let slider = (*position).or((!large).then_some(SLIDER_STEPS / 2));
+    let at = match slider {
+        _ if *running => recording.clock(*clock),
+        Some(slider) => recording
             .clock(*clock)
-            .mul_f64(f64::from(*position) / f64::from(SLIDER_STEPS))
+            .mul_f64(f64::from(slider) / f64::from(SLIDER_STEPS)),
+        None => recording.clock(*clock) / 2,
     };
+    let on_slide = {
+        let position = position.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Ok(value) = input.value().parse() {
+                position.set(Some(value));
+            }
+        })
+    };
+    let unit = Text::Seconds.get(lang);
+    let moment = html! {
+        <p class="loop-at">
+            <label>
+                { format!("{}: {} {unit} ", Text::LoopAt.get(lang), i18n::seconds_3(at)) }
+                <input type="range" min="0" max={SLIDER_STEPS.to_string()} step="1"
+                    value={slider.unwrap_or(SLIDER_STEPS / 2).to_string()} disabled={*running}
+                    data-testid="loop-slider" oninput={on_slide} />
+            </label>
+        </p>
+    };
+    if slider.is_none() && !*running {
+        return html! {
+            <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
+                <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
+                { moment }
+                <p class="note">{ Text::LoopSlide.get(lang) }</p>
+            </section>
+        };
+    }
     let view = loop_view(recording, at);
     let name = |task: usize| -> String {
         let name = &recording.scenario.tasks[task].name;
@@ -97,27 +129,10 @@ pub fn loop_panel(props: &LoopPanelProps) -> Html {
         not_started,
         ended,
     } = view;
-    let unit = Text::Seconds.get(lang);
-    let on_slide = {
-        let position = position.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Ok(value) = input.value().parse() {
-                position.set(value);
-            }
-        })
-    };
     html! {
         <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
             <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
-            <p class="loop-at">
-                <label>
-                    { format!("{}: {} {unit} ", Text::LoopAt.get(lang), i18n::seconds_3(at)) }
-                    <input type="range" min="0" max={SLIDER_STEPS.to_string()} step="1"
-                        value={position.to_string()} disabled={*running}
-                        data-testid="loop-slider" oninput={on_slide} />
-                </label>
-            </p>
+            { moment }
             <dl class="loop-view">
                 <dt>{ Text::LoopRunning.get(lang) }</dt>
                 <dd data-testid="loop-running" class={classes!(now_running.is_some().then_some("busy"))}>
