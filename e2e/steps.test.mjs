@@ -8,7 +8,7 @@ import { seconds, usePlayground, waitForRunState } from './harness.mjs';
 const playground = usePlayground();
 
 /** Every preset's id, as the page lists them. */
-const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'web-server', 'api-limit', 'cpu-heavy', 'cpu-offloaded'];
+const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'file-hosting-buffered', 'web-server', 'api-limit', 'cpu-heavy', 'cpu-offloaded'];
 
 /**
  * How far a measured total may lie after its prediction at ×10, in
@@ -41,6 +41,14 @@ describe('the course scenarios', () => {
           const measured = await seconds(page, `total-${mode}-measured`);
           const late = measured - predicted;
           assert.ok(late >= 0 && late <= tolerance, `${preset}, ${mode}: measured ${measured} s, predicted ${predicted} s`);
+        }
+        if (preset.startsWith('file-hosting')) {
+          // The memory lane of each run: a chunk per upload at most when
+          // streaming, the whole film (16 chunks) when buffering.
+          const peaks = await page.getByTestId('memory').evaluateAll((lanes) => lanes.map((l) => Number(l.dataset.peak)));
+          assert.equal(peaks.length, 2);
+          const buffering = preset === 'file-hosting-buffered';
+          assert.ok(peaks.every((peak) => (buffering ? peak >= 16 : peak <= 5)), `${preset}: ${peaks}`);
         }
         if (preset === 'web-server') {
           assert.match(await page.getByTestId('summary').textContent(), /From arrival to answer: 0\.6\d\d s on average/);

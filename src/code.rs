@@ -11,13 +11,13 @@
 use std::fmt::Write as _;
 
 use crate::i18n::Lang;
-use crate::scenario::{format_seconds, Mode, Scenario, WORKERS};
+use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
 
 /// The Python program that runs `scenario` in `mode`, printing its log in
 /// `lang`.
 pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
-    let offloads = scenario.offloads();
+    let offloads = scenario.uses(StepKind::Offload);
     let mut code = String::new();
     code.push_str("import asyncio\nimport time\n");
     if offloads {
@@ -110,7 +110,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if offloads {
         let _ = writeln!(code, "pool = ThreadPoolExecutor(max_workers={WORKERS})");
     }
-    if scenario.holds_data() {
+    if scenario.uses(StepKind::Receive) {
         let _ = writeln!(
             code,
             "held = peak = 0  # {}",
@@ -153,7 +153,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             "Program finished in {now():.4f}",
         )
     };
-    let data = scenario.holds_data();
+    let data = scenario.uses(StepKind::Receive);
     code.push_str("async def operation(n, name, steps):\n");
     if data {
         code.push_str("    global held, peak\n");
@@ -293,7 +293,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         ),
     };
     let _ = writeln!(code, "    print(f\"{completed}\")");
-    if scenario.holds_data() {
+    if scenario.uses(StepKind::Receive) {
         // The page's own line, with the count left to Python.
         let line = crate::i18n::log_most_held(lang, 0).replacen('0', "{peak}", 1);
         let _ = writeln!(code, "    print(f\"{line}\")");

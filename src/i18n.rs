@@ -11,7 +11,7 @@ use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
 use crate::memory::CHUNK_MB;
 use crate::recording::{Outcome, Recording, RunEvent};
 use crate::scenario::{
-    format_seconds, CountError, DurationError, Mode, StepKind, StepsError, MAX_STEPS, MAX_TASKS,
+    format_seconds, CountError, DurationError, Mode, StepsError, MAX_STEPS, MAX_TASKS,
 };
 
 /// A language the page speaks.
@@ -528,10 +528,7 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
             format!("{tasks} one after another took {took_s} s; predicted {predicted} s.")
         }
     };
-    let works = scenario
-        .tasks
-        .iter()
-        .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Work));
+    let works = recording.works();
     if works && recording.mode == Mode::Concurrent {
         text.push(' ');
         text.push_str(match lang {

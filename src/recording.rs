@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::i18n::{self, Lang};
 use crate::memory;
-use crate::scenario::{Mode, Scenario};
+use crate::scenario::{Mode, Scenario, StepKind};
 use crate::simulate::Prediction;
 
 /// How a task ended.
@@ -120,6 +120,10 @@ pub struct Recording {
     done: usize,
     stalls: Vec<(Duration, Duration)>,
     began_at: Option<Duration>,
+    /// Whether some task works, or receives data: asked on every frame, so
+    /// read from the scenario once.
+    works: bool,
+    moves_data: bool,
     last_event_at: Duration,
     /// The measured total, once every task has finished.
     pub total: Option<Duration>,
@@ -132,6 +136,8 @@ impl Recording {
         debug_assert_eq!(prediction.mode, mode);
         Self {
             mode,
+            works: scenario.uses(StepKind::Work),
+            moves_data: scenario.uses(StepKind::Receive),
             scenario,
             prediction,
             chunks: Vec::new(),
@@ -184,6 +190,16 @@ impl Recording {
         }
     }
 
+    /// Whether some task works on the loop's thread.
+    pub fn works(&self) -> bool {
+        self.works
+    }
+
+    /// Whether some task receives data, which it then holds in memory.
+    pub fn moves_data(&self) -> bool {
+        self.moves_data
+    }
+
     /// Whether this mode's run has begun (another may run before it).
     pub fn has_begun(&self) -> bool {
         self.began_at.is_some()
@@ -211,7 +227,7 @@ impl Recording {
 
     /// How many lines the program has printed so far.
     pub fn log_len(&self) -> usize {
-        let closing = 2 + usize::from(self.scenario.holds_data());
+        let closing = 2 + usize::from(self.moves_data);
         self.printed + if self.is_finished() { closing } else { 0 }
     }
 
@@ -222,7 +238,7 @@ impl Recording {
         let mut lines = Vec::with_capacity(at_most.min(self.log_len()));
         if let Some(total) = self.total {
             lines.push(i18n::log_total(lang, total));
-            if self.scenario.holds_data() {
+            if self.moves_data {
                 let held = memory::held(&self.scenario, self.events());
                 lines.push(i18n::log_most_held(lang, memory::peak(&held)));
             }

@@ -302,19 +302,12 @@ impl Scenario {
             .all(|t| t.steps.iter().all(|s| s.kind.is_wait()))
     }
 
-    /// Whether some task receives data: then the page shows the memory
-    /// its tasks hold.
-    pub fn holds_data(&self) -> bool {
+    /// Whether some task takes a step of `kind`: work blocks the loop,
+    /// offloads need the workers, receiving data shows the memory lane.
+    pub fn uses(&self, kind: StepKind) -> bool {
         self.tasks
             .iter()
-            .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Receive))
-    }
-
-    /// Whether some task offloads work to a worker.
-    pub fn offloads(&self) -> bool {
-        self.tasks
-            .iter()
-            .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Offload))
+            .any(|t| t.steps.iter().any(|s| s.kind == kind))
     }
 
     /// The tasks as runs of equal neighbours, in order: each task once,

@@ -262,9 +262,7 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
         .map(|&span| Reverse(span))
         .collect();
     let tasks = &recording.scenario.tasks;
-    let works = tasks
-        .iter()
-        .any(|t| t.steps.iter().any(|s| s.kind == StepKind::Work));
+    let works = recording.works();
     // Without work steps there is nothing to find among the events (and a
     // run of 100,000 tasks would read them all on every frame).
     let mut working: Vec<Option<Duration>> = vec![None; tasks.len()];
@@ -349,7 +347,7 @@ pub fn area_path(values: impl ExactSizeIterator<Item = f64>) -> String {
 /// reads every event, which a frame of a run that large cannot afford.
 pub fn memory_lane(recording: &Recording, axis: Duration) -> Option<(usize, String)> {
     let too_many = recording.scenario.tasks.len() > LANE_LIMIT && !recording.is_finished();
-    if too_many || !recording.scenario.holds_data() {
+    if too_many || !recording.moves_data() {
         return None;
     }
     let held = memory::held(&recording.scenario, recording.events());

@@ -14,7 +14,7 @@ use async_playground::i18n::Lang;
 use async_playground::memory;
 use async_playground::presets::Preset;
 use async_playground::recording::{Outcome, RunEvent};
-use async_playground::scenario::{parse_task, Mode, Scenario, Task};
+use async_playground::scenario::{parse_task, Mode, Scenario, StepKind, Task};
 use async_playground::simulate::predict;
 
 /// Real seconds per scenario second in these runs.
@@ -106,7 +106,7 @@ fn check(what: &str, scenario: &Scenario) {
         let printed = run_python(scenario, mode);
         assert_eq!(printed.outcomes, predicted, "{what}, {mode}: outcomes");
         let most_held = scenario
-            .holds_data()
+            .uses(StepKind::Receive)
             .then(|| memory::peak(&memory::held(scenario, prediction.events.iter().copied())));
         assert_eq!(printed.most_held, most_held, "{what}, {mode}: memory");
         let expected = prediction.total.mul_f64(SCALE);

@@ -291,10 +291,12 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
                     }),
                 );
             }
-            context
-                .cancels
-                .borrow_mut()
-                .retain(|c| (c.0, c.1) != (mode, index));
+            if lanes {
+                context
+                    .cancels
+                    .borrow_mut()
+                    .retain(|c| (c.0, c.1) != (mode, index));
+            }
         }
     };
     let tasks = async {
@@ -319,9 +321,10 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
 }
 
 /// One task as the generated Python runs it: it sleeps until it arrives,
-/// then `async with limit:` around `asyncio.wait_for(body, timeout)`. `wait_for` arms the timeout, then
-/// the body starts on a later turn (asyncio wraps it in a task of its own);
-/// when the deadline passes, the body is dropped at its next await.
+/// then `async with limit:` around `asyncio.wait_for(body, timeout)`.
+/// `wait_for` arms the timeout, then the body starts on a later turn
+/// (asyncio wraps it in a task of its own); when the deadline passes, the
+/// body is dropped at its next await.
 async fn run_task(
     context: &RunContext,
     mode: Mode,

@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
 
-use crate::scenario::{Scenario, WORKERS};
+use crate::scenario::{Scenario, StepKind, WORKERS};
 
 /// What each worker runs: spin for the given milliseconds, then answer.
 const WORKER_SCRIPT: &str = "onmessage = (event) => {\n  \
@@ -119,7 +119,7 @@ fn finished(index: usize) {
 /// Starts the pool's workers if `scenario` offloads and they are not
 /// running yet, so that booting them is not counted in a run.
 pub fn prepare(scenario: &Scenario) {
-    if scenario.offloads() {
+    if scenario.uses(StepKind::Offload) {
         POOL.with(|pool| pool.borrow_mut().ensure_workers());
     }
 }
