@@ -261,23 +261,24 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
         .iter()
         .map(|&span| Reverse(span))
         .collect();
-    let tasks = &recording.scenario.tasks;
-    let works = recording.works();
-    // Without work steps there is nothing to find among the events (and a
-    // run of 100,000 tasks would read them all on every frame).
-    let mut working: Vec<Option<Duration>> = vec![None; tasks.len()];
-    for event in recording.events().filter(|_| works) {
-        let task = event.task();
-        if let Some(began) = working[task].take() {
-            spans.push(Reverse((began, event.at())));
-        }
-        let step = match event {
-            RunEvent::Started { .. } => 0,
-            RunEvent::Step { step, .. } => step,
-            RunEvent::Finished { .. } => continue,
-        };
-        if tasks[task].steps.get(step).map(|s| s.kind) == Some(StepKind::Work) {
-            working[task] = Some(event.at());
+    // Without work steps there is nothing to find among the events, and a
+    // run of 100,000 tasks would read them all on every frame.
+    if recording.works() {
+        let tasks = &recording.scenario.tasks;
+        let mut working: Vec<Option<Duration>> = vec![None; tasks.len()];
+        for event in recording.events() {
+            let task = event.task();
+            if let Some(began) = working[task].take() {
+                spans.push(Reverse((began, event.at())));
+            }
+            let step = match event {
+                RunEvent::Started { .. } => 0,
+                RunEvent::Step { step, .. } => step,
+                RunEvent::Finished { .. } => continue,
+            };
+            if tasks[task].steps.get(step).map(|s| s.kind) == Some(StepKind::Work) {
+                working[task] = Some(event.at());
+            }
         }
     }
     let mut merged: Vec<Stall> = Vec::new();
