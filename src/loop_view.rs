@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::time::Duration;
 
-use crate::recording::{Recording, RunEvent};
+use crate::recording::{step_changes, Recording};
 use crate::scenario::StepKind;
 
 /// How many tasks each list names; the rest are counted.
@@ -54,19 +54,14 @@ enum At {
 pub fn loop_view(recording: &Recording, at: Duration) -> LoopView {
     let tasks = &recording.scenario.tasks;
     let mut states = vec![At::NotStarted; tasks.len()];
-    for event in recording.events().take_while(|e| e.at() <= at) {
-        let task = event.task();
-        let step = match event {
-            RunEvent::Started { .. } => 0,
-            RunEvent::Step { step, .. } => step,
-            RunEvent::Finished { .. } => {
-                states[task] = At::Ended;
-                continue;
-            }
-        };
-        if let Some(step) = tasks[task].steps.get(step) {
-            states[task] = At::Step {
-                since: event.at(),
+    let events = recording.events().take_while(|e| e.at() <= at);
+    for change in step_changes(&recording.scenario, events) {
+        if change.finished.is_some() {
+            states[change.task] = At::Ended;
+        }
+        if let Some((_, step)) = change.began {
+            states[change.task] = At::Step {
+                since: change.at,
                 kind: step.kind,
                 duration: step.duration,
             };

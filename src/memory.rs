@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use crate::recording::{Outcome, RunEvent};
+use crate::recording::{step_changes, RunEvent};
 use crate::scenario::{Scenario, StepKind};
 
 /// How many megabytes one chunk stands for, as the page shows it.
@@ -20,20 +20,14 @@ pub fn held(
     scenario: &Scenario,
     events: impl IntoIterator<Item = RunEvent>,
 ) -> Vec<(Duration, usize)> {
-    let tasks = &scenario.tasks;
-    let mut current: Vec<Option<StepKind>> = vec![None; tasks.len()];
-    let mut buffered = vec![0usize; tasks.len()];
+    let mut buffered = vec![0usize; scenario.tasks.len()];
     let mut held = 0usize;
     let mut changes = Vec::new();
-    for event in events {
-        let (task, at) = (event.task(), event.at());
-        // The step under way ends with this event; cut short by a
-        // cancellation, it did not complete.
-        let completed = match event {
-            RunEvent::Finished { outcome, .. } => outcome == Outcome::Done,
-            _ => true,
-        };
-        match current[task].take().filter(|_| completed) {
+    for change in step_changes(scenario, events) {
+        let (task, at) = (change.task, change.at);
+        // The step that ended here counts only if it completed: cut short
+        // by a cancellation, it neither received nor wrote its chunk.
+        match change.ended.filter(|e| e.completed).map(|e| e.step.kind) {
             Some(StepKind::Receive) => {
                 buffered[task] += 1;
                 held += 1;
@@ -46,21 +40,13 @@ pub fn held(
             }
             _ => {}
         }
-        let step = match event {
-            RunEvent::Started { .. } => Some(0),
-            RunEvent::Step { step, .. } => Some(step),
-            RunEvent::Finished { .. } => {
-                let released = std::mem::take(&mut buffered[task]);
-                if released > 0 {
-                    held -= released;
-                    changes.push((at, held));
-                }
-                None
+        if change.finished.is_some() {
+            let released = std::mem::take(&mut buffered[task]);
+            if released > 0 {
+                held -= released;
+                changes.push((at, held));
             }
-        };
-        current[task] = step
-            .and_then(|step| tasks[task].steps.get(step))
-            .map(|s| s.kind);
+        }
     }
     changes
 }

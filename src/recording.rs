@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use crate::i18n::{self, Lang};
 use crate::memory;
-use crate::scenario::{Mode, Scenario, StepKind};
+use crate::scenario::{Mode, Scenario, Step, StepKind};
 use crate::simulate::Prediction;
 
 /// How a task ended.
@@ -87,6 +87,68 @@ impl RunEvent {
             | RunEvent::Finished { task, .. } => task,
         }
     }
+}
+
+/// A step that ended at an event of its task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EndedStep {
+    /// The step.
+    pub step: Step,
+    /// When it began.
+    pub began: Duration,
+    /// False when the task was cancelled in the middle of it.
+    pub completed: bool,
+}
+
+/// What one event did to its task's steps: the step it ended, the step it
+/// began, and how the task ended, if it did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepChange {
+    /// The task.
+    pub task: usize,
+    /// When.
+    pub at: Duration,
+    /// The step under way until now, if any.
+    pub ended: Option<EndedStep>,
+    /// The step that begins now, if any: its index in the task, and it.
+    pub began: Option<(usize, Step)>,
+    /// How the task ended, if it ended here.
+    pub finished: Option<Outcome>,
+}
+
+/// Walks a run's events, in order, as changes of each task's step: the one
+/// reading of "which step is under way" that the timeline, the loop's panel
+/// and the memory lane all draw from.
+pub fn step_changes<'a>(
+    scenario: &'a Scenario,
+    events: impl IntoIterator<Item = RunEvent> + 'a,
+) -> impl Iterator<Item = StepChange> + 'a {
+    let mut current: Vec<Option<(Step, Duration)>> = vec![None; scenario.tasks.len()];
+    events.into_iter().map(move |event| {
+        let (task, at) = (event.task(), event.at());
+        let (began, finished) = match event {
+            RunEvent::Started { .. } => (Some(0), None),
+            RunEvent::Step { step, .. } => (Some(step), None),
+            RunEvent::Finished { outcome, .. } => (None, Some(outcome)),
+        };
+        let ended = current[task].take().map(|(step, began)| EndedStep {
+            step,
+            began,
+            completed: finished.is_none_or(|outcome| outcome == Outcome::Done),
+        });
+        let began = began.and_then(|index| {
+            let step = *scenario.tasks[task].steps.get(index)?;
+            Some((index, step))
+        });
+        current[task] = began.map(|(_, step)| (step, at));
+        StepChange {
+            task,
+            at,
+            ended,
+            began,
+            finished,
+        }
+    })
 }
 
 /// What the runtime reports about a run.
@@ -389,6 +451,52 @@ mod tests {
         );
         assert_eq!(recording.log_len(), 6);
         assert_eq!(recording.event_count(), 5);
+    }
+
+    #[test]
+    fn each_event_ends_one_step_and_begins_the_next() {
+        let scenario = Scenario::of(vec![Task::named(
+            "",
+            vec![Step::wait(ms(100)), Step::work(ms(50))],
+        )]);
+        let events = [
+            RunEvent::Started { task: 0, at: ms(0) },
+            RunEvent::Step {
+                task: 0,
+                step: 1,
+                at: ms(120),
+            },
+            RunEvent::Finished {
+                task: 0,
+                at: ms(150),
+                outcome: Outcome::TimedOut,
+            },
+        ];
+        let changes: Vec<StepChange> = step_changes(&scenario, events).collect();
+        assert_eq!(changes[0].ended, None);
+        assert_eq!(changes[0].began, Some((0, Step::wait(ms(100)))));
+        assert_eq!(
+            changes[1].ended,
+            Some(EndedStep {
+                step: Step::wait(ms(100)),
+                began: ms(0),
+                completed: true
+            })
+        );
+        assert_eq!(changes[1].began, Some((1, Step::work(ms(50)))));
+        // Cancelled in its work: that step did not complete.
+        assert_eq!(
+            changes[2].ended,
+            Some(EndedStep {
+                step: Step::work(ms(50)),
+                began: ms(120),
+                completed: false
+            })
+        );
+        assert_eq!(
+            (changes[2].began, changes[2].finished),
+            (None, Some(Outcome::TimedOut))
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use crate::memory;
-use crate::recording::{Outcome, Recording, RunEvent};
+use crate::recording::{self, Outcome, Recording, RunEvent};
 use crate::scenario::{format_seconds, Mode, StepKind};
 
 /// The most tasks drawn as a lane each.
@@ -192,21 +192,17 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
             segments: Vec::new(),
         })
         .collect();
-    // Where each task's current step began and how long it should take.
-    let mut current: Vec<Option<(Duration, Duration)>> = vec![None; tasks.len()];
-    for event in recording.events() {
-        let task = event.task();
-        let at = event.at();
-        let lane = &mut lanes[task];
-        if let Some((began, duration)) = current[task] {
+    for change in recording::step_changes(&recording.scenario, recording.events()) {
+        let (at, lane) = (change.at, &mut lanes[change.task]);
+        if let Some(ended) = change.ended {
             // The step under way ends here: drawn as it went, and blocked
             // for whatever time it waited for the loop after its end.
-            let due = (began + duration).min(at);
+            let due = (ended.began + ended.step.duration).min(at);
             if let Some(last) = lane.segments.last_mut() {
                 last.right = percent(due, axis);
             }
             let (from, to) = (percent(due, axis), percent(at, axis));
-            if to - from >= BLOCKED_AT_LEAST && lane.state != LaneState::Running {
+            if to - from >= BLOCKED_AT_LEAST && ended.step.kind != StepKind::Work {
                 lane.segments.push(Segment {
                     state: LaneState::Blocked,
                     left: from,
@@ -214,11 +210,14 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
                 });
             }
         }
-        let step = match event {
-            RunEvent::Started { .. } => {
+        if let Some(outcome) = change.finished {
+            lane.state = LaneState::Ended(outcome);
+        }
+        if let Some((index, step)) = change.began {
+            if index == 0 {
                 // Queued from its arrival: for a slot (all at once), or for
                 // its turn when it arrived while another ran (one at a time).
-                let arrival = tasks[task].arrival;
+                let arrival = tasks[change.task].arrival;
                 let queues = recording.mode == Mode::Concurrent || !arrival.is_zero();
                 let (from, to) = (percent(arrival, axis), percent(at, axis));
                 if queues && to - from >= BLOCKED_AT_LEAST {
@@ -228,18 +227,8 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
                         right: to,
                     });
                 }
-                Some(0)
             }
-            RunEvent::Step { step, .. } => Some(step),
-            RunEvent::Finished { outcome, .. } => {
-                lane.state = LaneState::Ended(outcome);
-                current[task] = None;
-                None
-            }
-        };
-        if let Some(step) = step.and_then(|index| tasks[task].steps.get(index)) {
             lane.state = LaneState::of_step(step.kind);
-            current[task] = Some((at, step.duration));
             lane.segments.push(Segment {
                 state: lane.state,
                 left: percent(at, axis),
@@ -264,20 +253,9 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
     // Without work steps there is nothing to find among the events, and a
     // run of 100,000 tasks would read them all on every frame.
     if recording.works() {
-        let tasks = &recording.scenario.tasks;
-        let mut working: Vec<Option<Duration>> = vec![None; tasks.len()];
-        for event in recording.events() {
-            let task = event.task();
-            if let Some(began) = working[task].take() {
-                spans.push(Reverse((began, event.at())));
-            }
-            let step = match event {
-                RunEvent::Started { .. } => 0,
-                RunEvent::Step { step, .. } => step,
-                RunEvent::Finished { .. } => continue,
-            };
-            if tasks[task].steps.get(step).map(|s| s.kind) == Some(StepKind::Work) {
-                working[task] = Some(event.at());
+        for change in recording::step_changes(&recording.scenario, recording.events()) {
+            if let Some(ended) = change.ended.filter(|e| e.step.kind == StepKind::Work) {
+                spans.push(Reverse((ended.began, change.at)));
             }
         }
     }
