@@ -18,6 +18,7 @@ use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
 pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
     let offloads = scenario.uses(StepKind::Offload);
+    let data = scenario.uses(StepKind::Receive);
     let mut code = String::new();
     code.push_str("import asyncio\nimport time\n");
     if offloads {
@@ -110,7 +111,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if offloads {
         let _ = writeln!(code, "pool = ThreadPoolExecutor(max_workers={WORKERS})");
     }
-    if scenario.uses(StepKind::Receive) {
+    if data {
         let _ = writeln!(
             code,
             "held = peak = 0  # {}",
@@ -153,7 +154,6 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             "Program finished in {now():.4f}",
         )
     };
-    let data = scenario.uses(StepKind::Receive);
     code.push_str("async def operation(n, name, steps):\n");
     if data {
         code.push_str("    global held, peak\n");
@@ -293,7 +293,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         ),
     };
     let _ = writeln!(code, "    print(f\"{completed}\")");
-    if scenario.uses(StepKind::Receive) {
+    if data {
         // The page's own line, with the count left to Python.
         let line = crate::i18n::log_most_held(lang, 0).replacen('0', "{peak}", 1);
         let _ = writeln!(code, "    print(f\"{line}\")");
