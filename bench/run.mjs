@@ -119,6 +119,21 @@ async function loadSize() {
   return files.map(([url, body]) => ({ file: new URL(url).pathname, gzip: gzipSync(body, { level: 9 }).length }));
 }
 
+/** What opening the Code panel fetches: its worker, not part of the first load. */
+async function codePanelSize() {
+  const { tab, context } = await open(page.url);
+  await tab.waitForLoadState('networkidle');
+  const bodies = [];
+  tab.on('response', (response) => bodies.push(response.body().then((body) => [response.url(), body])));
+  await tab.getByTestId('show-code').click();
+  await tab.waitForSelector('[data-testid="program"][data-ready="true"]');
+  const files = await Promise.all(bodies);
+  await context.close();
+  return files
+    .map(([url, body]) => ({ file: new URL(url).pathname, gzip: gzipSync(body, { level: 9 }).length }))
+    .filter(({ file }) => file.includes('code-worker'));
+}
+
 const usableMark = () => performance.getEntriesByName('async-playground:usable')[0].startTime;
 
 /** First loads: each in a fresh browser context, so a new renderer process. */
@@ -225,6 +240,7 @@ for (const count of SIZES) {
 log('size, start-up, heap …');
 const files = await loadSize();
 const gzipBytes = files.reduce((sum, f) => sum + f.gzip, 0);
+const codeFiles = await codePanelSize();
 const usable = await usableMs();
 const usableOnReload = await usableOnReloadMs();
 const heap = await heapAfterCycles();
@@ -273,6 +289,8 @@ const figures = [
   `| wasm memory after ${CYCLES} start/stop cycles vs after 1 | ${(heap.first.wasm / 1e6).toFixed(2)} MB → ${(heap.last.wasm / 1e6).toFixed(2)} MB (${(wasmGrowth * 100).toFixed(1)} %) | < 5 % growth | ${ok(wasmGrowth < TARGETS.heapGrowth)} |`,
 ];
 const fileLines = files.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
+const codeBytes = codeFiles.reduce((sum, f) => sum + f.gzip, 0);
+const codeFileLines = codeFiles.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
 
 const pythonVersion = execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
 const machine = [
@@ -307,6 +325,13 @@ Files the page loads (gzip -9):
 | file | gzip |
 | --- | ---: |
 ${fileLines.join('\n')}
+
+Files fetched the first time someone opens the Code panel, not part of the
+first load (information): ${(codeBytes / 1024).toFixed(1)} KB gzip.
+
+| file | gzip |
+| --- | ---: |
+${codeFileLines.join('\n')}
 
 How: long tasks come from a \`PerformanceObserver\` for \`longtask\` in the page,
 counted between the click on Run and the end of the run; the page's time to

@@ -9,11 +9,12 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
 
 use super::after_next_paint::{after_next_paint, AfterNextPaint};
+use super::components::code_panel::CodePanel;
 use super::components::editor::Editor;
-use super::components::embed_bar::EmbedBar;
-use super::components::header::Header;
-use super::components::link_notice::LinkNotice;
-use super::components::log_panel::LogPanel;
+use super::components::embed_bar::embed_bar;
+use super::components::header::header;
+use super::components::link_notice::link_notice;
+use super::components::log_panel::log_panel;
 use super::components::loop_panel::LoopPanel;
 use super::components::preset_about::preset_about;
 use super::components::run_controls::RunControls;
@@ -250,7 +251,7 @@ pub fn app() -> Html {
         },
     );
 
-    let notice = html! { <LinkNotice problems={state.notice.clone()} {lang} /> };
+    let notice = link_notice(&state.notice, lang, &state.dispatcher());
     let run_controls = html! {
         <RunControls
             phase={state.phase}
@@ -281,7 +282,7 @@ pub fn app() -> Html {
         html! {
             <div class="page embed">
                 { notice }
-                <EmbedBar summary={(*summary).clone()} full_url={(*full_url).clone()} {lang} />
+                { embed_bar(&summary, &full_url, lang) }
                 { run_controls }
                 { totals }
                 { timeline }
@@ -290,7 +291,7 @@ pub fn app() -> Html {
     } else {
         html! {
             <div class="page">
-                <Header {lang} />
+                { header(lang, &state.dispatcher()) }
                 { notice }
                 <main class="layout">
                     <Editor
@@ -309,7 +310,9 @@ pub fn app() -> Html {
                         { timeline }
                         <LoopPanel recordings={state.recordings.clone()} clock={state.clock}
                             running={state.phase == Phase::Running} {lang} />
-                        <LogPanel recordings={state.recordings.clone()} {lang} />
+                        { log_panel(&state.recordings, lang) }
+                        <CodePanel scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())}
+                            choice={state.mode} {lang} />
                     </section>
                 </main>
             </div>

@@ -12,6 +12,7 @@
 
 mod after_next_paint;
 mod app;
+mod clipboard;
 mod components;
 pub mod crash;
 mod location;

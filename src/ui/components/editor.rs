@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::bulk_add::BulkAdd;
 use super::knobs::knobs_view;
-use super::pager::Pager;
-use super::preset_picker::PresetPicker;
+use super::pager::pager;
+use super::preset_picker::preset_picker;
 use super::task_row::TaskRow;
 use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, BulkDraft, KnobsDraft, TaskDraft, PAGE_SIZE};
@@ -58,6 +58,8 @@ pub fn editor(props: &EditorProps) -> Html {
         Callback::from(move |_| dispatch.dispatch(Action::AddTask))
     };
     let knobs = knobs_view(knobs, lang, &dispatch);
+    let presets = preset_picker(lang, &dispatch);
+    let pager = pager(*page, drafts.len(), lang, &dispatch);
     let on_remove_all = Callback::from(move |_| dispatch.dispatch(Action::RemoveAll));
     html! {
         <section class="editor" aria-labelledby="editor-title">
@@ -68,7 +70,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </span>
             </h2>
             <fieldset class="editor-fields" disabled={*locked}>
-                <PresetPicker {lang} />
+                { presets }
                 <div class="task-head" aria-hidden="true">
                     <span>{ "№" }</span>
                     <span>{ Text::TaskName.get(lang) }</span>
@@ -76,7 +78,7 @@ pub fn editor(props: &EditorProps) -> Html {
                 </div>
                 <p class="help" id="steps-help" data-testid="steps-help">{ Text::StepsHelp.get(lang) }</p>
                 <ol class="task-list">{ for rows }</ol>
-                <Pager page={*page} total={drafts.len()} {lang} />
+                { pager }
                 <div class="editor-actions">
                     <button type="button" data-testid="add-task" onclick={on_add}>
                         { Text::AddTask.get(lang) }

@@ -5,25 +5,14 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 
-/// What [`EmbedBar`] shows.
-#[derive(Properties, PartialEq)]
-pub struct EmbedBarProps {
-    /// The scenario in one line.
-    pub summary: AttrValue,
-    /// The full page's address.
-    pub full_url: AttrValue,
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// The scenario and "Open in the playground".
-#[function_component(EmbedBar)]
-pub fn embed_bar(props: &EmbedBarProps) -> Html {
+/// The scenario in one line (`summary`) and a link to `full_url`. A part of
+/// the embedded page's view rather than a component of its own.
+pub fn embed_bar(summary: &str, full_url: &str, lang: Lang) -> Html {
     html! {
         <div class="embed-bar">
-            <p class="embed-scenario" data-testid="embed-scenario">{ props.summary.clone() }</p>
-            <a href={props.full_url.clone()} target="_blank" rel="noopener" data-testid="open-full">
-                { Text::OpenFull.get(props.lang) }
+            <p class="embed-scenario" data-testid="embed-scenario">{ summary }</p>
+            <a href={full_url.to_owned()} target="_blank" rel="noopener" data-testid="open-full">
+                { Text::OpenFull.get(lang) }
             </a>
         </div>
     }

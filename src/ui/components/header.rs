@@ -4,19 +4,12 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::state::Action;
-use crate::ui::use_dispatch;
+use crate::ui::Dispatch;
 
-/// What [`Header`] shows.
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// The page's header.
-#[function_component(Header)]
-pub fn header(&HeaderProps { lang }: &HeaderProps) -> Html {
-    let dispatch = use_dispatch();
+/// The page's header. A part of the page's view rather than a component of
+/// its own: it is small, and each component type costs the page's download
+/// kilobytes.
+pub fn header(lang: Lang, dispatch: &Dispatch) -> Html {
     let switch = Lang::ALL.iter().map(|&option| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetLang(option)));

@@ -1,32 +1,20 @@
 //! What could not be used in the link the page was opened with.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::link::Problem;
 use crate::state::Action;
-use crate::ui::use_dispatch;
+use crate::ui::Dispatch;
 
 /// The most problems listed; a hostile link can have thousands.
 const SHOWN_PROBLEMS: usize = 12;
 
-/// What [`LinkNotice`] shows.
-#[derive(Properties, PartialEq)]
-pub struct LinkNoticeProps {
-    /// The problems, in the order they were met.
-    pub problems: Rc<[Problem]>,
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// An alert listing each problem and what was used instead; nothing when
-/// the link was fine.
-#[function_component(LinkNotice)]
-pub fn link_notice(LinkNoticeProps { problems, lang }: &LinkNoticeProps) -> Html {
-    let dispatch = use_dispatch();
-    let lang = *lang;
+/// The problems, a dismiss button, or nothing when there are none. A part
+/// of the page's view rather than a component of its own: each component
+/// type costs the page's download kilobytes.
+pub fn link_notice(problems: &[Problem], lang: Lang, dispatch: &Dispatch) -> Html {
+    let dispatch = dispatch.clone();
     if problems.is_empty() {
         return html! {};
     }

@@ -10,19 +10,10 @@ use crate::recording::Recording;
 /// The most lines shown per run; earlier ones are counted, not drawn.
 const SHOWN_LINES: usize = 100;
 
-/// What [`LogPanel`] shows.
-#[derive(Properties, PartialEq)]
-pub struct LogPanelProps {
-    /// The current or last run.
-    pub recordings: Vec<Rc<Recording>>,
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// The log of each run, side by side.
-#[function_component(LogPanel)]
-pub fn log_panel(LogPanelProps { recordings, lang }: &LogPanelProps) -> Html {
-    let lang = *lang;
+/// The log of each run, side by side. A part of the page's view rather
+/// than a component of its own: it changes with every frame of a run
+/// anyway, and each component type costs the page's download kilobytes.
+pub fn log_panel(recordings: &[Rc<Recording>], lang: Lang) -> Html {
     let logs = recordings.iter().map(|recording| {
         let lines = recording.log_tail(lang, SHOWN_LINES);
         let hidden = recording.log_len() - lines.len();

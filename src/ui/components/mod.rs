@@ -2,6 +2,7 @@
 //! actions with [`use_dispatch`](super::use_dispatch).
 
 pub mod bulk_add;
+pub mod code_panel;
 pub mod editor;
 pub mod embed_bar;
 pub mod header;

@@ -4,23 +4,11 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::state::{page_count, Action, PAGE_SIZE};
-use crate::ui::use_dispatch;
+use crate::ui::Dispatch;
 
-/// What [`Pager`] shows.
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
-    /// The page shown, from 0.
-    pub page: usize,
-    /// How many tasks there are.
-    pub total: usize,
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// "Tasks 101–200 of 1000" with previous and next; nothing for one page.
-#[function_component(Pager)]
-pub fn pager(&PagerProps { page, total, lang }: &PagerProps) -> Html {
-    let dispatch = use_dispatch();
+/// "Tasks 101–200 of 1000" with previous and next, for page `page` (from 0)
+/// of `total` tasks; nothing for one page. A part of the editor's view.
+pub fn pager(page: usize, total: usize, lang: Lang, dispatch: &Dispatch) -> Html {
     let pages = page_count(total);
     if pages <= 1 {
         return html! {};

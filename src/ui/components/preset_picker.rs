@@ -5,19 +5,12 @@ use yew::prelude::*;
 use crate::i18n::{Lang, Text};
 use crate::presets::Preset;
 use crate::state::Action;
-use crate::ui::use_dispatch;
+use crate::ui::Dispatch;
 
-/// What [`PresetPicker`] shows.
-#[derive(Properties, PartialEq)]
-pub struct PresetPickerProps {
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// A button per preset.
-#[function_component(PresetPicker)]
-pub fn preset_picker(&PresetPickerProps { lang }: &PresetPickerProps) -> Html {
-    let dispatch = use_dispatch();
+/// A button per preset. A part of the editor's view rather than a component
+/// of its own: it redraws with the editor, and each component type costs
+/// the page's download kilobytes.
+pub fn preset_picker(lang: Lang, dispatch: &Dispatch) -> Html {
     let buttons = Preset::ALL.iter().map(|&preset| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::LoadPreset(preset)));

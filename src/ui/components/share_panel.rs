@@ -2,11 +2,10 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
-use crate::ui::location;
+use crate::ui::{clipboard, location};
 
 /// What [`SharePanel`] shows.
 #[derive(Properties, PartialEq)]
@@ -38,14 +37,9 @@ fn embed_code(link: &str) -> String {
     )
 }
 
-/// Puts `text` on the clipboard, then reports `done` or `Failed`.
-fn copy(text: String, done: Copied, status: UseStateHandle<Copied>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let promise = window.navigator().clipboard().write_text(&text);
-    spawn_local(async move {
-        let copied = JsFuture::from(promise).await.is_ok();
+/// Copies `text`, then reports `done` or `Failed`.
+fn copy(text: &str, done: Copied, status: UseStateHandle<Copied>) {
+    clipboard::copy(text, move |copied| {
         status.set(if copied { done } else { Copied::Failed });
     });
 }
@@ -60,11 +54,11 @@ pub fn share_panel(SharePanelProps { link, lang }: &SharePanelProps) -> Html {
 
     let on_copy_link = {
         let (status, link) = (status.clone(), link.clone());
-        Callback::from(move |_| copy(location::full_url(&link), Copied::Link, status.clone()))
+        Callback::from(move |_| copy(&location::full_url(&link), Copied::Link, status.clone()))
     };
     let on_copy_code = {
         let (status, code) = (status.clone(), code.clone());
-        Callback::from(move |_| copy(code.clone(), Copied::Code, status.clone()))
+        Callback::from(move |_| copy(&code, Copied::Code, status.clone()))
     };
     let on_toggle = {
         let showing_code = showing_code.clone();

@@ -1,15 +1,9 @@
-//! The scenario as a program a learner can run at home: Python's asyncio,
-//! in the style of the course's first example.
-//!
-//! The program prints the same lines as the page's log and its total, so
-//! its output can be set beside a run. A `SCALE` constant at its top
-//! multiplies every duration (tests run it ten or twenty times faster) and
-//! the times it prints are divided by it, so they stay in scenario seconds.
-//! tests/asyncio.rs runs it under python3 and checks it against the
-//! simulator.
+//! The scenario as a Python program: asyncio, in the style of the course's
+//! first example.
 
 use std::fmt::Write as _;
 
+use super::{comment, most_held_template, pieces, Line, Note, Slot};
 use crate::i18n::Lang;
 use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
 
@@ -25,36 +19,16 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         code.push_str("from concurrent.futures import ThreadPoolExecutor\n");
     }
     code.push('\n');
-    let _ = writeln!(
-        code,
-        "SCALE = 1  # {}",
-        if ru {
-            "каждая длительность умножается на SCALE: при 0.1 всё идёт в 10 раз быстрее"
-        } else {
-            "every duration is multiplied by SCALE: 0.1 runs ten times faster"
-        }
-    );
+    let _ = writeln!(code, "SCALE = 1  # {}", Note::Scale.get(lang));
     if let Some(limit) = scenario.limit {
-        let _ = writeln!(
-            code,
-            "LIMIT = {limit}  # {}",
-            if ru {
-                "не больше LIMIT задач одновременно"
-            } else {
-                "at most LIMIT tasks at once"
-            }
-        );
+        let _ = writeln!(code, "LIMIT = {limit}  # {}", Note::Limit.get(lang));
     }
     if let Some(timeout) = scenario.timeout {
         let _ = writeln!(
             code,
             "TIMEOUT = {}  # {}",
             format_seconds(timeout),
-            if ru {
-                "через столько секунд задача отменяется"
-            } else {
-                "a task is cancelled after this many seconds"
-            }
+            Note::Timeout.get(lang)
         );
     }
     code.push('\n');
@@ -67,11 +41,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         "name, steps"
     };
     if arrivals {
-        code.push_str(if ru {
-            "# arrival — через сколько секунд после старта задача поступает (запрос приходит на сервер).\n"
-        } else {
-            "# arrival: how many seconds after the start the task arrives (a request reaches the server).\n"
-        });
+        comment(&mut code, "", "#", Note::Arrival.get(lang));
     }
     code.push_str(if ru {
         "# Задачи: (сколько, название, шаги). Шаг: (\"wait\", с) — ожидание ввода-вывода,\n\
@@ -112,48 +82,20 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         let _ = writeln!(code, "pool = ThreadPoolExecutor(max_workers={WORKERS})");
     }
     if data {
-        let _ = writeln!(
-            code,
-            "held = peak = 0  # {}",
-            if ru {
-                "чанков в памяти сейчас и больше всего сразу"
-            } else {
-                "chunks in memory now, and the most at once"
-            }
-        );
+        let _ = writeln!(code, "held = peak = 0  # {}", Note::Held.get(lang));
     }
     code.push_str("start = time.time()\n\n\n");
     code.push_str("def work(seconds):\n");
-    code.push_str(if ru {
-        "    # Вместо вычислений: занимает свой поток на seconds секунд, как занял бы\n\
-         \x20   # код, нагружающий процессор.\n"
-    } else {
-        "    # Stands in for computing: it holds its thread for `seconds`, as\n\
-         \x20   # CPU-bound code would.\n"
-    });
+    comment(&mut code, "    ", "#", Note::Work.get(lang));
     code.push_str("    time.sleep(seconds * SCALE)\n\n\n");
     code.push_str("def now():\n    return (time.time() - start) / SCALE\n\n\n");
     code.push_str(
         "def label(n, name):\n    return f\"№ {n} ({name})\" if name else f\"№ {n}\"\n\n\n",
     );
 
-    let (started, finished, timed_out, completed, total) = if ru {
-        (
-            "Начало выполнения длительной операции {label(n, name)}: {now():.4f}",
-            "Длительная операция {label(n, name)} завершена",
-            "Длительная операция {label(n, name)} отменена: истекло время ожидания",
-            "Выполнено {sum(results)} операций.",
-            "Программа завершена за {now():.4f}",
-        )
-    } else {
-        (
-            "Start of long operation {label(n, name)}: {now():.4f}",
-            "Long operation {label(n, name)} finished",
-            "Long operation {label(n, name)} cancelled: timed out",
-            "Completed {sum(results)} operations.",
-            "Program finished in {now():.4f}",
-        )
-    };
+    let started = fill(Line::Started.template(lang));
+    let finished = fill(Line::Finished.template(lang));
+    let timed_out = fill(Line::TimedOut.template(lang));
     code.push_str("async def operation(n, name, steps):\n");
     if data {
         code.push_str("    global held, peak\n");
@@ -168,31 +110,28 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if data {
         code.push_str("    buffered = 0  # chunks this task holds\n    try:\n");
     }
-    let waits = if data {
-        "kind in (\"wait\", \"receive\", \"write\")"
-    } else {
-        "kind == \"wait\""
+    // Every kind of step that waits on a timer, as the scenario uses them.
+    let waiting: Vec<String> = [StepKind::Wait, StepKind::Receive, StepKind::Write]
+        .into_iter()
+        .filter(|&kind| kind == StepKind::Wait || scenario.uses(kind))
+        .map(|kind| format!("\"{}\"", kind.id()))
+        .collect();
+    let waits = match waiting.as_slice() {
+        [wait] => format!("kind == {wait}"),
+        kinds => format!("kind in ({})", kinds.join(", ")),
     };
     let _ = writeln!(code, "{pad}for kind, seconds in steps:");
     let _ = writeln!(code, "{pad}    if {waits}:");
     let _ = writeln!(
         code,
         "{pad}        await asyncio.sleep(seconds * SCALE)  # {}",
-        if ru {
-            "пока ждём, работают другие задачи"
-        } else {
-            "others run while this one waits"
-        }
+        Note::Waits.get(lang)
     );
     if data {
         let _ = writeln!(
             code,
             "{pad}        if kind == \"receive\":  # {}",
-            if ru {
-                "чанк пришёл и лежит в памяти"
-            } else {
-                "a chunk arrived and is held in memory"
-            }
+            Note::Received.get(lang)
         );
         let _ = writeln!(code, "{pad}            buffered += 1");
         let _ = writeln!(code, "{pad}            held += 1");
@@ -200,11 +139,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         let _ = writeln!(
             code,
             "{pad}        elif kind == \"write\" and buffered:  # {}",
-            if ru {
-                "чанк записан, память освобождена"
-            } else {
-                "a chunk is written and let go"
-            }
+            Note::Written.get(lang)
         );
         let _ = writeln!(code, "{pad}            buffered -= 1");
         let _ = writeln!(code, "{pad}            held -= 1");
@@ -213,22 +148,14 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     let _ = writeln!(
         code,
         "{pad}        work(seconds)  # {}",
-        if ru {
-            "цикл событий стоит: все ждут"
-        } else {
-            "the event loop is blocked: everyone waits"
-        }
+        Note::Blocked.get(lang)
     );
     if offloads {
         let _ = writeln!(code, "{pad}    else:");
         let _ = writeln!(
             code,
             "{pad}        await loop.run_in_executor(pool, work, seconds)  # {}",
-            if ru {
-                "работа в другом потоке, цикл свободен"
-            } else {
-                "work in another thread, the loop runs on"
-            }
+            Note::Offloaded.get(lang)
         );
     }
     if data {
@@ -243,11 +170,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         let _ = writeln!(
             code,
             "        await asyncio.sleep((arrival - now()) * SCALE)  # {}",
-            if ru {
-                "задача ещё не поступила"
-            } else {
-                "the task has not arrived yet"
-            }
+            Note::NotArrived.get(lang)
         );
     }
     let mut indent = "    ".to_owned();
@@ -292,15 +215,31 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             "    results = []\n    for n, ({fields}) in enumerate(tasks, 1):\n        results.append(await run(n, {fields}))"
         ),
     };
-    let _ = writeln!(code, "    print(f\"{completed}\")");
+    let _ = writeln!(
+        code,
+        "    print(f\"{}\")",
+        fill(Line::Completed.template(lang))
+    );
     if data {
-        // The page's own line, with the count left to Python.
-        let line = crate::i18n::log_most_held(lang, 0).replacen('0', "{peak}", 1);
-        let _ = writeln!(code, "    print(f\"{line}\")");
+        let _ = writeln!(code, "    print(f\"{}\")", fill(&most_held_template(lang)));
     }
-    let _ = writeln!(code, "    print(f\"{total}\")");
+    let _ = writeln!(code, "    print(f\"{}\")", fill(Line::Total.template(lang)));
     code.push_str("\n\nasyncio.run(main())\n");
     code
+}
+
+/// A line's template as the inside of a Python f-string.
+fn fill(template: &str) -> String {
+    pieces(template)
+        .into_iter()
+        .map(|piece| match piece {
+            Ok(text) => text,
+            Err(Slot::Label) => "{label(n, name)}",
+            Err(Slot::Now) => "{now():.4f}",
+            Err(Slot::Count) => "{sum(results)}",
+            Err(Slot::Peak) => "{peak}",
+        })
+        .collect()
 }
 
 /// `text` as a Python string literal.

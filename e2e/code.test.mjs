@@ -1,0 +1,101 @@
+// The Code panel: the scenario on screen as Python and Rust, written by the
+// code worker the first time the panel opens.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { usePlayground } from './harness.mjs';
+
+const playground = usePlayground();
+const withLink = (link, body, options) => playground.withPage(link, body, options);
+
+/** The program shown once it answers what is on screen now. */
+async function program(page) {
+  await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+  return page.getByTestId('program').textContent();
+}
+
+async function openCode(page) {
+  await page.getByTestId('show-code').click();
+  return program(page);
+}
+
+describe('the Code panel', () => {
+  test('fetches its worker only when opened, then shows the course example in Python', () =>
+    withLink('', async (page) => {
+      const fetched = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.waitForLoadState('networkidle');
+      assert.ok(!fetched.some((path) => path.includes('code-worker')), 'nothing before opening');
+      const code = await openCode(page);
+      assert.ok(fetched.some((path) => path.endsWith('code-worker_bg.wasm')), fetched.join(' '));
+      assert.match(code, /^import asyncio$/m);
+      assert.match(code, /^ {4}\(30, "", \[\("wait", 1\)\]\),$/m);
+      assert.match(code, /await asyncio\.gather\(/);
+      assert.match(code, /^asyncio\.run\(main\(\)\)$/m);
+      assert.equal(await page.locator('#code-view .kw').first().textContent(), 'import');
+      assert.ok((await page.locator('#code-view .com').count()) > 0, 'comments are coloured');
+      assert.equal(await page.getByTestId('code-tab-python').getAttribute('aria-selected'), 'true');
+    }));
+
+  test('Rust and the other mode, and the code follows edits', () =>
+    withLink('#tasks=2x1,c0.5&mode=concurrent', async (page) => {
+      await openCode(page);
+      await page.getByTestId('code-tab-rust').click();
+      let code = await program(page);
+      assert.match(code, /^\/\/ tokio = \{ version = "1", features = \["rt", "time", "sync"\] \}$/m);
+      assert.match(code, /tokio::spawn\(run\(n, name, steps\)\)/);
+      assert.match(code, /^ {4}\(1, "", &\[Work\(0\.5\)\]\),$/m);
+      await page.getByTestId('code-mode-sequential').click();
+      code = await program(page);
+      assert.match(code, /for \(n, \(name, steps\)\) in \(1\.\.\)\.zip\(tasks\)/);
+      await page.getByTestId('limit').fill('2');
+      await page.getByTestId('timeout').fill('1.5');
+      code = await program(page);
+      assert.match(code, /^const LIMIT: usize = 2; \/\//m);
+      assert.match(code, /^const TIMEOUT: f64 = 1\.5; \/\//m);
+      await page.getByTestId('code-tab-python').click();
+      code = await program(page);
+      assert.match(code, /limit = asyncio\.Semaphore\(LIMIT\)/);
+      assert.match(code, /await asyncio\.wait_for\(operation\(n, name, steps\), TIMEOUT \* SCALE\)/);
+    }));
+
+  test('speaks Russian on a Russian page', () =>
+    withLink('#tasks=1&lang=ru', async (page) => {
+      const code = await openCode(page);
+      assert.match(code, /print\(f"Начало выполнения длительной операции \{label\(n, name\)\}: \{now\(\):\.4f\}"\)/);
+      await page.getByTestId('lang-en').click();
+      assert.match(await program(page), /Start of long operation/);
+    }));
+
+  test('task names stay text, never markup', () =>
+    withLink(`#tasks=${encodeURIComponent('<img src=x onerror=alert(1)>')}:1`, async (page) => {
+      const code = await openCode(page);
+      assert.ok(code.includes('"<img src=x onerror=alert(1)>"'), code);
+      assert.equal(await page.locator('#code-view img').count(), 0);
+    }));
+
+  test('the copy button copies the program as shown', () =>
+    withLink(
+      '#tasks=3x1',
+      async (page) => {
+        const code = await openCode(page);
+        await page.getByTestId('copy-program').click();
+        await page.waitForSelector('[data-testid="program-copy-status"]:has-text("Copied")');
+        assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    ));
+
+  test('the Python shown runs as it is under python3', () =>
+    withLink('#tasks=boil:1+c0.2,o0.5,r0.3+w0.1&limit=2&timeout=5', async (page) => {
+      const code = await openCode(page);
+      const faster = code.replace(/^SCALE = 1 {2}#/m, 'SCALE = 0.05  #');
+      assert.notEqual(faster, code, 'SCALE is at the top');
+      const output = execFileSync('python3', ['-c', faster], { encoding: 'utf8' });
+      assert.match(output, /^Start of long operation № 1 \(boil\): 0\.0\d{3}$/m);
+      assert.match(output, /^Completed 3 operations\.$/m);
+      assert.match(output, /^Most held in memory: 1 chunks of 64 MB$/m);
+      assert.match(output, /^Program finished in \d+\.\d{4}$/m);
+    }));
+});

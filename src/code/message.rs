@@ -1,0 +1,175 @@
+//! The messages between the page and its code worker.
+//!
+//! The programs are written in a Web Worker of their own (src/bin/
+//! code-worker.rs), whose wasm is fetched only when someone opens the Code
+//! panel: the generators, their comments in two languages and the
+//! highlighter stay out of the page's first load. The page sends a
+//! [`request`] (the scenario as a link, so it is read by the same code as
+//! every link), the worker sends back an [`answer`], and the page
+//! [`read_answer`]s it into coloured spans.
+//!
+//! Both are plain text. An answer is the request's number, the spans as
+//! token letters and byte lengths, and the program:
+//! `7\nk5 p1 s12 …\nasync def …`.
+
+use std::rc::Rc;
+
+use super::highlight::{highlight, Token};
+use super::Language;
+use crate::i18n::Lang;
+use crate::link::{self, Shared};
+use crate::scenario::{Mode, RunChoice, Scale, Scenario};
+
+/// What the worker says once it listens for requests.
+pub const READY: &str = "ready";
+
+/// The request for `scenario`'s program in `language`, run in `mode`,
+/// printing in `lang`; [`numbered`] before it is sent.
+pub fn request(language: Language, mode: Mode, lang: Lang, scenario: &Rc<Scenario>) -> String {
+    let link = link::write(&Shared {
+        scenario: scenario.clone(),
+        mode: match mode {
+            Mode::Sequential => RunChoice::Sequential,
+            Mode::Concurrent => RunChoice::Concurrent,
+        },
+        scale: Scale::X1,
+        lang: Some(lang),
+        embed: false,
+    });
+    format!("{}\n{link}", language.id())
+}
+
+/// A request as sent: `id` numbers it, so that the page keeps only the
+/// answer to its latest one.
+pub fn numbered(id: u32, request: &str) -> String {
+    format!("{id}\n{request}")
+}
+
+/// The number of the request an answer answers.
+pub fn answer_id(answer: &str) -> Option<u32> {
+    answer.split('\n').next()?.parse().ok()
+}
+
+/// The worker's answer to `request`, or `None` if it is not a request.
+pub fn answer(request: &str) -> Option<String> {
+    let mut parts = request.splitn(3, '\n');
+    let id: u32 = parts.next()?.parse().ok()?;
+    let language = match parts.next()? {
+        "python" => Language::Python,
+        "rust" => Language::Rust,
+        _ => return None,
+    };
+    let shared = link::read(parts.next()?).shared;
+    let mode = match shared.mode {
+        RunChoice::Sequential => Mode::Sequential,
+        RunChoice::Concurrent | RunChoice::Compare => Mode::Concurrent,
+    };
+    let program = language.program(&shared.scenario, mode, shared.lang.unwrap_or(Lang::En));
+    let spans: Vec<String> = highlight(&program, language)
+        .iter()
+        .map(|(token, text)| format!("{}{}", letter(*token), text.len()))
+        .collect();
+    Some(format!("{id}\n{}\n{program}", spans.join(" ")))
+}
+
+/// An answer read back: its request's number and the program as spans.
+/// `None` if `answer` is not one, or its spans do not fit its program.
+pub fn read_answer(answer: &str) -> Option<(u32, Vec<(Token, &str)>)> {
+    let mut parts = answer.splitn(3, '\n');
+    let id = parts.next()?.parse().ok()?;
+    let lengths = parts.next()?;
+    let program = parts.next()?;
+    let mut spans = Vec::new();
+    let mut at: usize = 0;
+    for span in lengths.split(' ').filter(|span| !span.is_empty()) {
+        let token = token(span.chars().next()?)?;
+        let len: usize = span[1..].parse().ok()?;
+        spans.push((token, program.get(at..at.checked_add(len)?)?));
+        at += len;
+    }
+    (at == program.len()).then_some((id, spans))
+}
+
+/// The program alone, from an answer.
+pub fn program(answer: &str) -> &str {
+    answer.splitn(3, '\n').nth(2).unwrap_or_default()
+}
+
+const LETTERS: [(Token, char); 5] = [
+    (Token::Keyword, 'k'),
+    (Token::String, 's'),
+    (Token::Comment, 'c'),
+    (Token::Number, 'n'),
+    (Token::Plain, 'p'),
+];
+
+fn letter(token: Token) -> char {
+    LETTERS
+        .iter()
+        .find(|(t, _)| *t == token)
+        .map_or('p', |(_, c)| *c)
+}
+
+fn token(letter: char) -> Option<Token> {
+    LETTERS.iter().find(|(_, c)| *c == letter).map(|(t, _)| *t)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::presets::Preset;
+
+    #[test]
+    fn an_answer_carries_the_program_the_page_asked_for() {
+        for preset in Preset::ALL {
+            let scenario = Rc::new(preset.scenario());
+            for language in Language::ALL {
+                for mode in Mode::ALL {
+                    let asked = numbered(41, &request(language, mode, Lang::Ru, &scenario));
+                    let answer = answer(&asked).expect("a request");
+                    assert_eq!(answer_id(&answer), Some(41));
+                    let (id, spans) = read_answer(&answer).expect("an answer");
+                    assert_eq!(id, 41);
+                    let expected = language.program(&scenario, mode, Lang::Ru);
+                    assert_eq!(program(&answer), expected);
+                    assert_eq!(spans, highlight(&expected, language));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_and_knobs_survive_the_trip() {
+        let mut scenario = Preset::CpuOffloaded.scenario();
+        scenario.tasks[0].name = r#"a "quoted" {name}, \ & 100% — ёж"#.into();
+        scenario.limit = Some(2);
+        scenario.timeout = Some(std::time::Duration::from_millis(1500));
+        let scenario = Rc::new(scenario);
+        let answer = answer(&numbered(
+            1,
+            &request(Language::Rust, Mode::Sequential, Lang::En, &scenario),
+        ))
+        .unwrap();
+        assert_eq!(
+            program(&answer),
+            Language::Rust.program(&scenario, Mode::Sequential, Lang::En)
+        );
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        for text in ["", "x\npython\n", "1\ncobol\ntasks=1", "1"] {
+            assert_eq!(answer(text), None, "{text:?}");
+        }
+        for text in [
+            "",
+            "1",
+            "1\nk99\nshort",
+            "1\nz1\nx",
+            "1\np1 p1\nx",
+            "x\np1\nx",
+        ] {
+            assert_eq!(read_answer(text), None, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The scenario as a program a learner can run at home, in Python's asyncio
+//! ([`python`]) or in Rust with tokio ([`rust`]), in the style of the
+//! course's first example, with [`highlight`] to colour it on the page.
+//!
+//! Both programs print the same lines as the page's log and its total, so
+//! their output can be set beside a run. A `SCALE` constant at their top
+//! multiplies every duration (tests run them ten times faster), and the
+//! times they print are divided by it, so they stay in scenario seconds.
+//! tests/asyncio.rs and tests/tokio.rs run them and check them against the
+//! simulator.
+//!
+//! The two generators share their comments and log lines (this module), so
+//! the programs explain a scenario in the same words.
+
+pub mod highlight;
+pub mod message;
+mod python;
+mod rust;
+
+pub use python::python;
+pub use rust::{rust, TOKIO_DEPENDENCY};
+
+use crate::i18n::Lang;
+use crate::scenario::Mode;
+use crate::scenario::Scenario;
+
+/// The languages the page shows a scenario in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// Python's asyncio, the course's own language.
+    Python,
+    /// Rust with tokio, the desktop equivalent of the page's futures.
+    Rust,
+}
+
+impl Language {
+    /// Both, in the order the page's tabs list them.
+    pub const ALL: [Language; 2] = [Language::Python, Language::Rust];
+
+    /// A stable name for tabs, styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Language::Python => "python",
+            Language::Rust => "rust",
+        }
+    }
+
+    /// The program that runs `scenario` in `mode`, printing its log in
+    /// `lang`.
+    pub fn program(self, scenario: &Scenario, mode: Mode, lang: Lang) -> String {
+        match self {
+            Language::Python => python(scenario, mode, lang),
+            Language::Rust => rust(scenario, mode, lang),
+        }
+    }
+}
+
+/// A comment both programs make, in the learner's language.
+#[derive(Clone, Copy)]
+enum Note {
+    Scale,
+    Limit,
+    Timeout,
+    Arrival,
+    Work,
+    Waits,
+    Received,
+    Written,
+    Blocked,
+    Offloaded,
+    NotArrived,
+    Held,
+}
+
+impl Note {
+    fn get(self, lang: Lang) -> &'static str {
+        let (en, ru) = match self {
+            Note::Scale => (
+                "every duration is multiplied by SCALE: 0.1 runs ten times faster",
+                "каждая длительность умножается на SCALE: при 0.1 всё идёт в 10 раз быстрее",
+            ),
+            Note::Limit => ("at most LIMIT tasks at once", "не больше LIMIT задач одновременно"),
+            Note::Timeout => (
+                "a task is cancelled after this many seconds",
+                "через столько секунд задача отменяется",
+            ),
+            Note::Arrival => (
+                "arrival: how many seconds after the start the task arrives (a request reaches the server).",
+                "arrival — через сколько секунд после старта задача поступает (запрос приходит на сервер).",
+            ),
+            Note::Work => (
+                "Stands in for computing: it holds its thread for `seconds`, as CPU-bound code would.",
+                "Вместо вычислений: занимает свой поток на seconds секунд, как занял бы код, нагружающий процессор.",
+            ),
+            Note::Waits => ("others run while this one waits", "пока ждём, работают другие задачи"),
+            Note::Received => (
+                "a chunk arrived and is held in memory",
+                "чанк пришёл и лежит в памяти",
+            ),
+            Note::Written => ("a chunk is written and let go", "чанк записан, память освобождена"),
+            Note::Blocked => (
+                "the event loop is blocked: everyone waits",
+                "цикл событий стоит: все ждут",
+            ),
+            Note::Offloaded => (
+                "work in another thread, the loop runs on",
+                "работа в другом потоке, цикл свободен",
+            ),
+            Note::NotArrived => ("the task has not arrived yet", "задача ещё не поступила"),
+            Note::Held => (
+                "chunks in memory now, and the most at once",
+                "чанков в памяти сейчас и больше всего сразу",
+            ),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
+        }
+    }
+}
+
+/// A line the programs print, with slots that each language fills in its
+/// own way: `{label}` (the task's number and name), `{now}` (seconds since
+/// the start), `{count}` (operations completed) and `{peak}` (the most
+/// chunks held).
+#[derive(Clone, Copy)]
+enum Line {
+    Started,
+    Finished,
+    TimedOut,
+    Completed,
+    Total,
+}
+
+impl Line {
+    fn template(self, lang: Lang) -> &'static str {
+        let (en, ru) = match self {
+            Line::Started => (
+                "Start of long operation {label}: {now}",
+                "Начало выполнения длительной операции {label}: {now}",
+            ),
+            Line::Finished => (
+                "Long operation {label} finished",
+                "Длительная операция {label} завершена",
+            ),
+            Line::TimedOut => (
+                "Long operation {label} cancelled: timed out",
+                "Длительная операция {label} отменена: истекло время ожидания",
+            ),
+            Line::Completed => (
+                "Completed {count} operations.",
+                "Выполнено {count} операций.",
+            ),
+            Line::Total => ("Program finished in {now}", "Программа завершена за {now}"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
+        }
+    }
+}
+
+/// The page's own line for the most chunks held, with a `{peak}` slot.
+fn most_held_template(lang: Lang) -> String {
+    crate::i18n::log_most_held(lang, 0).replacen('0', "{peak}", 1)
+}
+
+/// Writes `text` as comment lines of at most 80 characters, each starting
+/// with `indent` and `marker`.
+fn comment(code: &mut String, indent: &str, marker: &str, text: &str) {
+    const WIDTH: usize = 80;
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let width = indent.chars().count() + marker.chars().count() + line.chars().count();
+        if !line.is_empty() && width + 1 + word.chars().count() > WIDTH {
+            code.push_str(&format!("{indent}{marker}{line}\n"));
+            line.clear();
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    code.push_str(&format!("{indent}{marker}{line}\n"));
+}
+
+/// The slots a [`Line`] may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Slot {
+    Label,
+    Now,
+    Count,
+    Peak,
+}
+
+/// Splits `template` into its text and its slots, in order.
+fn pieces(template: &str) -> Vec<Result<&str, Slot>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let slot = match &rest[open + 1..open + close] {
+            "label" => Slot::Label,
+            "now" => Slot::Now,
+            "count" => Slot::Count,
+            "peak" => Slot::Peak,
+            _ => break,
+        };
+        if open > 0 {
+            pieces.push(Ok(&rest[..open]));
+        }
+        pieces.push(Err(slot));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Ok(rest));
+    }
+    pieces
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_split_into_text_and_slots() {
+        assert_eq!(
+            pieces("Start of long operation {label}: {now}"),
+            [
+                Ok("Start of long operation "),
+                Err(Slot::Label),
+                Ok(": "),
+                Err(Slot::Now)
+            ]
+        );
+        assert_eq!(
+            pieces("Completed {count} operations."),
+            [Ok("Completed "), Err(Slot::Count), Ok(" operations.")]
+        );
+        assert_eq!(
+            most_held_template(Lang::En),
+            "Most held in memory: {peak} chunks of 64 MB"
+        );
+    }
+
+    #[test]
+    fn comments_wrap_at_80_characters() {
+        let mut code = String::new();
+        comment(&mut code, "    ", "#", Note::Work.get(Lang::En));
+        assert_eq!(
+            code,
+            "    # Stands in for computing: it holds its thread for `seconds`, as CPU-bound\n    # code would.\n"
+        );
+        for lang in [Lang::En, Lang::Ru] {
+            let mut code = String::new();
+            comment(&mut code, "        ", "//", Note::Arrival.get(lang));
+            assert!(
+                code.lines().all(|line| line.chars().count() <= 80),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_line_has_only_known_slots() {
+        let lines = [
+            Line::Started,
+            Line::Finished,
+            Line::TimedOut,
+            Line::Completed,
+            Line::Total,
+        ];
+        for lang in [Lang::En, Lang::Ru] {
+            for line in lines {
+                let template = line.template(lang);
+                let text: String = pieces(template)
+                    .iter()
+                    .map(|piece| piece.unwrap_or(""))
+                    .collect();
+                assert!(!text.contains(['{', '}']), "{template}");
+            }
+        }
+    }
+}

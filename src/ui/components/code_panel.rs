@@ -1,0 +1,275 @@
+//! The scenario as a program: Python's asyncio or Rust with tokio, in
+//! either mode, coloured, with a copy button. The code comes from the core
+//! ([`crate::code`]), written in the code worker (see
+//! [`crate::code::message`]), which starts the first time the panel opens,
+//! and follows every edit.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Event, MessageEvent, Worker};
+use yew::prelude::*;
+
+use crate::code::highlight::Token;
+use crate::code::{message, Language};
+use crate::i18n::{Lang, Text};
+use crate::scenario::{Mode, RunChoice, Scenario};
+use crate::ui::{clipboard, location};
+
+/// The worker's script, beside the page (Trunk writes it).
+const WORKER_SCRIPT: &str = "code-worker_loader.js";
+
+/// The latest answer, with the request it answers.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    Nothing,
+    Answer { request: Rc<str>, answer: Rc<str> },
+    Failed,
+}
+
+/// The running worker; it stops when the panel goes.
+struct CodeWorker {
+    worker: Worker,
+    /// The latest request: only its answer is shown.
+    latest: Rc<RefCell<Latest>>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
+}
+
+/// The latest request, its number, and whether the worker listens yet.
+#[derive(Default)]
+struct Latest {
+    id: u32,
+    request: Option<Rc<str>>,
+    listening: bool,
+}
+
+impl Latest {
+    /// Sends the latest request, if the worker listens.
+    fn send(&self, worker: &Worker) -> Result<(), JsValue> {
+        match &self.request {
+            Some(request) if self.listening => {
+                worker.post_message(&JsValue::from_str(&message::numbered(self.id, request)))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl CodeWorker {
+    fn start(shown: UseStateHandle<Shown>) -> Result<Self, JsValue> {
+        let worker = Worker::new(&location::beside_page(WORKER_SCRIPT))?;
+        let latest: Rc<RefCell<Latest>> = Rc::default();
+        let on_message = {
+            let (latest, shown, worker) = (latest.clone(), shown.clone(), worker.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                let Some(answer) = event.data().as_string() else {
+                    return;
+                };
+                let mut latest = latest.borrow_mut();
+                if answer == message::READY {
+                    latest.listening = true;
+                    if latest.send(&worker).is_err() {
+                        shown.set(Shown::Failed);
+                    }
+                } else if let Some(request) = latest.request.clone() {
+                    if message::answer_id(&answer) == Some(latest.id) {
+                        shown.set(Shown::Answer {
+                            request,
+                            answer: Rc::from(answer),
+                        });
+                    }
+                }
+            })
+        };
+        let on_error = Closure::<dyn Fn(Event)>::new(move |_: Event| shown.set(Shown::Failed));
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self {
+            worker,
+            latest,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    fn ask(&self, request: &Rc<str>) -> Result<(), JsValue> {
+        let mut latest = self.latest.borrow_mut();
+        latest.id = latest.id.wrapping_add(1);
+        latest.request = Some(request.clone());
+        latest.send(&self.worker)
+    }
+}
+
+impl Drop for CodeWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// What [`CodePanel`] shows.
+#[derive(Properties, PartialEq)]
+pub struct CodePanelProps {
+    /// The scenario in the editor, if it is valid.
+    pub scenario: Option<Rc<Scenario>>,
+    /// The run buttons' choice: the mode shown until one is picked here.
+    pub choice: RunChoice,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// The panel, closed until asked for: its program is written only then.
+#[function_component(CodePanel)]
+pub fn code_panel(props: &CodePanelProps) -> Html {
+    let lang = props.lang;
+    let open = use_state(|| false);
+    let language = use_state(|| Language::Python);
+    let picked_mode = use_state(|| None::<Mode>);
+    let copied = use_state(|| None::<bool>);
+    let mode = picked_mode.unwrap_or(match props.choice {
+        RunChoice::Sequential => Mode::Sequential,
+        RunChoice::Concurrent | RunChoice::Compare => Mode::Concurrent,
+    });
+
+    let shown = use_state(|| Shown::Nothing);
+    let worker = use_mut_ref(|| None::<CodeWorker>);
+    // What to ask the worker for, while the panel is open.
+    let request = use_memo(
+        (props.scenario.clone(), *open, *language, mode, lang),
+        |(scenario, open, language, mode, lang)| match scenario {
+            Some(scenario) if *open => Some(Rc::<str>::from(message::request(
+                *language, *mode, *lang, scenario,
+            ))),
+            _ => None,
+        },
+    );
+    {
+        let shown = shown.clone();
+        use_effect_with(request.clone(), move |request| {
+            if let Some(request) = request.as_ref() {
+                let mut worker = worker.borrow_mut();
+                if worker.is_none() {
+                    *worker = CodeWorker::start(shown.clone()).ok();
+                }
+                let asked = worker.as_ref().map(|worker| worker.ask(request));
+                if !matches!(asked, Some(Ok(()))) {
+                    shown.set(Shown::Failed);
+                }
+            }
+        });
+    }
+    // The answer to the request now, or the one before while it is written.
+    let (answer, ready) = match (&*shown, request.as_ref()) {
+        (Shown::Answer { request, answer }, Some(now)) => (Some(answer.clone()), request == now),
+        _ => (None, false),
+    };
+    let code: Rc<str> = answer
+        .as_deref()
+        .map_or_else(|| Rc::from(""), |answer| Rc::from(message::program(answer)));
+
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let tab = |shown: Language, label: &'static str| {
+        let (language, copied) = (language.clone(), copied.clone());
+        let selected = *language == shown;
+        let onclick = Callback::from(move |_| {
+            language.set(shown);
+            copied.set(None);
+        });
+        html! {
+            <button type="button" role="tab" id={format!("code-tab-{}", shown.id())}
+                aria-selected={selected.to_string()} aria-controls="code-view"
+                data-testid={format!("code-tab-{}", shown.id())} {onclick}>
+                { label }
+            </button>
+        }
+    };
+    let mode_button = |shown: Mode, label: Text| {
+        let (picked_mode, copied) = (picked_mode.clone(), copied.clone());
+        let onclick = Callback::from(move |_| {
+            picked_mode.set(Some(shown));
+            copied.set(None);
+        });
+        html! {
+            <button type="button" aria-pressed={(mode == shown).to_string()}
+                data-testid={format!("code-mode-{}", shown.id())} {onclick}>
+                { label.get(lang) }
+            </button>
+        }
+    };
+    let on_copy = {
+        let (code, copied) = (code.clone(), copied.clone());
+        Callback::from(move |_| {
+            let copied = copied.clone();
+            clipboard::copy(&code, move |done| copied.set(Some(done)));
+        })
+    };
+    let status = match *copied {
+        None => "",
+        Some(true) => Text::Copied.get(lang),
+        Some(false) => Text::CopyFailed.get(lang),
+    };
+    // Each span is text in the page, never markup.
+    let spans = answer
+        .as_deref()
+        .and_then(message::read_answer)
+        .map(|(_, spans)| spans)
+        .unwrap_or_default();
+    let spans = spans.into_iter().map(|(token, text)| {
+        if token == Token::Plain {
+            html! { text }
+        } else {
+            html! { <span class={token.id()}>{ text }</span> }
+        }
+    });
+    let help = match *language {
+        Language::Python => Text::CodePythonHelp,
+        Language::Rust => Text::CodeRustHelp,
+    };
+
+    html! {
+        <section class="code-panel" data-testid="code-panel" aria-labelledby="code-title">
+            <h2 id="code-title">
+                <button type="button" class="quiet" aria-expanded={open.to_string()}
+                    aria-controls="code-body" data-testid="show-code" onclick={on_toggle}>
+                    { Text::Code.get(lang) }
+                </button>
+            </h2>
+            if *open {
+                <div id="code-body">
+                    if props.scenario.is_none() {
+                        <p class="note">{ Text::CodeInvalid.get(lang) }</p>
+                    } else if *shown == Shown::Failed {
+                        <p class="field-error" role="alert" data-testid="code-failed">{ Text::CodeFailed.get(lang) }</p>
+                    } else {
+                        <div class="code-bar">
+                            <div role="tablist" aria-label={Text::Code.get(lang)}>
+                                { tab(Language::Python, "Python (asyncio)") }
+                                { tab(Language::Rust, "Rust (tokio)") }
+                            </div>
+                            <div class="code-modes">
+                                { mode_button(Mode::Sequential, Text::RunSequential) }
+                                { mode_button(Mode::Concurrent, Text::RunConcurrent) }
+                            </div>
+                            <button type="button" data-testid="copy-program" onclick={on_copy}>
+                                { Text::CopyCode.get(lang) }
+                            </button>
+                            <span class="share-status" role="status" data-testid="program-copy-status">
+                                { status }
+                            </span>
+                        </div>
+                        <p class="note">{ help.get(lang) }</p>
+                        <pre class="code" id="code-view" role="tabpanel" tabindex="0"
+                            aria-labelledby={format!("code-tab-{}", language.id())}
+                            aria-busy={(!ready).to_string()} data-ready={ready.to_string()}
+                            data-testid="program" data-language={language.id()}><code>{ for spans }</code></pre>
+                    }
+                </div>
+            }
+        </section>
+    }
+}
