@@ -87,6 +87,15 @@ describe('the Code panel', () => {
       { permissions: ['clipboard-read', 'clipboard-write'] },
     ));
 
+  test('a worker that cannot load is reported where the code would be', () =>
+    withLink('', async (page) => {
+      await page.route('**/code-worker*', (route) => route.fulfill({ status: 404 }));
+      await page.getByTestId('show-code').click();
+      await page.getByTestId('code-failed').waitFor();
+      assert.match(await page.getByTestId('code-failed').textContent(), /could not be loaded/);
+      assert.equal(await page.getByTestId('task-row').count(), 30, 'the scenario is untouched');
+    }));
+
   test('the Python shown runs as it is under python3', () =>
     withLink('#tasks=boil:1+c0.2,o0.5,r0.3+w0.1&limit=2&timeout=5', async (page) => {
       const code = await openCode(page);

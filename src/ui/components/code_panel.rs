@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, MessageEvent, Worker};
@@ -36,7 +37,13 @@ struct CodeWorker {
     latest: Rc<RefCell<Latest>>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(Event)>,
+    /// A worker whose wasm fails to load reports no error to the page: if
+    /// it does not listen by then, the panel says it failed.
+    _deadline: Timeout,
 }
+
+/// How long the worker may take to start listening.
+const START_WITHIN_MS: u32 = 15_000;
 
 /// The latest request, its number, and whether the worker listens yet.
 #[derive(Default)]
@@ -84,6 +91,14 @@ impl CodeWorker {
                 }
             })
         };
+        let deadline = {
+            let (latest, shown) = (latest.clone(), shown.clone());
+            Timeout::new(START_WITHIN_MS, move || {
+                if !latest.borrow().listening {
+                    shown.set(Shown::Failed);
+                }
+            })
+        };
         let on_error = Closure::<dyn Fn(Event)>::new(move |_: Event| shown.set(Shown::Failed));
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -92,6 +107,7 @@ impl CodeWorker {
             latest,
             _on_message: on_message,
             _on_error: on_error,
+            _deadline: deadline,
         })
     }
 
@@ -173,30 +189,30 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
-    let tab = |shown: Language, label: &'static str| {
+    let tab = |tab: Language, label: &'static str| {
         let (language, copied) = (language.clone(), copied.clone());
-        let selected = *language == shown;
+        let selected = *language == tab;
         let onclick = Callback::from(move |_| {
-            language.set(shown);
+            language.set(tab);
             copied.set(None);
         });
         html! {
-            <button type="button" role="tab" id={format!("code-tab-{}", shown.id())}
+            <button type="button" role="tab" id={format!("code-tab-{}", tab.id())}
                 aria-selected={selected.to_string()} aria-controls="code-view"
-                data-testid={format!("code-tab-{}", shown.id())} {onclick}>
+                data-testid={format!("code-tab-{}", tab.id())} {onclick}>
                 { label }
             </button>
         }
     };
-    let mode_button = |shown: Mode, label: Text| {
+    let mode_button = |button: Mode, label: Text| {
         let (picked_mode, copied) = (picked_mode.clone(), copied.clone());
         let onclick = Callback::from(move |_| {
-            picked_mode.set(Some(shown));
+            picked_mode.set(Some(button));
             copied.set(None);
         });
         html! {
-            <button type="button" aria-pressed={(mode == shown).to_string()}
-                data-testid={format!("code-mode-{}", shown.id())} {onclick}>
+            <button type="button" aria-pressed={(mode == button).to_string()}
+                data-testid={format!("code-mode-{}", button.id())} {onclick}>
                 { label.get(lang) }
             </button>
         }
@@ -255,7 +271,7 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
                                 { mode_button(Mode::Sequential, Text::RunSequential) }
                                 { mode_button(Mode::Concurrent, Text::RunConcurrent) }
                             </div>
-                            <button type="button" data-testid="copy-program" onclick={on_copy}>
+                            <button type="button" data-testid="copy-program" disabled={!ready} onclick={on_copy}>
                                 { Text::CopyCode.get(lang) }
                             </button>
                             <span class="share-status" role="status" data-testid="program-copy-status">
