@@ -73,17 +73,15 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         );
     }
     if offloads {
-        comment(
-            &mut code,
-            "",
-            "///",
+        let _ = writeln!(
+            code,
+            "const WORKERS: usize = {WORKERS}; // {}",
             if ru {
-                "Потоков для вынесенной работы, как в ThreadPoolExecutor(4) в Python."
+                "потоков для вынесенной работы, как в ThreadPoolExecutor(4) в Python"
             } else {
-                "Threads for offloaded work, as Python's ThreadPoolExecutor(4) has."
-            },
+                "threads for offloaded work, as Python's ThreadPoolExecutor(4) has"
+            }
         );
-        let _ = writeln!(code, "const WORKERS: usize = {WORKERS};");
     }
     code.push('\n');
 
