@@ -31,15 +31,7 @@ fn run_python(scenario: &Scenario, mode: Mode) -> Printed {
         .arg(&scaled)
         .output()
         .expect("python3 runs");
-    assert!(
-        output.status.success(),
-        "python3 failed:\n{}\n{scaled}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Printed::read(
-        &String::from_utf8(output.stdout).expect("UTF-8 output"),
-        scenario.tasks.len(),
-    )
+    Printed::from_output(output, &scaled, scenario.tasks.len())
 }
 
 #[test]

@@ -88,16 +88,7 @@ fn run_program(name: &str, scenario: &Scenario, mode: Mode) -> Printed {
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     let output = Command::new(&path).output().expect("the program runs");
-    assert!(
-        output.status.success(),
-        "{} failed:\n{}",
-        path.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Printed::read(
-        &String::from_utf8(output.stdout).expect("UTF-8 output"),
-        scenario.tasks.len(),
-    )
+    Printed::from_output(output, &path.display().to_string(), scenario.tasks.len())
 }
 
 #[test]

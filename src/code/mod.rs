@@ -182,6 +182,23 @@ fn comment(code: &mut String, indent: &str, marker: &str, text: &str) {
     code.push_str(&format!("{indent}{marker}{line}\n"));
 }
 
+/// `text` in double quotes, with `\` and `"` escaped and control characters
+/// written by `control` (each language spells them its own way).
+fn quoted(text: &str, control: impl Fn(u32) -> String) -> String {
+    let mut literal = String::with_capacity(text.len() + 2);
+    literal.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => literal.push_str("\\\\"),
+            '"' => literal.push_str("\\\""),
+            c if c.is_control() => literal.push_str(&control(u32::from(c))),
+            c => literal.push(c),
+        }
+    }
+    literal.push('"');
+    literal
+}
+
 /// The slots a [`Line`] may hold.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Slot {

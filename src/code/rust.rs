@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::{comment, most_held_template, pieces, Line, Note, Slot};
+use super::{comment, most_held_template, pieces, quoted, Line, Note, Slot};
 use crate::i18n::Lang;
 use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
 
@@ -408,20 +408,7 @@ fn println(template: &str) -> String {
 
 /// `text` as a Rust string literal.
 fn rust_string(text: &str) -> String {
-    let mut literal = String::with_capacity(text.len() + 2);
-    literal.push('"');
-    for c in text.chars() {
-        match c {
-            '\\' => literal.push_str("\\\\"),
-            '"' => literal.push_str("\\\""),
-            c if c.is_control() => {
-                let _ = write!(literal, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => literal.push(c),
-        }
-    }
-    literal.push('"');
-    literal
+    quoted(text, |c| format!("\\u{{{c:x}}}"))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

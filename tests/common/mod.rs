@@ -46,6 +46,20 @@ pub struct Printed {
 }
 
 impl Printed {
+    /// Reads what a finished program printed, failing with what it said
+    /// and `shown` if it did not succeed.
+    pub fn from_output(output: std::process::Output, shown: &str, tasks: usize) -> Self {
+        assert!(
+            output.status.success(),
+            "the program failed:\n{}\n{shown}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Self::read(
+            &String::from_utf8(output.stdout).expect("UTF-8 output"),
+            tasks,
+        )
+    }
+
     /// Reads the output of a program run at [`SCALE`] for a scenario of
     /// `tasks` tasks.
     pub fn read(stdout: &str, tasks: usize) -> Self {
