@@ -181,10 +181,6 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         (Shown::Answer { request, answer }, Some(now)) => (Some(answer.clone()), request == now),
         _ => (None, false),
     };
-    let code: Rc<str> = answer
-        .as_deref()
-        .map_or_else(|| Rc::from(""), |answer| Rc::from(message::program(answer)));
-
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
@@ -218,10 +214,11 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         }
     };
     let on_copy = {
-        let (code, copied) = (code.clone(), copied.clone());
+        let (answer, copied) = (answer.clone(), copied.clone());
         Callback::from(move |_| {
             let copied = copied.clone();
-            clipboard::copy(&code, move |done| copied.set(Some(done)));
+            let program = answer.as_deref().map(message::program).unwrap_or_default();
+            clipboard::copy(program, move |done| copied.set(Some(done)));
         })
     };
     let status = match *copied {
