@@ -1,8 +1,9 @@
 //! The page's Rust programs, proved by running them: every preset and the
-//! mixed scenarios of tests/asyncio.rs are written as the Code panel shows
-//! them in Rust, built with tokio (tests/tokio-program is the crate they are
-//! built in, with warnings denied), and run ten times faster; what each
-//! prints must agree with the simulator's prediction, as CPython's does.
+//! mixed scenarios that tests/asyncio.rs runs too (tests/common) are written
+//! as the Code panel shows them in Rust, built with tokio (tests/tokio-program
+//! is the crate they are built in, with warnings denied), and run ten times
+//! faster; what each prints must agree with the simulator's prediction, as
+//! CPython's does.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
