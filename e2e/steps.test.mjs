@@ -3,7 +3,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { seconds, usePlayground, waitForRunState } from './harness.mjs';
+import { seconds, usePlayground, waitForRunState, withinAttempts } from './harness.mjs';
 
 const playground = usePlayground();
 
@@ -26,26 +26,6 @@ async function lateAtX10(page) {
     fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
   );
   return (60 + 6 * steps) / 100;
-}
-
-/**
- * How many runs a timing check may take. This virtual machine shares its
- * cores: at times the hypervisor takes a third of them (steal time), and
- * every timer in the browser is late by tens of milliseconds, and the
- * page's heartbeat rightly sees the loop stall. A wrong prediction is wrong
- * in every run; a run slowed by a neighbour is not, so a timing check
- * passes if one of its runs lands within the tolerance.
- */
-const ATTEMPTS = 3;
-
-/** Runs `run` until `check` of its result holds, at most ATTEMPTS times. */
-async function withinAttempts(run, check) {
-  let last;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    last = await run();
-    if (check(last)) return last;
-  }
-  return last;
 }
 
 describe('the course scenarios', () => {

@@ -95,13 +95,21 @@ fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
 }
 
+/// The page's clock, as the runtime reads it.
+fn now() -> Duration {
+    let ms = web_sys::window().unwrap().performance().unwrap().now();
+    Duration::from_secs_f64(ms / 1000.0)
+}
+
 #[wasm_bindgen_test]
 async fn thirty_concurrent_tasks_of_100_ms_take_about_100_ms() {
     let mut run = observe(Scenario::uniform(30, ms(100)), Mode::Concurrent, Scale::X1);
     let (events, total) = run.finish().await;
     assert!(total >= ms(100), "never before the longest task: {total:?}");
+    // One after another they would take 3 s: the bound leaves a slow,
+    // shared machine ten times the 100 ms they need.
     assert!(
-        total < ms(150),
+        total < ms(1000),
         "together, not one after another: {total:?}"
     );
     assert_eq!(events.len(), 60, "a start and an end per task");
@@ -164,15 +172,19 @@ async fn stopping_a_run_clears_its_timers_and_the_next_run_starts_clean() {
 
 #[wasm_bindgen_test]
 async fn a_faster_scale_still_reports_scenario_seconds() {
+    let before = now();
     let mut run = observe(
         Scenario::uniform(5, ms(2000)),
         Mode::Concurrent,
         Scale::X100,
     );
     let (_, total) = run.finish().await;
-    // 2 s at ×100 is 20 ms of real time, reported as 2 s of scenario time.
+    let real = now() - before;
+    // 2 s at ×100 is 20 ms of real time, reported as 2 s of scenario time:
+    // never less, and a hundred times the real time the run took at most.
+    assert!(real < ms(1000), "the waits were shortened: {real:?}");
     assert!(total >= ms(2000), "{total:?}");
-    assert!(total < ms(3000), "{total:?}");
+    assert!(total <= real * 100 + ms(1), "{total:?} in {real:?}");
 }
 
 #[wasm_bindgen_test]
@@ -246,11 +258,12 @@ async fn work_blocks_the_loop_and_the_heartbeat_sees_it() {
     let (events, stalls, total) = run.finish_with_stalls().await;
     let endings = endings(&events, 2);
     assert!(endings[1].0 >= ms(150));
+    // Were the work not blocking, the wait would end at 50 ms, before it.
     assert!(
-        endings[0].0 >= ms(150),
+        endings[0].0 >= endings[1].0,
         "the wait ends only when the work does: {endings:?}"
     );
-    assert!(total >= ms(150) && total < ms(200), "{total:?}");
+    assert!(total >= endings[0].0, "{total:?}");
     let [(from, to)] = stalls[..] else {
         panic!("one stall: {stalls:?}");
     };
@@ -267,19 +280,25 @@ async fn offloaded_work_leaves_the_loop_free() {
     observe(tasks(&["o0.001"]), Mode::Concurrent, Scale::X1)
         .finish()
         .await;
-    let mut run = observe(tasks(&["o0.15", "0.05"]), Mode::Concurrent, Scale::X1);
+    let mut run = observe(tasks(&["o0.3", "0.05"]), Mode::Concurrent, Scale::X1);
     let (events, stalls, total) = run.finish_with_stalls().await;
     let endings = endings(&events, 2);
     assert!(
-        endings[0].0 >= ms(150),
-        "the worker computed for 150 ms: {endings:?}"
+        endings[0].0 >= ms(300),
+        "the worker computed for 300 ms: {endings:?}"
     );
+    // Were the work on the loop, the wait would end after it.
     assert!(
-        endings[1].0 < ms(100),
-        "the wait ended on time: {endings:?}"
+        endings[1].0 < endings[0].0,
+        "the wait ended while the worker computed: {endings:?}"
     );
-    assert!(total >= ms(150) && total < ms(250), "{total:?}");
-    assert_eq!(stalls, [], "the loop never stalled");
+    assert!(total >= endings[0].0, "{total:?}");
+    // A shared machine may pause the page now and then; 300 ms of work on
+    // the loop would be one stall as long as the work.
+    assert!(
+        stalls.iter().all(|(from, to)| *to - *from < ms(200)),
+        "the loop was never blocked for the work: {stalls:?}"
+    );
     assert_eq!(workers::busy(), 0);
 }
 
@@ -302,27 +321,36 @@ async fn a_limit_lets_so_many_run_at_once() {
         starts[2] >= ms(50) && starts[3] >= ms(50),
         "two waves: {starts:?}"
     );
-    assert!(total >= ms(100) && total < ms(150), "{total:?}");
+    assert!(total >= ms(100), "{total:?}");
+    // At most two running at any moment, and two at some moment.
+    let mut running = 0_i32;
+    let mut most = 0;
+    for event in &events {
+        match event {
+            Report::Event(RunEvent::Started { .. }) => running += 1,
+            Report::Event(RunEvent::Finished { .. }) => running -= 1,
+            _ => {}
+        }
+        most = most.max(running);
+    }
+    assert_eq!(most, 2, "{events:?}");
 }
 
 #[wasm_bindgen_test]
 async fn a_timeout_cancels_a_task_at_its_await() {
     let scenario = Scenario {
         timeout: Some(ms(100)),
-        ..tasks(&["0.3", "0.05"])
+        ..tasks(&["3", "0.05"])
     };
     let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
     let (events, total) = run.finish().await;
     let endings = endings(&events, 2);
     assert_eq!(endings[0].1, Outcome::TimedOut);
-    assert!(
-        endings[0].0 >= ms(100) && endings[0].0 < ms(150),
-        "{endings:?}"
-    );
+    assert!(endings[0].0 >= ms(100), "{endings:?}");
     assert_eq!(endings[1].1, Outcome::Done);
     assert!(
-        total < ms(150),
-        "the cancelled wait is not waited for: {total:?}"
+        total < ms(3000),
+        "the cancelled wait of 3 s is not waited for: {total:?}"
     );
     assert_eq!(pending_sleeps(), 0);
 }
@@ -335,7 +363,10 @@ async fn a_task_cancelled_by_the_learner_ends_at_once() {
     let (events, total) = run.finish().await;
     let endings = endings(&events, 2);
     assert_eq!(endings[0].1, Outcome::Cancelled);
-    assert!(total < ms(300), "{total:?}");
+    assert!(
+        total < ms(5000),
+        "the cancelled wait of 5 s is not waited for: {total:?}"
+    );
     assert!(
         !run.handle.cancel(Mode::Concurrent, 0),
         "an ended task cannot be cancelled again"
@@ -355,16 +386,20 @@ async fn modes_with_work_run_one_after_the_other() {
         },
     );
     let mut began = Vec::new();
-    let mut finished = 0;
-    while finished < 2 {
+    let mut finished = Vec::new();
+    while finished.len() < 2 {
         match reports.next().await.expect("the run goes on") {
             (mode, Report::Began(at)) => began.push((mode, at)),
-            (_, Report::Finished(_)) => finished += 1,
+            (mode, Report::Finished(total)) => finished.push((mode, total)),
             _ => {}
         }
     }
     assert_eq!(began[0].0, Mode::Sequential);
-    assert!(began[0].1 < ms(5), "at once: {began:?}");
+    assert_eq!(finished[0].0, Mode::Sequential);
+    assert!(finished[0].1 >= ms(90), "{finished:?}");
     assert_eq!(began[1].0, Mode::Concurrent);
-    assert!(began[1].1 >= ms(90), "after the sequential run: {began:?}");
+    assert!(
+        began[1].1 >= began[0].1 + finished[0].1,
+        "after the sequential run: {began:?} {finished:?}"
+    );
 }
