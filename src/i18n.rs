@@ -7,9 +7,10 @@
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use crate::fixed::{Fixed, Seconds};
 use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
 use crate::memory::CHUNK_MB;
-use crate::recording::{Outcome, Recording, RunEvent};
+use crate::recording::{Distortion, Outcome, Recording, RunEvent};
 use crate::scenario::{
     format_seconds, CountError, DurationError, Mode, StepsError, MAX_STEPS, MAX_TASKS,
 };
@@ -129,6 +130,11 @@ pub enum Text {
     Log,
     LogEmpty,
     Language,
+    /// The theme switch, and its choices.
+    Theme,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
     LinkNoticeTitle,
     Dismiss,
     CopyLink,
@@ -265,6 +271,10 @@ impl Text {
                 "Нажмите кнопку запуска: здесь появится вывод программы.",
             ),
             Text::Language => ("Language", "Язык"),
+            Text::Theme => ("Theme", "Оформление"),
+            Text::ThemeSystem => ("Auto", "Как в системе"),
+            Text::ThemeLight => ("Light", "Светлое"),
+            Text::ThemeDark => ("Dark", "Тёмное"),
             Text::LinkNoticeTitle => (
                 "Some of this link could not be used:",
                 "Часть ссылки не удалось использовать:",
@@ -314,12 +324,12 @@ impl Text {
 
 /// Seconds with four decimals, as the course's program prints them.
 fn four_places(at: Duration) -> String {
-    format!("{:.4}", at.as_secs_f64())
+    Seconds(at, 4).to_string()
 }
 
 /// Seconds with three decimals, for totals.
 pub fn seconds_3(duration: Duration) -> String {
-    format!("{:.3}", duration.as_secs_f64())
+    Seconds(duration, 3).to_string()
 }
 
 /// How a task is called in the log: its number, and its name if it has one.
@@ -605,11 +615,80 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
     Some(text)
 }
 
+/// The word a distorted measurement is marked with.
+pub fn distorted(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "искажено",
+        Lang::En => "distorted",
+    }
+}
+
+/// Why a run's measurement is not the program's own time, in place of
+/// what [`run_summary`] would make of it.
+pub fn distortion_summary(lang: Lang, recording: &Recording, why: Distortion) -> String {
+    let predicted = seconds_3(recording.prediction.total);
+    let took = recording.total.map(seconds_3);
+    let (mode, cause) = match lang {
+        Lang::Ru => (
+            match recording.mode {
+                Mode::Sequential => "По очереди",
+                Mode::Concurrent => "Все сразу",
+            },
+            match why {
+                Distortion::Hidden => {
+                    "Во время запуска страница была скрыта, а браузеры замедляют таймеры скрытых страниц"
+                }
+                Distortion::Throttled => {
+                    "Во время запуска браузер придерживал таймеры страницы, как делает с фреймами вне \
+                     видимой области и со страницами, на которых экономит энергию"
+                }
+            },
+        ),
+        Lang::En => (
+            match recording.mode {
+                Mode::Sequential => "One after another",
+                Mode::Concurrent => "All at once",
+            },
+            match why {
+                Distortion::Hidden => {
+                    "The page was hidden during the run, and browsers slow the timers of hidden pages"
+                }
+                Distortion::Throttled => {
+                    "The browser held the page's timers back during the run, as it does in frames \
+                     scrolled out of view and in pages it saves power on"
+                }
+            },
+        ),
+    };
+    let measured = match (lang, took) {
+        (Lang::Ru, Some(took)) => format!("измеренные {took} с — не время самой программы"),
+        (Lang::En, Some(took)) => format!("the measured {took} s is not the program's own time"),
+        (Lang::Ru, None) => "измерения этого запуска — не время самой программы".to_owned(),
+        (Lang::En, None) => "this run's measurements are not the program's own time".to_owned(),
+    };
+    match lang {
+        Lang::Ru => format!(
+            "{mode}: искажено. {cause}, поэтому {measured}. Прогноз, {predicted} с, в силе; \
+             запустите ещё раз, не уходя со страницы."
+        ),
+        Lang::En => format!(
+            "{mode}: distorted. {cause}, so {measured}. The prediction, {predicted} s, stands; \
+             run again with the page in view."
+        ),
+    }
+}
+
 /// How many times faster running all at once was.
 pub fn speedup_summary(lang: Lang, factor: f64) -> String {
     match lang {
-        Lang::Ru => format!("Все сразу — в {factor:.1} раза быстрее, чем по очереди."),
-        Lang::En => format!("All at once was {factor:.1}× faster than one after another."),
+        Lang::Ru => format!(
+            "Все сразу — в {} раза быстрее, чем по очереди.",
+            Fixed(factor, 1)
+        ),
+        Lang::En => format!(
+            "All at once was {}× faster than one after another.",
+            Fixed(factor, 1)
+        ),
     }
 }
 
@@ -863,6 +942,7 @@ pub fn crash_banner(lang: Lang) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::rc::Rc;
 
     #[test]
     fn log_lines_match_the_course() {
@@ -879,6 +959,34 @@ mod tests {
         assert_eq!(
             log_total(Lang::Ru, Duration::from_micros(1_002_300)),
             "Программа завершена за 1.0023"
+        );
+    }
+
+    #[test]
+    fn a_distorted_run_is_explained_with_its_prediction_in_both_languages() {
+        let scenario = Rc::new(crate::scenario::Scenario::uniform(
+            3,
+            Duration::from_secs(1),
+        ));
+        let prediction = Rc::new(crate::simulate::predict(&scenario, Mode::Concurrent));
+        let mut recording = Recording::new(Mode::Concurrent, scenario, prediction);
+        recording.record([crate::recording::Report::Finished(Duration::from_millis(
+            2500,
+        ))]);
+        assert_eq!(
+            distortion_summary(Lang::En, &recording, Distortion::Hidden),
+            "All at once: distorted. The page was hidden during the run, and browsers slow the \
+             timers of hidden pages, so the measured 2.500 s is not the program's own time. The \
+             prediction, 1.000 s, stands; run again with the page in view."
+        );
+        let ru = distortion_summary(Lang::Ru, &recording, Distortion::Throttled);
+        assert!(
+            ru.starts_with("Все сразу: искажено. Во время запуска браузер"),
+            "{ru}"
+        );
+        assert!(
+            ru.contains("измеренные 2.500 с") && ru.contains("Прогноз, 1.000 с"),
+            "{ru}"
         );
     }
 

@@ -4,7 +4,7 @@
 //!
 //! The crate has three parts (see ARCHITECTURE.md):
 //! - the pure core, plain Rust with no browser in it, tested natively:
-//!   [`scenario`], [`simulate`], [`recording`], [`timeline`], [`state`],
+//!   [`scenario`], [`simulate`], [`recording`], [`fixed`], [`timeline`], [`state`],
 //!   [`link`], [`loop_view`], [`memory`], [`presets`], [`code`] and [`i18n`];
 //! - `runtime`, which runs a scenario as futures in the browser and reports
 //!   timestamped events (wasm32 only);
@@ -12,6 +12,7 @@
 //!   [`state`] and draw what the core derives (wasm32 only).
 
 pub mod code;
+pub mod fixed;
 pub mod i18n;
 pub mod link;
 pub mod loop_view;

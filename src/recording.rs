@@ -162,9 +162,24 @@ pub enum Report {
     /// The page's heartbeat found that the event loop could not run from
     /// the first time to the second.
     Stall(Duration, Duration),
+    /// Something outside the scenario slowed the run's timers: its
+    /// measurements are not the program's own.
+    Distorted(Distortion),
     /// Every task has finished; the measured total, from just before the
     /// first task started to just after the last one finished.
     Finished(Duration),
+}
+
+/// Why a run's measurements cannot be trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Distortion {
+    /// The page was hidden (another tab, a minimised window) for some of
+    /// the run: browsers slow the timers of hidden pages.
+    Hidden,
+    /// The loop went without a turn for far longer than the scenario's own
+    /// work explains: the browser held the page's timers back, as it does
+    /// in frames scrolled out of view and in pages it saves power on.
+    Throttled,
 }
 
 /// Everything known about one run of a scenario in one mode.
@@ -187,6 +202,7 @@ pub struct Recording {
     works: bool,
     moves_data: bool,
     last_event_at: Duration,
+    distortion: Option<Distortion>,
     /// The measured total, once every task has finished.
     pub total: Option<Duration>,
 }
@@ -209,6 +225,7 @@ impl Recording {
             stalls: Vec::new(),
             began_at: None,
             last_event_at: Duration::ZERO,
+            distortion: None,
             total: None,
         }
     }
@@ -232,6 +249,9 @@ impl Recording {
                 }
                 Report::Began(at) => self.began_at = Some(at),
                 Report::Stall(from, to) => self.stalls.push((from, to)),
+                Report::Distorted(why) => {
+                    self.distortion.get_or_insert(why);
+                }
                 Report::Finished(total) => self.total = Some(total),
             }
         }
@@ -270,6 +290,12 @@ impl Recording {
     /// When the heartbeat found the loop stalled, in the order found.
     pub fn stalls(&self) -> &[(Duration, Duration)] {
         &self.stalls
+    }
+
+    /// Why this run's measurements cannot be trusted, if something outside
+    /// the scenario slowed it: the first reason found.
+    pub fn distortion(&self) -> Option<Distortion> {
+        self.distortion
     }
 
     /// Whether every task has finished.
@@ -356,6 +382,31 @@ mod tests {
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    #[test]
+    fn a_distorted_run_keeps_the_first_reason_and_its_measurements() {
+        let mut recording = two_tasks();
+        assert_eq!(recording.distortion(), None);
+        recording.record([
+            Report::Event(RunEvent::Started { task: 0, at: ms(0) }),
+            Report::Distorted(Distortion::Hidden),
+        ]);
+        recording.record([
+            Report::Distorted(Distortion::Throttled),
+            Report::Finished(ms(2500)),
+        ]);
+        assert_eq!(recording.distortion(), Some(Distortion::Hidden));
+        assert_eq!(
+            recording.total,
+            Some(ms(2500)),
+            "kept, to be shown as distorted"
+        );
+        assert_eq!(
+            recording.stalls(),
+            [],
+            "a distortion is not a stall of the loop"
+        );
     }
 
     #[test]

@@ -352,29 +352,49 @@ pub enum DurationError {
 /// Reads a duration in seconds as a person types it: `1`, `0.5`, `.25`, or
 /// with a decimal comma, `0,5`, as Russian keyboards write it.
 ///
-/// The value is rounded to whole microseconds.
+/// The text is read as the exact decimal it is (not through a float, which
+/// would also accept "inf", "NaN" and exponents, none of them a duration),
+/// then rounded half up to whole microseconds.
 pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(DurationError::Empty);
     }
-    let normalised = text.replace(',', ".");
-    // `f64::from_str` also accepts "inf", "NaN" and exponents; a learner
-    // typing those did not mean a duration.
-    let plain = normalised
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
-    let seconds: f64 = match normalised.parse() {
-        Ok(value) if plain => value,
-        _ => return Err(DurationError::NotANumber),
+    let (negative, number) = match text.as_bytes()[0] {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
     };
-    if seconds <= 0.0 {
+    let (whole, fraction) = number.split_once(['.', ',']).unwrap_or((number, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return Err(DurationError::NotANumber);
+    }
+    if negative || whole.bytes().chain(fraction.bytes()).all(|b| b == b'0') {
         return Err(DurationError::NotPositive);
     }
-    if seconds > MAX_DURATION.as_secs_f64() {
+    let whole = whole.trim_start_matches('0');
+    let max_seconds = MAX_DURATION.as_secs();
+    let seconds = match whole.parse::<u64>() {
+        Ok(seconds) if seconds <= max_seconds => seconds,
+        Ok(_) => return Err(DurationError::TooLong),
+        Err(_) if whole.is_empty() => 0,
+        // Only digits are left: too many of them for a u64.
+        Err(_) => return Err(DurationError::TooLong),
+    };
+    let (micros_text, rest) = fraction.split_at(fraction.len().min(6));
+    let micros = micros_text
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(6)
+        .fold(0, |micros, digit| micros * 10 + u64::from(digit - b'0'));
+    let exact = seconds * 1_000_000 + micros;
+    let max = MAX_DURATION.as_micros() as u64;
+    if exact > max || (exact == max && rest.bytes().any(|b| b != b'0')) {
         return Err(DurationError::TooLong);
     }
-    let duration = Duration::from_micros((seconds * 1e6).round() as u64);
+    let round_up = rest.bytes().next().is_some_and(|digit| digit >= b'5');
+    let duration = Duration::from_micros(exact + u64::from(round_up));
     if duration < MIN_DURATION {
         return Err(DurationError::TooShort);
     }
@@ -543,6 +563,14 @@ mod tests {
         assert_eq!(parse_duration(".1"), Ok(Duration::from_millis(100)));
         assert_eq!(parse_duration("3600"), Ok(MAX_DURATION));
         assert_eq!(parse_duration("0.001"), Ok(MIN_DURATION));
+        assert_eq!(parse_duration("+2."), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("007"), Ok(Duration::from_secs(7)));
+        assert_eq!(
+            parse_duration("1.0000015"),
+            Ok(Duration::from_micros(1_000_002))
+        );
+        assert_eq!(parse_duration("1.0000004999"), Ok(Duration::from_secs(1)));
+        assert_eq!(parse_duration("3600.0000000"), Ok(MAX_DURATION));
     }
 
     #[test]
@@ -555,6 +583,14 @@ mod tests {
         assert_eq!(parse_duration("inf"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("1e3"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("1.2.3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1,2.3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("."), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("+-1"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("- 1"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("-0"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.000"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.0000001"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("3600.0000001"), Err(DurationError::TooLong));
         assert_eq!(parse_duration("0"), Err(DurationError::NotPositive));
         assert_eq!(parse_duration("-1"), Err(DurationError::NotPositive));
         assert_eq!(parse_duration("0.0004"), Err(DurationError::TooShort));
@@ -721,6 +757,24 @@ mod tests {
                 .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
                 .collect();
             prop_assert_eq!(parse_steps(&format_steps(&steps)), Ok(steps));
+        }
+
+        /// The same as reading the text as a float and rounding it to
+        /// microseconds, but for ties, where the float is off by a hair.
+        #[test]
+        fn reads_decimals_as_a_float_would(whole in 0u64..5000, fraction in "[0-9]{0,9}", comma in any::<bool>()) {
+            let text = format!("{whole}{}{fraction}", if comma { ',' } else { '.' });
+            let float: f64 = format!("{whole}.{fraction}0").parse().unwrap();
+            prop_assume!(((float * 1e6).fract() - 0.5).abs() > 1e-3);
+            let expected = if float == 0.0 {
+                Err(DurationError::NotPositive)
+            } else if float > MAX_DURATION.as_secs_f64() {
+                Err(DurationError::TooLong)
+            } else {
+                let duration = Duration::from_micros((float * 1e6).round() as u64);
+                if duration < MIN_DURATION { Err(DurationError::TooShort) } else { Ok(duration) }
+            };
+            prop_assert_eq!(parse_duration(&text), expected);
         }
 
         #[test]

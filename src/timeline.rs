@@ -11,6 +11,7 @@ use std::collections::BinaryHeap;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use crate::fixed::Fixed;
 use crate::memory;
 use crate::recording::{self, Outcome, Recording, RunEvent};
 use crate::scenario::{format_seconds, Mode, StepKind};
@@ -313,7 +314,13 @@ pub fn area_path(values: impl ExactSizeIterator<Item = f64>) -> String {
     for (index, value) in values.enumerate() {
         let y = 100.0 - value.clamp(0.0, 100.0);
         let (left, right) = (index as f64 * width, (index + 1) as f64 * width);
-        let _ = write!(path, "L{left:.2} {y:.2}L{right:.2} {y:.2}");
+        let _ = write!(
+            path,
+            "L{} {y}L{} {y}",
+            Fixed(left, 2),
+            Fixed(right, 2),
+            y = Fixed(y, 2)
+        );
     }
     path.push_str("L100 100Z");
     path

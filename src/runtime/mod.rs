@@ -24,10 +24,11 @@ use std::time::Duration;
 use futures::future::{poll_fn, AbortHandle, Abortable, Either, LocalBoxFuture};
 use futures::stream::{FuturesUnordered, StreamExt};
 use futures::FutureExt;
+use gloo_events::EventListener;
 
 use tokio::sync::Semaphore;
 
-use crate::recording::{Outcome, Report, RunEvent};
+use crate::recording::{Distortion, Outcome, Report, RunEvent};
 use crate::scenario::{Mode, Scale, Scenario, StepKind};
 use crate::timeline::LANE_LIMIT;
 
@@ -310,6 +311,7 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
         }
     };
     futures::pin_mut!(tasks);
+    let _visibility = watch_visibility(&context, mode);
     let heartbeat = heartbeat(&context, mode, began);
     futures::pin_mut!(heartbeat);
     // The heartbeat first: it must be beating before any task can block.
@@ -405,6 +407,7 @@ async fn body(context: &RunContext, mode: Mode, began: f64, index: usize) {
                 // not even the page.
                 let end = now + ms;
                 while now_ms() < end {}
+                WORKED_MS.set(WORKED_MS.get() + (now_ms() - now));
                 after_blocking();
             }
             StepKind::Offload => workers::offload(ms).await,
@@ -419,24 +422,62 @@ const BEAT_MS: u32 = 20;
 /// browser counts a task as long.
 const STALL_MS: f64 = 50.0;
 
+/// A beat this much later than the scenario's work explains means the
+/// browser held the page's timers back (it lets a hidden or out-of-view
+/// page's timers fire about once a second): far beyond the pauses a busy
+/// machine causes, far under a second.
+const THROTTLED_MS: f64 = 400.0;
+
+thread_local! {
+    /// Real milliseconds spent in work steps on this thread, ever.
+    static WORKED_MS: Cell<f64> = const { Cell::new(0.0) };
+}
+
 /// Beats every [`BEAT_MS`] on the loop while a mode runs, and reports each
 /// time it could not beat for over [`STALL_MS`]: the loop was blocked.
+///
+/// A beat far later than the scenario's work explains is not a stall of
+/// the loop: it is reported as a [`Distortion::Throttled`] run.
 async fn heartbeat(context: &RunContext, mode: Mode, began: f64) {
     let mut last = now_ms();
+    let mut worked = WORKED_MS.get();
     loop {
         timers::coarse_sleep(BEAT_MS).await;
         let now = now_ms();
-        if now - last > STALL_MS {
-            (context.report)(
-                mode,
+        let gap = now - last;
+        if gap > STALL_MS {
+            let report = if gap - (WORKED_MS.get() - worked) > THROTTLED_MS {
+                Report::Distorted(Distortion::Throttled)
+            } else {
                 Report::Stall(
                     scenario_time(began, last, context.scale),
                     scenario_time(began, now, context.scale),
-                ),
-            );
+                )
+            };
+            (context.report)(mode, report);
         }
         last = now;
+        worked = WORKED_MS.get();
     }
+}
+
+/// Reports a [`Distortion::Hidden`] run if the page is hidden now or
+/// becomes hidden before the returned listener is dropped.
+fn watch_visibility(context: &Rc<RunContext>, mode: Mode) -> Option<EventListener> {
+    let document = web_sys::window()?.document()?;
+    let report = {
+        let context = context.clone();
+        move || (context.report)(mode, Report::Distorted(Distortion::Hidden))
+    };
+    if document.hidden() {
+        report();
+    }
+    let target = document.clone();
+    Some(EventListener::new(&target, "visibilitychange", move |_| {
+        if document.hidden() {
+            report();
+        }
+    }))
 }
 
 /// How long the runtime works before giving the browser a turn: half a

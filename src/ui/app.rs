@@ -22,6 +22,7 @@ use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::TimelinePanel;
 use super::components::totals::Totals;
 use super::location;
+use super::theme::Theme;
 use super::use_post_height::use_post_height;
 use super::Dispatch;
 use crate::i18n::{self, Lang};
@@ -110,6 +111,14 @@ pub fn app() -> Html {
     let state = use_reducer(|| Playground::open(location::read(), browser_lang()));
     let session = use_mut_ref(|| None::<Session>);
     let runs_started = use_mut_ref(|| 0u64);
+    let theme = use_state(Theme::current);
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |choice: Theme| {
+            choice.apply();
+            theme.set(choice);
+        })
+    };
 
     {
         let lang = state.lang;
@@ -291,7 +300,7 @@ pub fn app() -> Html {
     } else {
         html! {
             <div class="page">
-                { header(lang, &state.dispatcher()) }
+                { header(lang, &state.dispatcher(), *theme, &on_theme) }
                 { notice }
                 <main class="layout">
                     <Editor

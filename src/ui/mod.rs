@@ -16,6 +16,7 @@ mod clipboard;
 mod components;
 pub mod crash;
 mod location;
+mod theme;
 mod use_post_height;
 
 use std::rc::Rc;

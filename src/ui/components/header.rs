@@ -1,15 +1,16 @@
-//! The title, what the page is for, and the language switch.
+//! The title, what the page is for, and the language and theme switches.
 
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::state::Action;
+use crate::ui::theme::Theme;
 use crate::ui::Dispatch;
 
 /// The page's header. A part of the page's view rather than a component of
 /// its own: it is small, and each component type costs the page's download
 /// kilobytes.
-pub fn header(lang: Lang, dispatch: &Dispatch) -> Html {
+pub fn header(lang: Lang, dispatch: &Dispatch, theme: Theme, on_theme: &Callback<Theme>) -> Html {
     let switch = Lang::ALL.iter().map(|&option| {
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| dispatch.dispatch(Action::SetLang(option)));
@@ -25,15 +26,33 @@ pub fn header(lang: Lang, dispatch: &Dispatch) -> Html {
             </button>
         }
     });
+    let themes = Theme::ALL.iter().map(|&option| {
+        let onclick = on_theme.reform(move |_| option);
+        html! {
+            <button
+                type="button"
+                aria-pressed={(option == theme).to_string()}
+                data-testid={format!("theme-{}", option.id())}
+                {onclick}
+            >
+                { option.label().get(lang) }
+            </button>
+        }
+    });
     html! {
         <header class="header">
             <div>
                 <h1>{ Text::Title.get(lang) }</h1>
                 <p class="intro">{ Text::Intro.get(lang) }</p>
             </div>
-            <nav class="lang-switch" aria-label={Text::Language.get(lang)}>
-                { for switch }
-            </nav>
+            <div class="switches">
+                <nav class="lang-switch" aria-label={Text::Language.get(lang)}>
+                    { for switch }
+                </nav>
+                <div class="theme-switch" role="group" aria-label={Text::Theme.get(lang)}>
+                    { for themes }
+                </div>
+            </div>
         </header>
     }
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::fixed::Fixed;
 use crate::i18n::{Lang, Text};
 use crate::timeline::Lane;
 
@@ -28,9 +29,9 @@ pub fn lane_row(
 ) -> Html {
     let segments = lane.segments.iter().map(|segment| {
         let style = format!(
-            "left:{:.3}%;right:{:.3}%",
-            segment.left,
-            100.0 - segment.right
+            "left:{}%;right:{}%",
+            Fixed(segment.left, 3),
+            Fixed(100.0 - segment.right, 3)
         );
         html! { <span class={classes!("bar", segment.state.id())} {style}></span> }
     });

@@ -6,6 +6,7 @@ use std::time::Duration;
 use yew::prelude::*;
 
 use super::timeline_chart::TimelineChart;
+use crate::fixed::Fixed;
 use crate::i18n::{self, Lang, Text};
 use crate::recording::Recording;
 use crate::scenario::{Mode, Scale};
@@ -75,12 +76,12 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
         let seconds = scale.to_real(until - *now).as_secs_f64();
         let to = timeline::percent(until, axis);
         html! {
-            <div key={format!("{from:.4}")} class="future advancing" data-testid="now"
-                style={format!("--from:{from:.3}%;--to:{to:.3}%;--duration:{seconds:.4}s")}></div>
+            <div key={Fixed(from, 4).to_string()} class="future advancing" data-testid="now"
+                style={format!("--from:{}%;--to:{}%;--duration:{}s", Fixed(from, 3), Fixed(to, 3), Fixed(seconds, 4))}></div>
         }
     } else {
         html! {
-            <div key="still" class="future" data-testid="now" style={format!("--from:{from:.3}%")}></div>
+            <div key="still" class="future" data-testid="now" style={format!("--from:{}%", Fixed(from, 3))}></div>
         }
     };
     html! {
@@ -96,7 +97,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
             </div>
             <div class="axis" aria-hidden="true">
                 { for timeline::ticks(axis).into_iter().map(|tick| html! {
-                    <span class="tick" style={format!("left:{:.3}%", tick.left)}>
+                    <span class="tick" style={format!("left:{}%", Fixed(tick.left, 3))}>
                         { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
                     </span>
                 }) }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lane_row::LaneRow;
+use crate::fixed::Fixed;
 use crate::i18n::{self, Lang, Text};
 use crate::timeline::{self, LaneState, Stall, Timeline};
 
@@ -44,7 +45,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             <span class="lane-track">
                 { for stalls.iter().map(|stall| html! {
                     <span class="bar stall" data-testid="stall"
-                        style={format!("left:{:.3}%;right:{:.3}%", stall.left, 100.0 - stall.right)}></span>
+                        style={format!("left:{}%;right:{}%", Fixed(stall.left, 3), Fixed(100.0 - stall.right, 3))}></span>
                 }) }
             </span>
         </div>

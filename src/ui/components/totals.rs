@@ -6,8 +6,9 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
+use crate::fixed::Fixed;
 use crate::i18n::{self, Lang, Text};
-use crate::recording::Recording;
+use crate::recording::{Distortion, Recording};
 use crate::scenario::{format_seconds, Mode};
 use crate::state::Plan;
 
@@ -19,6 +20,25 @@ fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
             </td>
         },
         None => html! { <td data-testid={testid}>{ "—" }</td> },
+    }
+}
+
+/// A measurement that is not the program's own time: shown, and marked so.
+fn distorted_figure(testid: String, value: Option<Duration>, why: Distortion, lang: Lang) -> Html {
+    let unit = Text::Seconds.get(lang);
+    let value_text = value.map_or_else(
+        || "—".to_owned(),
+        |v| format!("{} {unit}", i18n::seconds_3(v)),
+    );
+    let why = match why {
+        Distortion::Hidden => "hidden",
+        Distortion::Throttled => "throttled",
+    };
+    html! {
+        <td data-testid={testid} data-seconds={value.map(format_seconds)} data-distorted={why}
+            class="distorted">
+            { value_text }{ " " }<span class="flag">{ i18n::distorted(lang) }</span>
+        </td>
     }
 }
 
@@ -56,6 +76,7 @@ pub fn totals(props: &TotalsProps) -> Html {
             .or_else(|| plan.as_ref().map(|plan| plan.prediction(mode).total))
     };
     let measured = |mode: Mode| recording(mode).and_then(|r| r.total);
+    let distortion = |mode: Mode| recording(mode).and_then(|r| r.distortion());
 
     let rows = Mode::ALL.iter().map(|&mode| {
         let label = match mode {
@@ -66,19 +87,28 @@ pub fn totals(props: &TotalsProps) -> Html {
             <tr data-mode={mode.id()}>
                 <th scope="row">{ label.get(lang) }</th>
                 { figure(format!("total-{mode}-predicted"), predicted(mode), unit) }
-                { figure(format!("total-{mode}-measured"), measured(mode), unit) }
+                if let Some(why) = distortion(mode) {
+                    { distorted_figure(format!("total-{mode}-measured"), measured(mode), why, lang) }
+                } else {
+                    { figure(format!("total-{mode}-measured"), measured(mode), unit) }
+                }
             </tr>
         }
     });
     let speedup = |value: Option<f64>| match value {
-        Some(value) => format!("{value:.1}×"),
+        Some(value) => format!("{}×", Fixed(value, 1)),
         None => "—".to_owned(),
     };
-    let measured_speedup = ratio(measured(Mode::Sequential), measured(Mode::Concurrent));
+    // A ratio of a distorted measurement would be distorted too.
+    let trusted = |mode: Mode| measured(mode).filter(|_| distortion(mode).is_none());
+    let measured_speedup = ratio(trusted(Mode::Sequential), trusted(Mode::Concurrent));
 
     let summaries = recordings
         .iter()
-        .filter_map(|recording| i18n::run_summary(lang, recording));
+        .filter_map(|recording| match recording.distortion() {
+            Some(why) => Some(i18n::distortion_summary(lang, recording, why)),
+            None => i18n::run_summary(lang, recording),
+        });
 
     html! {
         <section class="totals" aria-labelledby="totals-title">

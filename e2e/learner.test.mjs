@@ -1,0 +1,134 @@
+// The learner experience: honest figures, themes, small screens,
+// accessibility, keyboard use.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { seconds, usePlayground, waitForRunState } from './harness.mjs';
+
+const playground = usePlayground();
+
+describe('honest figures', () => {
+  test('a run while the browser holds the page back is marked distorted; the prediction stays', () =>
+    playground.withPage('#tasks=5x2&mode=concurrent', async (page) => {
+      // Paused in the debugger for a second, the page runs no task and no
+      // timer, as when the browser holds a background page's timers back.
+      // Attached before the run: attaching recompiles the page's wasm.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Debugger.enable');
+      await page.getByTestId('run-concurrent').click();
+      await page.waitForSelector('[data-testid="lane"][data-state="waiting"]');
+      await cdp.send('Debugger.pause');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await cdp.send('Debugger.resume');
+      await waitForRunState(page, 'done');
+      const cell = page.getByTestId('total-concurrent-measured');
+      assert.equal(await cell.getAttribute('data-distorted'), 'throttled');
+      assert.match(await cell.textContent(), /distorted/);
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 2);
+      const summary = await page.getByTestId('summary').textContent();
+      assert.match(summary, /All at once: distorted\. The browser held the page's timers back/);
+      assert.match(summary, /The prediction, 2\.000 s, stands/);
+      assert.equal(await page.getByTestId('speedup-measured').textContent(), '—');
+      assert.equal(await page.getByTestId('stall').count(), 0, 'a frozen page is not a blocked loop');
+    }));
+
+  test('a run while the page is hidden is marked distorted, in Russian too', () =>
+    playground.withPage('#tasks=5x1&mode=concurrent&lang=ru', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await page.waitForSelector('[data-testid="lane"][data-state="waiting"]');
+      // Headless Chromium never hides a page, even behind another tab: the
+      // test says what a browser says when a tab goes to the background.
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await waitForRunState(page, 'done');
+      const cell = page.getByTestId('total-concurrent-measured');
+      assert.equal(await cell.getAttribute('data-distorted'), 'hidden');
+      assert.match(await cell.textContent(), /искажено/);
+      assert.match(await page.getByTestId('summary').textContent(), /Все сразу: искажено\. Во время запуска страница была скрыта/);
+    }));
+
+  test('a run in view is not marked', () =>
+    playground.withPage('#tasks=5x0.5&mode=concurrent', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      assert.equal(await page.getByTestId('total-concurrent-measured').getAttribute('data-distorted'), null);
+      assert.doesNotMatch(await page.getByTestId('summary').textContent(), /distorted/);
+    }));
+});
+
+/** The serious and critical problems axe-core finds on the page as it is. */
+async function audit(page) {
+  await page.addScriptTag({ path: fileURLToPath(new URL('../node_modules/axe-core/axe.min.js', import.meta.url)) });
+  const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 3).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
+}
+
+describe('accessibility', () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const lang of ['en', 'ru']) {
+      test(`axe-core finds nothing serious: ${scheme}, ${lang}, before and after a run`, () =>
+        playground.withPage(`#tasks=boil:1,2x0.5,cpu:0.2+c0.1&lang=${lang}&mode=compare&scale=10`, async (page) => {
+          await page.emulateMedia({ colorScheme: scheme });
+          assert.deepEqual(await audit(page), []);
+          await page.getByTestId('run-compare').click();
+          await waitForRunState(page, 'done');
+          assert.deepEqual(await audit(page), []);
+        }));
+    }
+  }
+
+  test('axe-core finds nothing serious on the embedded page, in either theme', () =>
+    playground.withPage('#tasks=3x0.5&embed=1', async (page) => {
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        assert.deepEqual(await audit(page), [], scheme);
+      }
+    }));
+});
+
+describe('themes and screens', () => {
+  test('follows the system, and a chosen theme stays for the next visit', () =>
+    playground.withPage('', async (page) => {
+      const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      assert.equal(await page.getByTestId('theme-system').getAttribute('aria-pressed'), 'true');
+      assert.equal(await background(), 'rgb(20, 23, 31)', 'dark, as the system is');
+      await page.getByTestId('theme-light').click();
+      assert.equal(await background(), 'rgb(255, 255, 255)');
+      assert.equal(await page.getByTestId('theme-light').getAttribute('aria-pressed'), 'true');
+      await page.reload();
+      await page.getByTestId('run-state').waitFor();
+      assert.equal(await background(), 'rgb(255, 255, 255)', 'kept across a reload');
+      assert.equal(await page.getByTestId('theme-light').getAttribute('aria-pressed'), 'true');
+      await page.getByTestId('theme-system').click();
+      assert.equal(await background(), 'rgb(20, 23, 31)');
+      await page.emulateMedia({ colorScheme: 'light' });
+      assert.equal(await background(), 'rgb(255, 255, 255)', 'and follows the system again');
+    }));
+
+  test('a 360 px wide phone scrolls only down, before and after a run', () =>
+    playground.withPage('#tasks=boil:3,2x1.5,cpu:0.5+c0.2&mode=compare&scale=10', async (page) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      // The page never scrolls sideways, and no panel cuts its content off
+      // (panels contain their paint, which would hide an overflow).
+      const overflow = () =>
+        page.evaluate(() => {
+          const panels = [...document.querySelectorAll('.editor, .run-controls, .share, .totals, .timeline, .loop-panel, .log, .code-panel')];
+          const cut = panels.filter((panel) => panel.scrollWidth > panel.clientWidth).map((panel) => panel.className);
+          return cut.length > 0 ? cut : document.documentElement.scrollWidth - window.innerWidth;
+        });
+      assert.equal(await overflow(), 0);
+      await page.getByTestId('run-compare').click();
+      await waitForRunState(page, 'done');
+      await page.getByTestId('show-code').click();
+      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+      assert.equal(await overflow(), 0);
+      await page.screenshot({ path: fileURLToPath(new URL('../target/e2e-360px.png', import.meta.url)), fullPage: true });
+    }));
+});
