@@ -3,6 +3,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { seconds, usePlayground, waitForRunState } from './harness.mjs';
 
@@ -130,5 +131,44 @@ describe('themes and screens', () => {
       await page.waitForSelector('[data-testid="program"][data-ready="true"]');
       assert.equal(await overflow(), 0);
       await page.screenshot({ path: fileURLToPath(new URL('../target/e2e-360px.png', import.meta.url)), fullPage: true });
+    }));
+});
+
+describe('the run as data', () => {
+  test('a finished run is saved as SVG, PNG, JSON and CSV, and shown as a table', () =>
+    playground.withPage('#tasks=boil:1,2x0.5,%3Cb%3Ex%3C%2Fb%3E:0.2+c0.1&mode=compare&scale=10', async (page) => {
+      await page.getByTestId('run-compare').click();
+      await waitForRunState(page, 'done');
+      const saved = {};
+      for (const format of ['svg', 'png', 'json', 'csv']) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`save-${format}`).click()]);
+        assert.equal(download.suggestedFilename(), `async-playground-run.${format}`);
+        saved[format] = await readFile(await download.path());
+      }
+      const json = JSON.parse(saved.json.toString());
+      assert.deepEqual(json.runs.map((run) => run.mode), ['sequential', 'concurrent']);
+      assert.equal(json.runs[1].tasks.length, 4);
+      assert.equal(json.runs[1].measured_us, Math.round((await seconds(page, 'total-concurrent-measured')) * 1e6));
+      assert.match(json.link, /^v=1&tasks=boil:1,2x0\.5,/);
+      const csv = saved.csv.toString().trim().split('\n');
+      assert.equal(csv.length, 1 + 2 * 4);
+      assert.match(csv[0], /^mode,task,name,start_s,end_s,outcome,predicted_start_s,predicted_end_s,distorted/);
+      assert.match(csv[4], /^sequential,4,<b>x<\/b>,\d+\.\d{6},\d+\.\d{6},done,2\.000000,2\.300000,$/);
+      const svg = saved.svg.toString();
+      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="960"/);
+      assert.ok(svg.includes('&lt;b&gt;x&lt;/b&gt;'), 'names are text in the picture');
+      // A PNG, twice the picture's size.
+      assert.deepEqual([...saved.png.subarray(1, 4)], [...Buffer.from('PNG')]);
+      const svgHeight = Number(/height="(\d+)"/.exec(svg)[1]);
+      assert.equal(saved.png.readUInt32BE(16), 2 * 960);
+      assert.equal(saved.png.readUInt32BE(20), 2 * svgHeight);
+
+      await page.getByTestId('show-table').click();
+      const tables = page.getByTestId('task-table');
+      assert.equal(await tables.count(), 2);
+      const rows = await tables.nth(1).locator('tbody tr').allInnerTexts();
+      assert.equal(rows.length, 4);
+      assert.match(rows[0], /^№ 1 \(boil\)\t0\.\d{3}\t1\.\d{3}\tdone$/);
+      assert.match(rows[3], /^№ 4 \(<b>x<\/b>\)/);
     }));
 });

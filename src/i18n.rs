@@ -130,6 +130,16 @@ pub enum Text {
     Log,
     LogEmpty,
     Language,
+    /// The run as data: saving it, and its table.
+    RunData,
+    Save,
+    SaveFailed,
+    TimelineTable,
+    TableTask,
+    TableStart,
+    TableEnd,
+    TableOutcome,
+    OutcomeUnfinished,
     /// The theme switch, and its choices.
     Theme,
     ThemeSystem,
@@ -271,6 +281,18 @@ impl Text {
                 "Нажмите кнопку запуска: здесь появится вывод программы.",
             ),
             Text::Language => ("Language", "Язык"),
+            Text::RunData => ("Run data", "Данные запуска"),
+            Text::Save => ("Save:", "Сохранить:"),
+            Text::SaveFailed => (
+                "This browser did not let the page save the file.",
+                "Браузер не дал странице сохранить файл.",
+            ),
+            Text::TimelineTable => ("Timeline as a table", "Временная шкала таблицей"),
+            Text::TableTask => ("Task", "Задача"),
+            Text::TableStart => ("Start, s", "Начало, с"),
+            Text::TableEnd => ("End, s", "Конец, с"),
+            Text::TableOutcome => ("Outcome", "Итог"),
+            Text::OutcomeUnfinished => ("not finished", "не завершена"),
             Text::Theme => ("Theme", "Оформление"),
             Text::ThemeSystem => ("Auto", "Как в системе"),
             Text::ThemeLight => ("Light", "Светлое"),
@@ -613,6 +635,55 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
         }
     }
     Some(text)
+}
+
+/// What a finished run measured, in one sentence: each mode's total, its
+/// prediction, and whether the browser distorted it.
+pub fn run_outcome(lang: Lang, recordings: &[std::rc::Rc<Recording>]) -> String {
+    let parts: Vec<String> = recordings
+        .iter()
+        .filter_map(|recording| {
+            let took = seconds_3(recording.total?);
+            let predicted = seconds_3(recording.prediction.total);
+            let distorted = match recording.distortion() {
+                Some(_) => format!(", {}", distorted(lang)),
+                None => String::new(),
+            };
+            Some(match (lang, recording.mode) {
+                (Lang::Ru, Mode::Sequential) => {
+                    format!("по очереди {took} с{distorted} (прогноз {predicted} с)")
+                }
+                (Lang::Ru, Mode::Concurrent) => {
+                    format!("все сразу {took} с{distorted} (прогноз {predicted} с)")
+                }
+                (Lang::En, Mode::Sequential) => {
+                    format!("one after another {took} s{distorted} (predicted {predicted} s)")
+                }
+                (Lang::En, Mode::Concurrent) => {
+                    format!("all at once {took} s{distorted} (predicted {predicted} s)")
+                }
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("— {}.", parts.join("; "))
+    }
+}
+
+/// Under a task table that shows only the first `shown` of `total` tasks.
+pub fn table_rows_note(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::Ru => format!(
+            "Показаны первые {shown} из {}; в JSON и CSV — все.",
+            group_digits(lang, total)
+        ),
+        Lang::En => format!(
+            "The first {shown} of {} tasks; JSON and CSV hold them all.",
+            group_digits(lang, total)
+        ),
+    }
 }
 
 /// The word a distorted measurement is marked with.
@@ -960,6 +1031,39 @@ mod tests {
             log_total(Lang::Ru, Duration::from_micros(1_002_300)),
             "Программа завершена за 1.0023"
         );
+    }
+
+    #[test]
+    fn a_finished_run_is_said_in_one_sentence() {
+        let scenario = Rc::new(crate::scenario::Scenario::uniform(
+            2,
+            Duration::from_secs(1),
+        ));
+        let finished = |mode: Mode, total_ms: u64, hidden: bool| {
+            let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+            let mut recording = Recording::new(mode, scenario.clone(), prediction);
+            if hidden {
+                recording.record([crate::recording::Report::Distorted(Distortion::Hidden)]);
+            }
+            recording.record([crate::recording::Report::Finished(Duration::from_millis(
+                total_ms,
+            ))]);
+            Rc::new(recording)
+        };
+        let both = [
+            finished(Mode::Sequential, 2004, false),
+            finished(Mode::Concurrent, 1500, true),
+        ];
+        assert_eq!(
+            run_outcome(Lang::En, &both),
+            "— one after another 2.004 s (predicted 2.000 s); \
+             all at once 1.500 s, distorted (predicted 1.000 s)."
+        );
+        assert_eq!(
+            run_outcome(Lang::Ru, &both[..1]),
+            "— по очереди 2.004 с (прогноз 2.000 с)."
+        );
+        assert_eq!(run_outcome(Lang::En, &[]), "");
     }
 
     #[test]

@@ -5,13 +5,14 @@
 //! The crate has three parts (see ARCHITECTURE.md):
 //! - the pure core, plain Rust with no browser in it, tested natively:
 //!   [`scenario`], [`simulate`], [`recording`], [`fixed`], [`timeline`], [`state`],
-//!   [`link`], [`loop_view`], [`memory`], [`presets`], [`code`] and [`i18n`];
+//!   [`link`], [`export`], [`loop_view`], [`memory`], [`presets`], [`code`] and [`i18n`];
 //! - `runtime`, which runs a scenario as futures in the browser and reports
 //!   timestamped events (wasm32 only);
 //! - `ui`, the Yew components, which send actions to the one reducer in
 //!   [`state`] and draw what the core derives (wasm32 only).
 
 pub mod code;
+pub mod export;
 pub mod fixed;
 pub mod i18n;
 pub mod link;

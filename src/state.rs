@@ -362,6 +362,24 @@ impl Playground {
         })
     }
 
+    /// The link of the scenario the shown runs ran, which the editor may
+    /// have changed since.
+    pub fn runs_link(&self) -> Option<String> {
+        let first = self.recordings.first()?;
+        let mode = match (self.recordings.len(), first.mode) {
+            (2, _) => RunChoice::Compare,
+            (_, Mode::Sequential) => RunChoice::Sequential,
+            (_, Mode::Concurrent) => RunChoice::Concurrent,
+        };
+        Some(link::write(&Shared {
+            scenario: first.scenario.clone(),
+            mode,
+            scale: self.scale,
+            lang: None,
+            embed: false,
+        }))
+    }
+
     /// Why the scenario cannot run, if it cannot.
     pub fn not_runnable(&self) -> Option<NotRunnable> {
         if self.drafts.is_empty() {

@@ -18,6 +18,7 @@ use super::components::log_panel::log_panel;
 use super::components::loop_panel::LoopPanel;
 use super::components::preset_about::preset_about;
 use super::components::run_controls::RunControls;
+use super::components::run_data::RunData;
 use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::TimelinePanel;
 use super::components::totals::Totals;
@@ -261,12 +262,15 @@ pub fn app() -> Html {
     );
 
     let notice = link_notice(&state.notice, lang, &state.dispatcher());
+    let outcome: Option<AttrValue> =
+        (state.phase == Phase::Done).then(|| i18n::run_outcome(lang, &state.recordings).into());
     let run_controls = html! {
         <RunControls
             phase={state.phase}
             mode={state.mode}
             scale={state.scale}
             blocked={state.not_runnable()}
+            {outcome}
             {lang}
             {on_run}
             {on_stop}
@@ -317,6 +321,10 @@ pub fn app() -> Html {
                         <SharePanel link={state.link.clone()} {lang} />
                         { totals }
                         { timeline }
+                        if state.phase == Phase::Done || state.phase == Phase::Stopped {
+                            <RunData recordings={state.recordings.clone()}
+                                link={state.runs_link().unwrap_or_default()} {lang} />
+                        }
                         <LoopPanel recordings={state.recordings.clone()} clock={state.clock}
                             running={state.phase == Phase::Running} {lang} />
                         { log_panel(&state.recordings, lang) }

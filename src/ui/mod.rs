@@ -15,6 +15,7 @@ mod app;
 mod clipboard;
 mod components;
 pub mod crash;
+mod download;
 mod location;
 mod theme;
 mod use_post_height;

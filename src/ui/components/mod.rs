@@ -15,6 +15,7 @@ pub mod pager;
 pub mod preset_about;
 pub mod preset_picker;
 pub mod run_controls;
+pub mod run_data;
 pub mod run_timeline;
 pub mod share_panel;
 pub mod task_row;

@@ -19,6 +19,9 @@ pub struct RunControlsProps {
     pub scale: Scale,
     /// Why the scenario cannot run, if it cannot.
     pub blocked: Option<NotRunnable>,
+    /// What the finished run measured, in words: said after "Done", so a
+    /// screen reader announces the result once, not every event.
+    pub outcome: Option<AttrValue>,
     /// The page's language.
     pub lang: Lang,
     /// A run button was pressed.
@@ -95,6 +98,9 @@ pub fn run_controls(props: &RunControlsProps) -> Html {
             </div>
             <p class={classes!("run-state", phase.id())} data-testid="run-state" data-state={phase.id()} role="status">
                 { phase_text.get(lang) }
+                if let Some(outcome) = &props.outcome {
+                    <span class="run-outcome" data-testid="run-outcome">{ " " }{ outcome }</span>
+                }
             </p>
             if scale != Scale::X1 {
                 <p class="note scale-note" data-testid="scale-note">{ i18n::scale_note(lang, scale.factor()) }</p>
