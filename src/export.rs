@@ -1,6 +1,11 @@
 //! A finished run, saved: its tasks as a table (which the page also shows
 //! to screen readers), its events as JSON and CSV, and its timeline as an
-//! SVG picture for slides.
+//! SVG picture for slides (which the page draws again as PNG).
+//!
+//! The files are written in the code worker (src/bin/code-worker.rs), so
+//! that writing them costs the page's first load nothing: the page sends a
+//! [`request`] with each run [`Recording::encode`]d, the worker its
+//! [`answer`].
 //!
 //! Times are written exactly: JSON carries whole microseconds, CSV
 //! decimal seconds with six places.
@@ -15,6 +20,77 @@ use crate::i18n::{self, Lang, Text};
 use crate::recording::{Distortion, Outcome, Recording, Report, RunEvent};
 use crate::scenario::Mode;
 use crate::timeline::{self, LaneState, Timeline};
+
+/// A file the page saves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Svg,
+    Png,
+    Json,
+    Csv,
+}
+
+impl Format {
+    /// Every format, as the save buttons list them.
+    pub const ALL: [Format; 4] = [Format::Svg, Format::Png, Format::Json, Format::Csv];
+
+    /// The file name's extension, and the format's name in requests.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The media type of what the worker writes for it (for PNG, the SVG
+    /// the page then draws).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Svg | Format::Png => "image/svg+xml",
+            Format::Json => "application/json",
+            Format::Csv => "text/csv",
+        }
+    }
+}
+
+/// The worker's request for `recordings` saved as `format`, in `lang`,
+/// with `link` (the scenario they ran, after `#`).
+pub fn request(
+    format: Format,
+    lang: Lang,
+    link: &str,
+    recordings: &[impl AsRef<Recording>],
+) -> String {
+    let mut request = format!("export\n{}\n{}\n{link}", format.extension(), lang.tag());
+    for recording in recordings {
+        request.push('\n');
+        request.push_str(&recording.as_ref().encode());
+    }
+    request
+}
+
+/// The file a [`request`] asks for (given without its `export` line), or
+/// `None` if it is not one.
+pub fn answer(request: &str) -> Option<String> {
+    let mut lines = request.split('\n');
+    let format = Format::ALL
+        .into_iter()
+        .find(|format| Some(format.extension()) == lines.clone().next())?;
+    lines.next();
+    let lang = Lang::from_tag(lines.next()?);
+    let link = lines.next()?;
+    let scenario = crate::link::read(link).shared.scenario;
+    let recordings = lines
+        .map(|line| Recording::decode(scenario.clone(), line))
+        .collect::<Option<Vec<_>>>()?;
+    Some(match format {
+        Format::Svg | Format::Png => svg(&recordings, lang),
+        Format::Json => json(&recordings, link),
+        Format::Csv => csv(&recordings),
+    })
+}
 
 /// One task of a run: when it started and ended, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,51 +202,46 @@ struct JsonEvent {
 
 /// The runs as JSON: every task, event and stall, with the scenario's
 /// `link` (the part after `#`).
-pub fn json(recordings: &[impl AsRef<Recording>], link: &str) -> String {
+pub fn json(recordings: &[Recording], link: &str) -> String {
     let runs = recordings
         .iter()
-        .map(|recording| {
-            let recording = recording.as_ref();
-            JsonRun {
-                mode: recording.mode.id(),
-                predicted_us: micros(recording.prediction.total),
-                measured_us: recording.total.map(micros),
-                distorted: recording.distortion().map(distortion_id),
-                tasks: rows(recording)
-                    .into_iter()
-                    .map(|row| JsonTask {
-                        task: row.number,
-                        name: row.name,
-                        start_us: row.start.map(micros),
-                        end_us: row.end.map(micros),
-                        outcome: row.outcome.map(Outcome::id),
-                    })
-                    .collect(),
-                events: recording
-                    .events()
-                    .map(|event| {
-                        let (kind, step, outcome) = match event {
-                            RunEvent::Started { .. } => ("started", 0, None),
-                            RunEvent::Step { step, .. } => ("step", step, None),
-                            RunEvent::Finished { outcome, .. } => {
-                                ("finished", 0, Some(outcome.id()))
-                            }
-                        };
-                        JsonEvent {
-                            at_us: micros(event.at()),
-                            task: event.task() + 1,
-                            kind,
-                            step,
-                            outcome,
-                        }
-                    })
-                    .collect(),
-                stalls: recording
-                    .stalls()
-                    .iter()
-                    .map(|&(from, to)| [micros(from), micros(to)])
-                    .collect(),
-            }
+        .map(|recording| JsonRun {
+            mode: recording.mode.id(),
+            predicted_us: micros(recording.prediction.total),
+            measured_us: recording.total.map(micros),
+            distorted: recording.distortion().map(distortion_id),
+            tasks: rows(recording)
+                .into_iter()
+                .map(|row| JsonTask {
+                    task: row.number,
+                    name: row.name,
+                    start_us: row.start.map(micros),
+                    end_us: row.end.map(micros),
+                    outcome: row.outcome.map(Outcome::id),
+                })
+                .collect(),
+            events: recording
+                .events()
+                .map(|event| {
+                    let (kind, step, outcome) = match event {
+                        RunEvent::Started { .. } => ("started", 0, None),
+                        RunEvent::Step { step, .. } => ("step", step, None),
+                        RunEvent::Finished { outcome, .. } => ("finished", 0, Some(outcome.id())),
+                    };
+                    JsonEvent {
+                        at_us: micros(event.at()),
+                        task: event.task() + 1,
+                        kind,
+                        step,
+                        outcome,
+                    }
+                })
+                .collect(),
+            stalls: recording
+                .stalls()
+                .iter()
+                .map(|&(from, to)| [micros(from), micros(to)])
+                .collect(),
         })
         .collect();
     let export = JsonExport {
@@ -185,7 +256,7 @@ pub fn json(recordings: &[impl AsRef<Recording>], link: &str) -> String {
 /// The runs' tasks as CSV, one row per task and mode, with the simulator's
 /// prediction next to what was measured. A name a spreadsheet would read
 /// as a formula (`=`, `+`, `-`, `@`) is written with a leading `'`.
-pub fn csv(recordings: &[impl AsRef<Recording>]) -> String {
+pub fn csv(recordings: &[Recording]) -> String {
     let seconds =
         |at: Option<Duration>| at.map(|at| Seconds(at, 6).to_string()).unwrap_or_default();
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -203,7 +274,6 @@ pub fn csv(recordings: &[impl AsRef<Recording>]) -> String {
     let mut write = |record: &[&str]| writer.write_record(record).expect("writes to memory");
     write(&header);
     for recording in recordings {
-        let recording = recording.as_ref();
         let predicted = as_predicted(recording);
         let distorted = recording
             .distortion()
@@ -241,14 +311,13 @@ const AGGREGATE_HEIGHT: u32 = 160;
 /// The timelines of `recordings` as a standalone SVG picture on a white
 /// background, with a legend: each state has its own colour and, as on the
 /// page, waiting its own stripes. Every text in it is escaped.
-pub fn svg(recordings: &[impl AsRef<Recording>], lang: Lang) -> String {
-    let axis = timeline::axis_length(recordings.iter().map(AsRef::as_ref), Duration::MAX);
+pub fn svg(recordings: &[Recording], lang: Lang) -> String {
+    let axis = timeline::axis_length(recordings, Duration::MAX);
     let plot = f64::from(SVG_WIDTH - GUTTER - 20);
     let x = |percent: f64| Fixed(f64::from(GUTTER) + percent / 100.0 * plot, 1);
     let mut body = String::new();
     let mut y = 10;
     for recording in recordings {
-        let recording = recording.as_ref();
         let title = match recording.mode {
             Mode::Sequential => Text::ModeSequential,
             Mode::Concurrent => Text::ModeConcurrent,
@@ -417,7 +486,7 @@ mod tests {
 
     /// A finished concurrent run of three tasks, one named to cause
     /// trouble, the last timed out.
-    fn finished() -> Rc<Recording> {
+    fn finished() -> Recording {
         let task = |name: &str, steps: &str| {
             let (arrival, steps) = parse_task(steps).unwrap();
             Task {
@@ -468,7 +537,43 @@ mod tests {
             }),
             Report::Finished(ms(1502)),
         ]);
-        Rc::new(recording)
+        recording
+    }
+
+    #[test]
+    fn the_worker_writes_what_the_page_asks_for() {
+        let recording = finished();
+        let link = crate::link::write(&crate::link::Shared {
+            scenario: recording.scenario.clone(),
+            ..crate::link::Shared::default()
+        });
+        let both = [recording.clone(), recording.clone()];
+        let asked = |format| {
+            answer(
+                request(format, Lang::En, &link, &[Rc::new(recording.clone())])
+                    .strip_prefix("export\n")
+                    .unwrap(),
+            )
+        };
+        assert_eq!(asked(Format::Json), Some(json(&both[..1], &link)));
+        assert_eq!(asked(Format::Csv), Some(csv(&both[..1])));
+        assert_eq!(asked(Format::Png), Some(svg(&both[..1], Lang::En)));
+        let two = request(
+            Format::Svg,
+            Lang::Ru,
+            &link,
+            &[Rc::new(recording.clone()), Rc::new(recording)],
+        );
+        assert_eq!(
+            answer(two.strip_prefix("export\n").unwrap()),
+            Some(svg(&both, Lang::Ru))
+        );
+        assert_eq!(answer("gif\nen\nv=1&tasks=1"), None);
+        assert_eq!(
+            answer("csv\nen\nv=1&tasks=1\nconcurrent s5@0"),
+            None,
+            "task 6 of 1"
+        );
     }
 
     #[test]
@@ -577,7 +682,7 @@ mod tests {
             Report::Finished(ms(1004)),
             Report::Distorted(Distortion::Hidden),
         ]);
-        let text = svg(&[Rc::new(recording)], Lang::Ru);
+        let text = svg(&[recording], Lang::Ru);
         let document = roxmltree::Document::parse(&text).expect("well-formed XML");
         assert_eq!(
             document

@@ -6,6 +6,7 @@
 //! page's state (which the UI does on every change) costs the number of
 //! frames, not the number of events: a 100,000-task run stays smooth.
 
+use std::fmt::Write as _;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -292,6 +293,116 @@ impl Recording {
         &self.stalls
     }
 
+    /// The reports that rebuild this recording, as text: a line of
+    /// space-separated tokens, read back by [`Recording::decode`]. It is how
+    /// the page hands a run to its worker, which saves it as files.
+    pub fn encode(&self) -> String {
+        let us = |at: Duration| at.as_micros();
+        let mut text = String::with_capacity(16 * self.event_count + 32);
+        text.push_str(self.mode.id());
+        if let Some(began) = self.began_at {
+            let _ = write!(text, " b{}", us(began));
+        }
+        for event in self.events() {
+            let _ = match event {
+                RunEvent::Started { task, at } => write!(text, " s{task}@{}", us(at)),
+                RunEvent::Step { task, step, at } => write!(text, " p{task}.{step}@{}", us(at)),
+                RunEvent::Finished { task, at, outcome } => {
+                    let how = match outcome {
+                        Outcome::Done => 'd',
+                        Outcome::TimedOut => 't',
+                        Outcome::Cancelled => 'c',
+                    };
+                    write!(text, " f{task}{how}@{}", us(at))
+                }
+            };
+        }
+        for &(from, to) in &self.stalls {
+            let _ = write!(text, " x{}-{}", us(from), us(to));
+        }
+        match self.distortion {
+            Some(Distortion::Hidden) => text.push_str(" h"),
+            Some(Distortion::Throttled) => text.push_str(" r"),
+            None => {}
+        }
+        if let Some(total) = self.total {
+            let _ = write!(text, " e{}", us(total));
+        }
+        text
+    }
+
+    /// The recording [`Recording::encode`] wrote, of a run of `scenario`
+    /// (with its prediction worked out again); `None` if `text` is not one,
+    /// or names a task the scenario does not have.
+    pub fn decode(scenario: Rc<Scenario>, text: &str) -> Option<Self> {
+        fn at(text: &str) -> Option<Duration> {
+            text.parse().ok().map(Duration::from_micros)
+        }
+        let mut tokens = text.split(' ');
+        let mode = match tokens.next()? {
+            "sequential" => Mode::Sequential,
+            "concurrent" => Mode::Concurrent,
+            _ => return None,
+        };
+        let tasks = scenario.tasks.len();
+        let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+        let mut recording = Recording::new(mode, scenario, prediction);
+        let mut reports = Vec::new();
+        for token in tokens {
+            let (kind, rest) = token.split_at_checked(1)?;
+            let report = match kind {
+                "b" => Report::Began(at(rest)?),
+                "s" => {
+                    let (task, when) = rest.split_once('@')?;
+                    Report::Event(RunEvent::Started {
+                        task: task.parse().ok()?,
+                        at: at(when)?,
+                    })
+                }
+                "p" => {
+                    let (which, when) = rest.split_once('@')?;
+                    let (task, step) = which.split_once('.')?;
+                    Report::Event(RunEvent::Step {
+                        task: task.parse().ok()?,
+                        step: step.parse().ok()?,
+                        at: at(when)?,
+                    })
+                }
+                "f" => {
+                    let (which, when) = rest.split_once('@')?;
+                    let (task, how) = which.split_at_checked(which.len().checked_sub(1)?)?;
+                    let outcome = match how {
+                        "d" => Outcome::Done,
+                        "t" => Outcome::TimedOut,
+                        "c" => Outcome::Cancelled,
+                        _ => return None,
+                    };
+                    Report::Event(RunEvent::Finished {
+                        task: task.parse().ok()?,
+                        at: at(when)?,
+                        outcome,
+                    })
+                }
+                "x" => {
+                    let (from, to) = rest.split_once('-')?;
+                    Report::Stall(at(from)?, at(to)?)
+                }
+                "h" if rest.is_empty() => Report::Distorted(Distortion::Hidden),
+                "r" if rest.is_empty() => Report::Distorted(Distortion::Throttled),
+                "e" => Report::Finished(at(rest)?),
+                _ => return None,
+            };
+            if let Report::Event(event) = report {
+                if event.task() >= tasks {
+                    return None;
+                }
+            }
+            reports.push(report);
+        }
+        recording.record(reports);
+        Some(recording)
+    }
+
     /// Why this run's measurements cannot be trusted, if something outside
     /// the scenario slowed it: the first reason found.
     pub fn distortion(&self) -> Option<Distortion> {
@@ -382,6 +493,52 @@ mod tests {
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    #[test]
+    fn a_recording_reads_back_as_it_was_encoded() {
+        for preset in crate::presets::Preset::ALL {
+            let scenario = Rc::new(preset.scenario());
+            for mode in Mode::ALL {
+                let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+                let mut recording = Recording::new(mode, scenario.clone(), prediction.clone());
+                recording.record([Report::Began(ms(3))]);
+                recording.record(prediction.events.iter().map(|&e| Report::Event(e)));
+                recording.record([
+                    Report::Stall(ms(10), ms(75)),
+                    Report::Distorted(Distortion::Throttled),
+                    Report::Finished(prediction.total + Duration::from_micros(1234)),
+                ]);
+                let text = recording.encode();
+                assert_eq!(
+                    Recording::decode(scenario.clone(), &text),
+                    Some(recording),
+                    "{text}"
+                );
+            }
+        }
+        let scenario = two_tasks().scenario;
+        let unfinished = Recording::new(
+            Mode::Sequential,
+            scenario.clone(),
+            Rc::new(crate::simulate::predict(&scenario, Mode::Sequential)),
+        );
+        assert_eq!(unfinished.encode(), "sequential");
+        assert_eq!(
+            Recording::decode(scenario.clone(), "sequential"),
+            Some(unfinished)
+        );
+        for bad in [
+            "",
+            "both",
+            "concurrent s9@0",
+            "concurrent s0",
+            "concurrent f0q@1",
+            "concurrent hx",
+            "concurrent z1",
+        ] {
+            assert_eq!(Recording::decode(scenario.clone(), bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -11,6 +11,10 @@
 //! Both are plain text. An answer is the request's number, the spans as
 //! token letters and byte lengths, and the program:
 //! `7\nk5 p1 s12 …\nasync def …`.
+//!
+//! The worker also writes the files a finished run is saved as: an
+//! `export` request (see [`crate::export::request`]) is answered with the
+//! request's number and the file.
 
 use std::rc::Rc;
 
@@ -57,6 +61,7 @@ pub fn answer(request: &str) -> Option<String> {
     let language = match parts.next()? {
         "python" => Language::Python,
         "rust" => Language::Rust,
+        "export" => return Some(format!("{id}\n{}", crate::export::answer(parts.next()?)?)),
         _ => return None,
     };
     let shared = link::read(parts.next()?).shared;

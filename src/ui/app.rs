@@ -17,11 +17,11 @@ use super::components::link_notice::link_notice;
 use super::components::log_panel::log_panel;
 use super::components::loop_panel::LoopPanel;
 use super::components::preset_about::preset_about;
-use super::components::run_controls::RunControls;
+use super::components::run_controls::{run_controls, RunControlsProps};
 use super::components::run_data::RunData;
 use super::components::share_panel::SharePanel;
-use super::components::timeline_panel::TimelinePanel;
-use super::components::totals::Totals;
+use super::components::timeline_panel::{timeline_panel, TimelinePanelProps};
+use super::components::totals::totals;
 use super::location;
 use super::theme::Theme;
 use super::use_post_height::use_post_height;
@@ -262,34 +262,30 @@ pub fn app() -> Html {
     );
 
     let notice = link_notice(&state.notice, lang, &state.dispatcher());
-    let outcome: Option<AttrValue> =
-        (state.phase == Phase::Done).then(|| i18n::run_outcome(lang, &state.recordings).into());
-    let run_controls = html! {
-        <RunControls
-            phase={state.phase}
-            mode={state.mode}
-            scale={state.scale}
-            blocked={state.not_runnable()}
-            {outcome}
-            {lang}
-            {on_run}
-            {on_stop}
-        />
-    };
-    let totals = html! {
-        <Totals recordings={state.recordings.clone()} plan={state.plan.clone()} {lang} />
-    };
-    let timeline = html! {
-        <TimelinePanel
-            recordings={state.recordings.clone()}
-            preview={(*preview).clone()}
-            clock={state.clock}
-            running={state.phase == Phase::Running}
-            scale={state.scale}
-            {on_cancel}
-            {lang}
-        />
-    };
+    let run_controls = run_controls(
+        &RunControlsProps {
+            phase: state.phase,
+            mode: state.mode,
+            scale: state.scale,
+            blocked: state.not_runnable(),
+            outcome: (state.phase == Phase::Done)
+                .then(|| i18n::run_outcome(lang, &state.recordings)),
+            lang,
+            on_run,
+            on_stop,
+        },
+        &state.dispatcher(),
+    );
+    let totals = totals(&state.recordings, state.plan.as_ref(), lang);
+    let timeline = timeline_panel(&TimelinePanelProps {
+        recordings: state.recordings.clone(),
+        preview: (*preview).clone(),
+        clock: state.clock,
+        running: state.phase == Phase::Running,
+        scale: state.scale,
+        on_cancel,
+        lang,
+    });
 
     let page = if state.embed {
         html! {

@@ -19,6 +19,7 @@ mod download;
 mod location;
 mod theme;
 mod use_post_height;
+mod worker;
 
 use std::rc::Rc;
 

@@ -17,10 +17,8 @@ use crate::code::highlight::Token;
 use crate::code::{message, Language};
 use crate::i18n::{Lang, Text};
 use crate::scenario::{Mode, RunChoice, Scenario};
+use crate::ui::worker::{ANSWER_WITHIN_MS, WORKER_SCRIPT};
 use crate::ui::{clipboard, location};
-
-/// The worker's script, beside the page (Trunk writes it).
-const WORKER_SCRIPT: &str = "code-worker_loader.js";
 
 /// The latest answer, with the request it answers.
 #[derive(Clone, PartialEq)]
@@ -41,9 +39,6 @@ struct CodeWorker {
     /// it does not listen by then, the panel says it failed.
     _deadline: Timeout,
 }
-
-/// How long the worker may take to start listening.
-const START_WITHIN_MS: u32 = 15_000;
 
 /// The latest request, its number, and whether the worker listens yet.
 #[derive(Default)]
@@ -93,7 +88,7 @@ impl CodeWorker {
         };
         let deadline = {
             let (latest, shown) = (latest.clone(), shown.clone());
-            Timeout::new(START_WITHIN_MS, move || {
+            Timeout::new(ANSWER_WITHIN_MS, move || {
                 if !latest.borrow().listening {
                     shown.set(Shown::Failed);
                 }

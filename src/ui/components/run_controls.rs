@@ -6,10 +6,9 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang, Text};
 use crate::scenario::{RunChoice, Scale};
 use crate::state::{Action, NotRunnable, Phase};
-use crate::ui::use_dispatch;
+use crate::ui::Dispatch;
 
-/// What [`RunControls`] calls back with.
-#[derive(Properties, PartialEq)]
+/// What [`run_controls`] shows, and calls back with.
 pub struct RunControlsProps {
     /// Where the page is in a run.
     pub phase: Phase,
@@ -21,7 +20,7 @@ pub struct RunControlsProps {
     pub blocked: Option<NotRunnable>,
     /// What the finished run measured, in words: said after "Done", so a
     /// screen reader announces the result once, not every event.
-    pub outcome: Option<AttrValue>,
+    pub outcome: Option<String>,
     /// The page's language.
     pub lang: Lang,
     /// A run button was pressed.
@@ -30,10 +29,11 @@ pub struct RunControlsProps {
     pub on_stop: Callback<()>,
 }
 
-/// The buttons that start and stop runs.
-#[function_component(RunControls)]
-pub fn run_controls(props: &RunControlsProps) -> Html {
-    let dispatch = use_dispatch();
+/// The buttons that start and stop runs. A part of the page's view rather
+/// than a component of its own: each component type costs the page's
+/// download kilobytes.
+pub fn run_controls(props: &RunControlsProps, dispatch: &Dispatch) -> Html {
+    let dispatch = dispatch.clone();
     let RunControlsProps {
         phase,
         mode,

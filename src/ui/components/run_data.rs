@@ -1,16 +1,17 @@
 //! A finished run as data: its tasks as a table (for screen readers and
-//! for reading exact times), and saved as SVG, PNG, JSON or CSV.
+//! for reading exact times), and saved as SVG, PNG, JSON or CSV, which the
+//! code worker writes (see [`crate::export`]).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::export::{self, TaskRow};
+use crate::export::{self, Format, TaskRow};
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Outcome, Recording};
 use crate::scenario::Mode;
 use crate::timeline::LANE_LIMIT;
-use crate::ui::download;
+use crate::ui::{download, worker};
 
 /// What [`RunData`] shows.
 #[derive(Properties, PartialEq)]
@@ -23,26 +24,23 @@ pub struct RunDataProps {
     pub lang: Lang,
 }
 
-/// Which file a button saves.
+/// Where saving a file is.
 #[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Svg,
-    Png,
-    Json,
-    Csv,
+enum Saving {
+    Idle,
+    Writing,
+    Failed,
 }
 
-impl Format {
-    const ALL: [Format; 4] = [Format::Svg, Format::Png, Format::Json, Format::Csv];
-
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Svg => "svg",
-            Format::Png => "png",
-            Format::Json => "json",
-            Format::Csv => "csv",
-        }
+/// Asks the worker for the file, then offers it to the person.
+async fn save(format: Format, request: String) -> Result<(), ()> {
+    let file = worker::ask(&request).await.ok_or(())?;
+    let name = format!("async-playground-run.{}", format.extension());
+    match format {
+        Format::Png => download::save_png(&name, &file),
+        _ => download::save_text(&name, format.media_type(), &file),
     }
+    .map_err(|_| ())
 }
 
 fn seconds(at: Option<std::time::Duration>) -> String {
@@ -69,31 +67,29 @@ pub fn run_data(props: &RunDataProps) -> Html {
     } = props;
     let lang = *lang;
     let table_open = use_state(|| false);
-    let failed = use_state(|| false);
+    let saving = use_state(|| Saving::Idle);
 
-    let save = |format: Format| {
-        let (recordings, link, failed) = (recordings.clone(), link.clone(), failed.clone());
+    let on_save = |format: Format| {
+        let (recordings, link, saving) = (recordings.clone(), link.clone(), saving.clone());
         Callback::from(move |_| {
-            let name = format!("async-playground-run.{}", format.extension());
-            let saved = match format {
-                Format::Svg => {
-                    download::save_text(&name, "image/svg+xml", &export::svg(&recordings, lang))
-                }
-                Format::Png => download::save_png(&name, &export::svg(&recordings, lang)),
-                Format::Json => download::save_text(
-                    &name,
-                    "application/json",
-                    &export::json(&recordings, &link),
-                ),
-                Format::Csv => download::save_text(&name, "text/csv", &export::csv(&recordings)),
-            };
-            failed.set(saved.is_err());
+            let request = export::request(format, lang, &link, &recordings);
+            let saving = saving.clone();
+            saving.set(Saving::Writing);
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = save(format, request).await;
+                saving.set(if saved.is_ok() {
+                    Saving::Idle
+                } else {
+                    Saving::Failed
+                });
+            });
         })
     };
     let buttons = Format::ALL.iter().map(|&format| {
         let extension = format.extension();
         html! {
-            <button type="button" data-testid={format!("save-{extension}")} onclick={save(format)}>
+            <button type="button" data-testid={format!("save-{extension}")}
+                disabled={*saving == Saving::Writing} onclick={on_save(format)}>
                 { extension.to_uppercase() }
             </button>
         }
@@ -119,31 +115,24 @@ pub fn run_data(props: &RunDataProps) -> Html {
                 } else {
                     format!("№ {} ({})", row.number, row.name)
                 };
+                let cells = [seconds(row.start), seconds(row.end), outcome(&row, lang).to_owned()];
                 html! {
-                    <tr>
-                        <th scope="row">{ task }</th>
-                        <td>{ seconds(row.start) }</td>
-                        <td>{ seconds(row.end) }</td>
-                        <td>{ outcome(&row, lang) }</td>
-                    </tr>
+                    <tr><th scope="row">{ task }</th>{ for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }</tr>
                 }
             });
+            let heads = [Text::TableTask, Text::TableStart, Text::TableEnd, Text::TableOutcome]
+                .map(|text| html! { <th scope="col">{ text.get(lang) }</th> });
             html! {
-                <table class="task-table" data-testid="task-table" data-mode={recording.mode.id()}>
-                    <caption>{ caption.get(lang) }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ Text::TableTask.get(lang) }</th>
-                            <th scope="col">{ Text::TableStart.get(lang) }</th>
-                            <th scope="col">{ Text::TableEnd.get(lang) }</th>
-                            <th scope="col">{ Text::TableOutcome.get(lang) }</th>
-                        </tr>
-                    </thead>
-                    <tbody>{ for rows }</tbody>
+                <div>
+                    <table class="task-table" data-testid="task-table" data-mode={recording.mode.id()}>
+                        <caption>{ caption.get(lang) }</caption>
+                        <thead><tr>{ for heads }</tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
                     if total > LANE_LIMIT {
-                        <tfoot><tr><td colspan="4">{ i18n::table_rows_note(lang, LANE_LIMIT, total) }</td></tr></tfoot>
+                        <p class="note">{ i18n::table_rows_note(lang, LANE_LIMIT, total) }</p>
                     }
-                </table>
+                </div>
             }
         })
     });
@@ -155,7 +144,7 @@ pub fn run_data(props: &RunDataProps) -> Html {
                 <span>{ Text::Save.get(lang) }</span>
                 { for buttons }
             </div>
-            if *failed {
+            if *saving == Saving::Failed {
                 <p class="field-error" role="alert">{ Text::SaveFailed.get(lang) }</p>
             }
             <details ontoggle={on_toggle}>

@@ -13,8 +13,7 @@ use crate::runtime;
 use crate::scenario::{Mode, Scale};
 use crate::timeline;
 
-/// What [`TimelinePanel`] shows.
-#[derive(Properties, PartialEq)]
+/// What [`timeline_panel`] shows.
 pub struct TimelinePanelProps {
     /// The current or last run.
     pub recordings: Vec<Rc<Recording>>,
@@ -33,8 +32,10 @@ pub struct TimelinePanelProps {
 }
 
 /// The timelines of the current or last run, or of the scenario in the
-/// editor before it has run.
-#[function_component(TimelinePanel)]
+/// editor before it has run. A part of the page's view rather than a
+/// component of its own: each component type costs the page's download
+/// kilobytes, and each run's timeline is a component that draws only when
+/// its own props change.
 pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     let TimelinePanelProps {
         recordings,

@@ -47,27 +47,11 @@ fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
     (fast > 0.0).then(|| slow / fast)
 }
 
-/// What [`Totals`] shows.
-#[derive(Properties, PartialEq)]
-pub struct TotalsProps {
-    /// The current or last run.
-    pub recordings: Vec<Rc<Recording>>,
-    /// The scenario in the editor and its predictions, when it is valid.
-    pub plan: Option<Rc<Plan>>,
-    /// The page's language.
-    pub lang: Lang,
-}
-
 /// The totals table: a run's own prediction and measurement where a mode
-/// has run, the editor's prediction where it has not.
-#[function_component(Totals)]
-pub fn totals(props: &TotalsProps) -> Html {
-    let TotalsProps {
-        recordings,
-        plan,
-        lang,
-    } = props;
-    let lang = *lang;
+/// has run, the editor's prediction (`plan`, when the scenario is valid)
+/// where it has not. A part of the page's view rather than a component of
+/// its own: each component type costs the page's download kilobytes.
+pub fn totals(recordings: &[Rc<Recording>], plan: Option<&Rc<Plan>>, lang: Lang) -> Html {
     let unit = Text::Seconds.get(lang);
     let recording = |mode: Mode| recordings.iter().find(|r| r.mode == mode);
     let predicted = |mode: Mode| {
