@@ -95,7 +95,7 @@ describe('the event loop', () => {
       assert.ok(offloaded.total >= 3 && offloaded.total <= 3.025, `offloaded: ${offloaded.total} s, predicted 3 s`);
     }));
 
-  test('the panel shows timers by deadline during a run, and any moment after it', () =>
+  test('the panel shows timers by deadline during a run, and any moment of its replay', () =>
     playground.withPage('#tasks=fast:1,slow:3,cpu:0.2+c0.5&mode=concurrent', async (page) => {
       await page.getByTestId('run-concurrent').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="loop-timers"]')?.textContent.includes('slow'));
@@ -104,13 +104,17 @@ describe('the event loop', () => {
       await waitForRunState(page, 'done');
       // At a tenth of the run (0.3 s): two timers pending, and the third
       // task computing (0.2–0.7 s).
-      const slider = page.getByTestId('loop-slider');
+      const slider = page.getByTestId('replay-slider');
       await slider.fill('100');
       assert.equal(await page.getByTestId('loop-timers').getAttribute('data-count'), '2');
       assert.equal(await page.getByTestId('loop-running').textContent(), 'cpu');
-      await slider.fill('1000');
-      assert.equal(await page.getByTestId('loop-timers').getAttribute('data-count'), '0');
+      // Past the computing (0.7 s), before the first timer (1 s): free.
+      await slider.fill('280');
+      assert.equal(await page.getByTestId('loop-timers').getAttribute('data-count'), '2');
       assert.match(await page.getByTestId('loop-running').textContent(), /nothing: the loop is free/);
+      // The run as it ended: the panel points to the replay.
+      await slider.fill('1000');
+      assert.match(await page.getByTestId('loop-panel').textContent(), /Replay the run/);
     }));
 });
 

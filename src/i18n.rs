@@ -130,6 +130,11 @@ pub enum Text {
     Log,
     LogEmpty,
     Language,
+    /// Replaying the last run.
+    Replay,
+    ReplayPlay,
+    ReplayPause,
+    ReplayMoment,
     /// The run as data: saving it, and its table.
     RunData,
     Save,
@@ -260,12 +265,12 @@ impl Text {
             Text::LoopEnded => ("Ended", "Завершены"),
             Text::LoopAt => ("Moment", "Момент"),
             Text::LoopSlide => (
-                "Move the slider to look inside the loop at any moment of the run.",
-                "Двигайте ползунок, чтобы заглянуть в цикл в любой момент запуска.",
+                "Replay the run (above the timeline) to look inside the loop at any moment of it.",
+                "Включите повтор (над временной шкалой), чтобы заглянуть в цикл в любой момент запуска.",
             ),
             Text::LoopLater => (
-                "Runs of more than 100 tasks are shown here once they finish.",
-                "Запуски больше чем из 100 задач показываются здесь, когда они завершатся.",
+                "For runs of more than 100 tasks, replay the run once it finishes to look inside the loop.",
+                "Для запусков больше чем из 100 задач включите повтор, когда запуск завершится, чтобы заглянуть в цикл.",
             ),
             Text::InTurn => (
                 "Work and offloads would disturb the other mode's timings, so Compare runs the two one after the other.",
@@ -281,6 +286,10 @@ impl Text {
                 "Нажмите кнопку запуска: здесь появится вывод программы.",
             ),
             Text::Language => ("Language", "Язык"),
+            Text::Replay => ("Replay", "Повтор"),
+            Text::ReplayPlay => ("Play", "Воспроизвести"),
+            Text::ReplayPause => ("Pause", "Пауза"),
+            Text::ReplayMoment => ("Moment of the run", "Момент запуска"),
             Text::RunData => ("Run data", "Данные запуска"),
             Text::Save => ("Save:", "Сохранить:"),
             Text::SaveFailed => (

@@ -273,6 +273,12 @@ impl Recording {
         }
     }
 
+    /// How long the whole run took on the page's run clock, from its start
+    /// to this mode's end; `None` until it has finished.
+    pub fn ended_at(&self) -> Option<Duration> {
+        Some(self.began_at? + self.total?)
+    }
+
     /// Whether some task works on the loop's thread.
     pub fn works(&self) -> bool {
         self.works
@@ -291,6 +297,35 @@ impl Recording {
     /// When the heartbeat found the loop stalled, in the order found.
     pub fn stalls(&self) -> &[(Duration, Duration)] {
         &self.stalls
+    }
+
+    /// This run as it stood when the page's run clock read `run_clock`,
+    /// for replaying it: not begun if it began later; else the events until
+    /// then, the stalls begun by then (cut there), and the total only if it
+    /// had finished.
+    pub fn at_run_clock(&self, run_clock: Duration) -> Recording {
+        let mut cut = Recording::new(self.mode, self.scenario.clone(), self.prediction.clone());
+        let Some(began) = self.began_at.filter(|began| *began <= run_clock) else {
+            return cut;
+        };
+        let at = run_clock - began;
+        cut.began_at = Some(began);
+        cut.distortion = self.distortion;
+        let events = self.events().take_while(|event| event.at() <= at);
+        cut.record(events.map(Report::Event));
+        cut.stalls = self
+            .stalls
+            .iter()
+            .filter(|(from, _)| *from <= at)
+            .map(|&(from, to)| (from, to.min(at)))
+            .collect();
+        cut.total = self.total.filter(|total| *total <= at);
+        // Its clock reads the moment, as a run's does while it goes on.
+        cut.last_event_at = match cut.total {
+            Some(_) => self.last_event_at,
+            None => cut.last_event_at.max(at),
+        };
+        cut
     }
 
     /// The reports that rebuild this recording, as text: a line of
@@ -493,6 +528,42 @@ mod tests {
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    #[test]
+    fn a_replay_shows_the_run_as_it_stood_at_each_moment() {
+        let mut recording = two_tasks();
+        recording.record([
+            Report::Began(ms(100)),
+            Report::Event(RunEvent::Started { task: 0, at: ms(0) }),
+            Report::Event(RunEvent::Started { task: 1, at: ms(1) }),
+            Report::Stall(ms(400), ms(600)),
+            Report::Event(RunEvent::Finished {
+                task: 0,
+                at: ms(1000),
+                outcome: Outcome::Done,
+            }),
+            Report::Event(RunEvent::Finished {
+                task: 1,
+                at: ms(1001),
+                outcome: Outcome::Done,
+            }),
+            Report::Finished(ms(1002)),
+        ]);
+        assert_eq!(recording.ended_at(), Some(ms(1102)));
+
+        let before = recording.at_run_clock(ms(50));
+        assert!(!before.has_begun() && before.event_count() == 0);
+
+        let middle = recording.at_run_clock(ms(600));
+        assert_eq!(middle.event_count(), 2, "both started, none finished");
+        assert_eq!(middle.stalls(), [(ms(400), ms(500))], "the stall so far");
+        assert_eq!(middle.total, None);
+        assert_eq!(middle.clock(ms(600)), ms(500), "its curtain at the moment");
+        assert_eq!(middle.log_len(), 2);
+
+        let end = recording.at_run_clock(ms(5000));
+        assert_eq!(end, recording, "at or after its end, the whole run");
     }
 
     #[test]

@@ -257,6 +257,9 @@ pub struct Playground {
     /// The current or last run's clock, in scenario time. Kept apart from
     /// the recordings, so that they change only when something happens.
     pub clock: Duration,
+    /// The moment of the last run being replayed, on its run clock; `None`
+    /// shows the run as it ended.
+    pub replay: Option<Duration>,
     /// The scenario in the editor and its predictions, when it is valid.
     pub plan: Option<Rc<Plan>>,
 }
@@ -317,6 +320,9 @@ pub enum Action {
     },
     /// The learner stopped the run.
     Stop,
+    /// Show the finished or stopped run as it stood at this moment of its
+    /// run clock, or as it ended.
+    Replay(Option<Duration>),
 }
 
 impl Playground {
@@ -344,6 +350,7 @@ impl Playground {
             run_id: 0,
             recordings: Vec::new(),
             clock: Duration::ZERO,
+            replay: None,
             plan: None,
         };
         playground.open_link(read);
@@ -360,6 +367,18 @@ impl Playground {
             lang: self.lang_chosen.then_some(self.lang),
             embed: self.embed,
         })
+    }
+
+    /// How long the last run took on its run clock, once it has finished
+    /// or stopped: what a replay moves through.
+    pub fn replay_length(&self) -> Option<Duration> {
+        if matches!(self.phase, Phase::Idle | Phase::Running) {
+            return None;
+        }
+        self.recordings
+            .iter()
+            .map(|recording| recording.ended_at().unwrap_or(self.clock))
+            .max()
     }
 
     /// The link of the scenario the shown runs ran, which the editor may
@@ -408,7 +427,7 @@ impl Playground {
     pub fn apply(&mut self, action: Action) {
         // Run progress comes every frame and never changes the link.
         let link_change = match action {
-            Action::Progress { .. } => None,
+            Action::Progress { .. } | Action::Replay(_) => None,
             Action::LoadPreset(_)
             | Action::AddTask
             | Action::RemoveTask(_)
@@ -512,6 +531,7 @@ impl Playground {
                 self.mode = choice;
                 self.phase = Phase::Running;
                 self.clock = Duration::ZERO;
+                self.replay = None;
                 self.recordings = choice
                     .modes()
                     .iter()
@@ -536,6 +556,11 @@ impl Playground {
             Action::Stop => {
                 if self.phase == Phase::Running {
                     self.phase = Phase::Stopped;
+                }
+            }
+            Action::Replay(moment) => {
+                if let Some(length) = self.replay_length() {
+                    self.replay = moment.map(|moment| moment.min(length));
                 }
             }
         }
@@ -813,6 +838,44 @@ mod tests {
             Rc::ptr_eq(&before[1], &state.recordings[1]),
             "concurrent did not"
         );
+    }
+
+    #[test]
+    fn a_replay_moves_through_the_finished_run_only() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(Action::Replay(Some(Duration::from_millis(10))));
+        assert_eq!(state.replay, None, "nothing to replay yet");
+        state.apply(start(&state, RunChoice::Concurrent));
+        state.apply(progress(
+            1,
+            Duration::ZERO,
+            Mode::Concurrent,
+            Report::Began(Duration::ZERO),
+        ));
+        state.apply(Action::Replay(Some(Duration::from_millis(10))));
+        assert_eq!(state.replay, None, "not while it runs");
+        state.apply(progress(
+            1,
+            Duration::from_millis(1003),
+            Mode::Concurrent,
+            Report::Finished(Duration::from_millis(1003)),
+        ));
+        assert_eq!(state.replay_length(), Some(Duration::from_millis(1003)));
+        let link = state.link.clone();
+        state.apply(Action::Replay(Some(Duration::from_millis(400))));
+        assert_eq!(state.replay, Some(Duration::from_millis(400)));
+        state.apply(Action::Replay(Some(Duration::from_secs(9))));
+        assert_eq!(
+            state.replay,
+            Some(Duration::from_millis(1003)),
+            "at most its end"
+        );
+        assert!(
+            Rc::ptr_eq(&link, &state.link),
+            "a replay is not an edit of the link"
+        );
+        state.apply(start(&state, RunChoice::Concurrent));
+        assert_eq!(state.replay, None, "a new run ends the replay");
     }
 
     #[test]

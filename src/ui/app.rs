@@ -15,10 +15,11 @@ use super::components::embed_bar::embed_bar;
 use super::components::header::header;
 use super::components::link_notice::link_notice;
 use super::components::log_panel::log_panel;
-use super::components::loop_panel::LoopPanel;
+use super::components::loop_panel::loop_panel;
 use super::components::preset_about::preset_about;
+use super::components::replay_bar::ReplayBar;
 use super::components::run_controls::{run_controls, RunControlsProps};
-use super::components::run_data::RunData;
+use super::components::run_data::{run_data, use_run_data_state};
 use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::{timeline_panel, TimelinePanelProps};
 use super::components::totals::totals;
@@ -113,6 +114,7 @@ pub fn app() -> Html {
     let session = use_mut_ref(|| None::<Session>);
     let runs_started = use_mut_ref(|| 0u64);
     let theme = use_state(Theme::current);
+    let run_data_state = use_run_data_state();
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |choice: Theme| {
@@ -232,6 +234,20 @@ pub fn app() -> Html {
         })
     };
 
+    // The last run as the timeline, the log and the loop panel show it: as
+    // it stood at the replayed moment, if one is chosen.
+    let shown = use_memo(
+        (state.recordings.clone(), state.replay),
+        |(recordings, replay)| match replay {
+            Some(at) => recordings
+                .iter()
+                .map(|recording| Rc::new(recording.at_run_clock(*at)))
+                .collect(),
+            None => recordings.clone(),
+        },
+    );
+    let clock = state.replay.unwrap_or(state.clock);
+    let following = state.phase == Phase::Running || state.replay.is_some();
     let preview = use_memo(state.plan.clone(), |plan| {
         plan.as_ref().map(|plan| {
             Rc::new(Recording::new(
@@ -278,9 +294,9 @@ pub fn app() -> Html {
     );
     let totals = totals(&state.recordings, state.plan.as_ref(), lang);
     let timeline = timeline_panel(&TimelinePanelProps {
-        recordings: state.recordings.clone(),
+        recordings: (*shown).clone(),
         preview: (*preview).clone(),
-        clock: state.clock,
+        clock,
         running: state.phase == Phase::Running,
         scale: state.scale,
         on_cancel,
@@ -316,14 +332,15 @@ pub fn app() -> Html {
                         { run_controls }
                         <SharePanel link={state.link.clone()} {lang} />
                         { totals }
+                        if let Some(length) = state.replay_length() {
+                            <ReplayBar {length} at={state.replay} {lang} />
+                        }
                         { timeline }
                         if state.phase == Phase::Done || state.phase == Phase::Stopped {
-                            <RunData recordings={state.recordings.clone()}
-                                link={state.runs_link().unwrap_or_default()} {lang} />
+                            { run_data(&state.recordings, &state.runs_link().unwrap_or_default(), lang, &run_data_state) }
                         }
-                        <LoopPanel recordings={state.recordings.clone()} clock={state.clock}
-                            running={state.phase == Phase::Running} {lang} />
-                        { log_panel(&state.recordings, lang) }
+                        { loop_panel(&shown, clock, following, state.phase == Phase::Running, lang) }
+                        { log_panel(&shown, lang) }
                         <CodePanel scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())}
                             choice={state.mode} {lang} />
                     </section>

@@ -1,6 +1,6 @@
 //! The inside of the event loop: what runs now, what is ready, the timers
-//! by deadline and the work out on workers. It follows a run as it goes;
-//! afterwards a slider looks at any moment of it.
+//! by deadline and the work out on workers. It follows a run as it goes,
+//! and its replay afterwards.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -13,91 +13,52 @@ use crate::recording::Recording;
 use crate::scenario::{format_seconds, Mode};
 use crate::timeline::LANE_LIMIT;
 
-/// What [`LoopPanel`] shows.
-#[derive(Properties, PartialEq)]
-pub struct LoopPanelProps {
-    /// The current or last run.
-    pub recordings: Vec<Rc<Recording>>,
-    /// The run clock.
-    pub clock: Duration,
-    /// Whether a run goes on.
-    pub running: bool,
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// Steps of the slider over a finished run.
-const SLIDER_STEPS: u32 = 1000;
-
-/// The loop of the run going on, or of the last run at a chosen moment.
-#[function_component(LoopPanel)]
-pub fn loop_panel(props: &LoopPanelProps) -> Html {
-    let LoopPanelProps {
-        recordings,
-        clock,
-        running,
-        lang,
-    } = props;
-    let lang = *lang;
-    // Where the slider is, once moved.
-    let position = use_state(|| None::<u32>);
+/// The loop of the run going on, or of the last run at the moment its
+/// replay shows. `following` is whether the page follows a run's clock (it
+/// runs, or is replayed); `running` whether it runs now. A part of the
+/// page's view rather than a component of its own: each component type
+/// costs the page's download kilobytes.
+pub fn loop_panel(
+    recordings: &[Rc<Recording>],
+    clock: Duration,
+    following: bool,
+    running: bool,
+    lang: Lang,
+) -> Html {
     // The run going on, else the concurrent run (the one with a loop to see).
     let recording = recordings
         .iter()
-        .find(|r| *running && r.has_begun() && !r.is_finished())
+        .find(|r| following && r.has_begun() && !r.is_finished())
         .or_else(|| recordings.iter().find(|r| r.mode == Mode::Concurrent))
         .or_else(|| recordings.first());
     let Some(recording) = recording else {
         return Html::default();
     };
     // Reading every event on every frame is too much for a large run: its
-    // loop is shown once it has finished, at the moment the slider picks.
+    // loop is shown once it has finished, at the moment its replay picks.
     let large = recording.scenario.tasks.len() > LANE_LIMIT;
-    if *running && large {
+    let note = if running && large {
+        Some(Text::LoopLater)
+    } else if !following {
+        Some(Text::LoopSlide)
+    } else {
+        None
+    };
+    if let Some(note) = note {
         return html! {
             <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
                 <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
-                <p class="note">{ Text::LoopLater.get(lang) }</p>
+                <p class="note">{ note.get(lang) }</p>
             </section>
         };
     }
-    let slider = (*position).or((!large).then_some(SLIDER_STEPS / 2));
-    let at = match slider {
-        _ if *running => recording.clock(*clock),
-        Some(slider) => recording
-            .clock(*clock)
-            .mul_f64(f64::from(slider) / f64::from(SLIDER_STEPS)),
-        None => recording.clock(*clock) / 2,
-    };
-    let on_slide = {
-        let position = position.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Ok(value) = input.value().parse() {
-                position.set(Some(value));
-            }
-        })
-    };
+    let at = recording.clock(clock);
     let unit = Text::Seconds.get(lang);
     let moment = html! {
-        <p class="loop-at">
-            <label>
-                { format!("{}: {} {unit} ", Text::LoopAt.get(lang), i18n::seconds_3(at)) }
-                <input type="range" min="0" max={SLIDER_STEPS.to_string()} step="1"
-                    value={slider.unwrap_or(SLIDER_STEPS / 2).to_string()} disabled={*running}
-                    data-testid="loop-slider" oninput={on_slide} />
-            </label>
+        <p class="loop-at" data-testid="loop-at">
+            { format!("{}: {} {unit}", Text::LoopAt.get(lang), i18n::seconds_3(at)) }
         </p>
     };
-    if slider.is_none() && !*running {
-        return html! {
-            <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
-                <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
-                { moment }
-                <p class="note">{ Text::LoopSlide.get(lang) }</p>
-            </section>
-        };
-    }
     let view = loop_view(recording, at);
     let name = |task: usize| -> String {
         let name = &recording.scenario.tasks[task].name;

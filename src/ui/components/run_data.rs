@@ -13,20 +13,25 @@ use crate::scenario::Mode;
 use crate::timeline::LANE_LIMIT;
 use crate::ui::{download, worker};
 
-/// What [`RunData`] shows.
-#[derive(Properties, PartialEq)]
-pub struct RunDataProps {
-    /// The last run, finished or stopped.
-    pub recordings: Vec<Rc<Recording>>,
-    /// The link of the scenario the run ran, saved with its JSON.
-    pub link: AttrValue,
-    /// The page's language.
-    pub lang: Lang,
+/// What the panel remembers between draws: kept by the page, whose view
+/// it is part of.
+pub struct RunDataState {
+    table_open: UseStateHandle<bool>,
+    saving: UseStateHandle<Saving>,
+}
+
+/// The panel's state, kept by the component that draws it.
+#[hook]
+pub fn use_run_data_state() -> RunDataState {
+    RunDataState {
+        table_open: use_state(|| false),
+        saving: use_state(|| Saving::Idle),
+    }
 }
 
 /// Where saving a file is.
 #[derive(Clone, Copy, PartialEq)]
-enum Saving {
+pub enum Saving {
     Idle,
     Writing,
     Failed,
@@ -57,20 +62,19 @@ fn outcome(row: &TaskRow, lang: Lang) -> &'static str {
     }
 }
 
-/// The save buttons, and the timeline as a table when asked for.
-#[function_component(RunData)]
-pub fn run_data(props: &RunDataProps) -> Html {
-    let RunDataProps {
-        recordings,
-        link,
-        lang,
-    } = props;
-    let lang = *lang;
-    let table_open = use_state(|| false);
-    let saving = use_state(|| Saving::Idle);
-
+/// The save buttons, and the timeline as a table when asked for, for the
+/// last run (`recordings`, of the scenario in `link`). A part of the page's
+/// view rather than a component of its own: each component type costs the
+/// page's download kilobytes.
+pub fn run_data(
+    recordings: &[Rc<Recording>],
+    link: &str,
+    lang: Lang,
+    state: &RunDataState,
+) -> Html {
+    let RunDataState { table_open, saving } = state;
     let on_save = |format: Format| {
-        let (recordings, link, saving) = (recordings.clone(), link.clone(), saving.clone());
+        let (recordings, link, saving) = (recordings.to_vec(), link.to_owned(), saving.clone());
         Callback::from(move |_| {
             let request = export::request(format, lang, &link, &recordings);
             let saving = saving.clone();
@@ -89,7 +93,7 @@ pub fn run_data(props: &RunDataProps) -> Html {
         let extension = format.extension();
         html! {
             <button type="button" data-testid={format!("save-{extension}")}
-                disabled={*saving == Saving::Writing} onclick={on_save(format)}>
+                disabled={**saving == Saving::Writing} onclick={on_save(format)}>
                 { extension.to_uppercase() }
             </button>
         }
@@ -101,7 +105,7 @@ pub fn run_data(props: &RunDataProps) -> Html {
             table_open.set(details.open());
         })
     };
-    let tables = table_open.then(|| {
+    let tables = (**table_open).then(|| {
         recordings.iter().map(|recording| {
             let rows = export::rows(recording);
             let total = rows.len();
@@ -144,7 +148,7 @@ pub fn run_data(props: &RunDataProps) -> Html {
                 <span>{ Text::Save.get(lang) }</span>
                 { for buttons }
             </div>
-            if *saving == Saving::Failed {
+            if **saving == Saving::Failed {
                 <p class="field-error" role="alert">{ Text::SaveFailed.get(lang) }</p>
             }
             <details ontoggle={on_toggle}>
