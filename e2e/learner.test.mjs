@@ -214,3 +214,57 @@ describe('replay', () => {
       assert.deepEqual(await page.getByTestId('lane').evaluateAll((lanes) => lanes.map((l) => l.dataset.state)), ['done', 'done']);
     }));
 });
+
+/** Presses Tab until the element with `testid` has the focus; fails if it never does. */
+async function tabTo(page, testid, presses = 300) {
+  for (let press = 0; press < presses; press += 1) {
+    if (await page.evaluate((id) => document.activeElement?.dataset.testid === id, testid)) {
+      // Focus is visible: the focused control has an outline.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none', `${testid} shows its focus`);
+      return;
+    }
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${testid}`);
+}
+
+describe('the keyboard alone', () => {
+  test('edits a task, runs, replays, saves and switches language without a pointer', () =>
+    playground.withPage('#tasks=boil:1,2x0.5&scale=10', async (page) => {
+      await tabTo(page, 'lang-ru');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'lang-en');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+      await tabTo(page, 'task-steps');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('2');
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 2);
+
+      await tabTo(page, 'run-compare');
+      await page.keyboard.press('Enter');
+      await waitForRunState(page, 'done');
+      assert.ok((await seconds(page, 'total-sequential-measured')) >= 3);
+
+      await tabTo(page, 'replay-slider');
+      await page.keyboard.press('Home');
+      for (let step = 0; step < 50; step += 1) await page.keyboard.press('ArrowRight');
+      assert.ok((await seconds(page, 'replay-at')) > 0, 'the arrows move the replay');
+
+      await tabTo(page, 'save-csv');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      assert.equal(download.suggestedFilename(), 'async-playground-run.csv');
+
+      await tabTo(page, 'show-table');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getByTestId('task-table').count(), 2);
+
+      await tabTo(page, 'show-code');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+    }));
+});
