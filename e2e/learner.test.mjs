@@ -268,3 +268,33 @@ describe('the keyboard alone', () => {
       await page.waitForSelector('[data-testid="program"][data-ready="true"]');
     }));
 });
+
+describe('offline and private', () => {
+  test('after the first load the page, its code and its saving work with no network; nothing goes elsewhere', () =>
+    playground.withPage('#tasks=1,2x0.5&scale=10', async (page) => {
+      const elsewhere = [];
+      page.context().on('request', (request) => {
+        if (!request.url().startsWith(playground.url) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) {
+          elsewhere.push(request.url());
+        }
+      });
+      // The service worker has kept the files once it controls the page.
+      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated');
+      await page.reload();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+      await page.context().setOffline(true);
+      await page.reload();
+      await page.getByTestId('run-state').waitFor();
+      assert.equal(await page.getByTestId('task-row').count(), 3, 'the page, from its link, offline');
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-json').click()]);
+      assert.equal(JSON.parse(await readFile(await download.path(), 'utf8')).runs[0].tasks.length, 3);
+      await page.getByTestId('show-code').click();
+      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+      assert.match(await page.getByTestId('program').textContent(), /asyncio\.gather/);
+      await page.context().setOffline(false);
+      assert.deepEqual(elsewhere, []);
+    }));
+});
