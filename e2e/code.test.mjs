@@ -21,6 +21,8 @@ async function openCode(page) {
 }
 
 describe('the Code panel', () => {
+  // The page asks for its worker only then (after a first load, the service
+  // worker also keeps a copy for use with no network: see learner.test.mjs).
   test('fetches its worker only when opened, then shows the course example in Python', () =>
     withLink('', async (page) => {
       const fetched = [];
@@ -87,14 +89,20 @@ describe('the Code panel', () => {
       { permissions: ['clipboard-read', 'clipboard-write'] },
     ));
 
+  // With no service worker to keep a copy (a first visit that never
+  // finished, a browser without them), the worker comes from the network.
   test('a worker that cannot load is reported where the code would be', () =>
-    withLink('', async (page) => {
-      await page.route('**/code-worker*', (route) => route.fulfill({ status: 404 }));
-      await page.getByTestId('show-code').click();
-      await page.getByTestId('code-failed').waitFor();
-      assert.match(await page.getByTestId('code-failed').textContent(), /could not be loaded/);
-      assert.equal(await page.getByTestId('task-row').count(), 30, 'the scenario is untouched');
-    }));
+    withLink(
+      '',
+      async (page) => {
+        await page.route('**/code-worker*', (route) => route.fulfill({ status: 404 }));
+        await page.getByTestId('show-code').click();
+        await page.getByTestId('code-failed').waitFor();
+        assert.match(await page.getByTestId('code-failed').textContent(), /could not be loaded/);
+        assert.equal(await page.getByTestId('task-row').count(), 30, 'the scenario is untouched');
+      },
+      { serviceWorkers: 'block' },
+    ));
 
   test('the Python shown runs as it is under python3', () =>
     withLink('#tasks=boil:1+c0.2,o0.5,r0.3+w0.1&limit=2&timeout=5', async (page) => {

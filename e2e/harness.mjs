@@ -67,8 +67,8 @@ export function launch() {
  * Opens the page in a fresh context and records every error it logs or
  * throws, so a test can assert there were none.
  */
-export async function openPage(browser, url, { locale = 'en-US', permissions = [] } = {}) {
-  const context = await browser.newContext({ locale, permissions });
+export async function openPage(browser, url, { locale = 'en-US', permissions = [], serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ locale, permissions, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

@@ -169,6 +169,7 @@ describe('the run as data', () => {
       assert.equal(saved.png.readUInt32BE(20), 2 * svgHeight);
 
       await page.getByTestId('show-table').click();
+      await page.getByTestId('task-table').nth(1).waitFor();
       const tables = page.getByTestId('task-table');
       assert.equal(await tables.count(), 2);
       const rows = await tables.nth(1).locator('tbody tr').allInnerTexts();
@@ -261,11 +262,23 @@ describe('the keyboard alone', () => {
 
       await tabTo(page, 'show-table');
       await page.keyboard.press('Enter');
+      // The details element says it opened in a later task.
+      await page.getByTestId('task-table').nth(1).waitFor();
       assert.equal(await page.getByTestId('task-table').count(), 2);
 
       await tabTo(page, 'show-code');
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+
+      // Switching language keeps the scenario and the finished run.
+      const measured = await seconds(page, 'total-concurrent-measured');
+      await page.keyboard.press('Shift+Tab');
+      await tabTo(page, 'lang-ru');
+      await page.keyboard.press('Enter');
+      assert.equal(await seconds(page, 'total-concurrent-measured'), measured);
+      assert.equal(await page.getByTestId('task-row').count(), 3);
+      assert.match(await page.getByTestId('log-lines').first().innerText(), /^Начало выполнения длительной операции № 1/);
+      assert.match(await page.getByTestId('run-outcome').textContent(), /все сразу \d+\.\d{3} с/);
     }));
 });
 
