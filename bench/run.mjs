@@ -119,6 +119,27 @@ async function loadSize() {
   return files.map(([url, body]) => ({ file: new URL(url).pathname, gzip: gzipSync(body, { level: 9 }).length }));
 }
 
+/**
+ * What the service worker fetches after the first load to keep for use with
+ * no network, beyond what the page itself loaded.
+ */
+async function keptForOfflineSize(loaded) {
+  const { tab, context } = await open(page.url);
+  const urls = await tab.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    const cache = await caches.open('async-playground');
+    return (await cache.keys()).map((request) => request.url);
+  });
+  await context.close();
+  const extra = urls.filter((url) => !loaded.some(({ file }) => new URL(url).pathname === file));
+  return Promise.all(
+    extra.map(async (url) => {
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      return { file: new URL(url).pathname, gzip: gzipSync(body, { level: 9 }).length };
+    }),
+  );
+}
+
 /** What opening the Code panel fetches: its worker, not part of the first load. */
 async function codePanelSize() {
   const { tab, context } = await open(page.url);
@@ -242,6 +263,7 @@ log('size, start-up, heap …');
 const files = await loadSize();
 const gzipBytes = files.reduce((sum, f) => sum + f.gzip, 0);
 const codeFiles = await codePanelSize();
+const keptFiles = await keptForOfflineSize(files);
 const usable = await usableMs();
 const usableOnReload = await usableOnReloadMs();
 const heap = await heapAfterCycles();
@@ -292,6 +314,8 @@ const figures = [
 const fileLines = files.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
 const codeBytes = codeFiles.reduce((sum, f) => sum + f.gzip, 0);
 const codeFileLines = codeFiles.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
+const keptBytes = keptFiles.reduce((sum, f) => sum + f.gzip, 0);
+const keptFileLines = keptFiles.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
 
 const pythonVersion = execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
 const machine = [
@@ -333,6 +357,13 @@ first load (information): ${(codeBytes / 1024).toFixed(1)} KB gzip.
 | file | gzip |
 | --- | ---: |
 ${codeFileLines.join('\n')}
+
+Files the service worker fetches once the page has loaded, to keep for use
+with no network, beyond those the page loaded (information): ${(keptBytes / 1024).toFixed(1)} KB gzip.
+
+| file | gzip |
+| --- | ---: |
+${keptFileLines.join('\n')}
 
 How: long tasks come from a \`PerformanceObserver\` for \`longtask\` in the page,
 counted between the click on Run and the end of the run; the page's time to

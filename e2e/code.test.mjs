@@ -35,6 +35,7 @@ describe('the Code panel', () => {
       assert.match(code, /^ {4}\(30, "", \[\("wait", 1\)\]\),$/m);
       assert.match(code, /await asyncio\.gather\(/);
       assert.match(code, /^asyncio\.run\(main\(\)\)$/m);
+      assert.match(await page.getByTestId('program-help').textContent(), /run python3 tasks\.py/);
       assert.equal(await page.locator('#code-view .kw').first().textContent(), 'import');
       assert.ok((await page.locator('#code-view .com').count()) > 0, 'comments are coloured');
       assert.equal(await page.getByTestId('code-tab-python').getAttribute('aria-selected'), 'true');
@@ -47,6 +48,7 @@ describe('the Code panel', () => {
       let code = await program(page);
       assert.match(code, /^\/\/ tokio = \{ version = "1", features = \["rt", "time", "sync"\] \}$/m);
       assert.match(code, /tokio::spawn\(run\(n, name, steps\)\)/);
+      assert.match(await page.getByTestId('program-help').textContent(), /add the tokio line from its top to Cargo\.toml/);
       assert.match(code, /^ {4}\(1, "", &\[Work\(0\.5\)\]\),$/m);
       await page.getByTestId('code-mode-sequential').click();
       code = await program(page);

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::fixed::{Fixed, Seconds};
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Distortion, Outcome, Recording, Report, RunEvent};
-use crate::scenario::Mode;
+use crate::scenario::{Mode, RunChoice, Scale};
 use crate::timeline::{self, LaneState, Timeline};
 
 /// A file the page saves.
@@ -55,14 +55,33 @@ impl Format {
     }
 }
 
-/// The worker's request for `recordings` saved as `format`, in `lang`,
-/// with `link` (the scenario they ran, after `#`).
+/// The link (after `#`) of the scenario `recordings` ran, as they ran it:
+/// the editor may have changed since.
+pub fn runs_link(recordings: &[impl AsRef<Recording>], scale: Scale) -> Option<String> {
+    let first = recordings.first()?.as_ref();
+    let mode = match (recordings.len(), first.mode) {
+        (2, _) => RunChoice::Compare,
+        (_, Mode::Sequential) => RunChoice::Sequential,
+        (_, Mode::Concurrent) => RunChoice::Concurrent,
+    };
+    Some(crate::link::write(&crate::link::Shared {
+        scenario: first.scenario.clone(),
+        mode,
+        scale,
+        lang: None,
+        embed: false,
+    }))
+}
+
+/// The worker's request for `recordings`, run at `scale`, saved as
+/// `format`, in `lang`; with the scenario's link.
 pub fn request(
     format: Format,
     lang: Lang,
-    link: &str,
+    scale: Scale,
     recordings: &[impl AsRef<Recording>],
 ) -> String {
+    let link = runs_link(recordings, scale).unwrap_or_default();
     let mut request = format!("export\n{}\n{}\n{link}", format.extension(), lang.tag());
     for recording in recordings {
         request.push('\n');
@@ -547,10 +566,12 @@ mod tests {
             scenario: recording.scenario.clone(),
             ..crate::link::Shared::default()
         });
+        let one = [Rc::new(recording.clone())];
+        assert_eq!(runs_link(&one, Scale::X1).as_deref(), Some(link.as_str()));
         let both = [recording.clone(), recording.clone()];
         let asked = |format| {
             answer(
-                request(format, Lang::En, &link, &[Rc::new(recording.clone())])
+                request(format, Lang::En, Scale::X1, &one)
                     .strip_prefix("export\n")
                     .unwrap(),
             )
@@ -558,12 +579,11 @@ mod tests {
         assert_eq!(asked(Format::Json), Some(json(&both[..1], &link)));
         assert_eq!(asked(Format::Csv), Some(csv(&both[..1])));
         assert_eq!(asked(Format::Png), Some(svg(&both[..1], Lang::En)));
-        let two = request(
-            Format::Svg,
-            Lang::Ru,
-            &link,
-            &[Rc::new(recording.clone()), Rc::new(recording)],
-        );
+        let two = [Rc::new(recording.clone()), Rc::new(recording)];
+        assert!(runs_link(&two, Scale::X10)
+            .unwrap()
+            .ends_with("&mode=compare&scale=10"));
+        let two = request(Format::Svg, Lang::Ru, Scale::X1, &two);
         assert_eq!(
             answer(two.strip_prefix("export\n").unwrap()),
             Some(svg(&both, Lang::Ru))

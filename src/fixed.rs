@@ -22,7 +22,7 @@ impl fmt::Display for Fixed {
         if value < 0.0 && scaled > 0 {
             f.write_str("-")?;
         }
-        write_scaled(f, u128::from(scaled), unit, places)
+        write_scaled(f, scaled, unit, places)
     }
 }
 
@@ -35,14 +35,19 @@ impl fmt::Display for Seconds {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Seconds(duration, places) = *self;
         let unit = 10_u64.pow(places.min(9) as u32);
-        let step = 1_000_000_000 / u128::from(unit);
-        let scaled = (duration.as_nanos() + step / 2) / step;
+        let step = 1_000_000_000 / unit;
+        // In u64, not u128 (whose printing would cost the page's download
+        // more): whole seconds, then the nanoseconds rounded to `step`.
+        let fraction = (u64::from(duration.subsec_nanos()) + step / 2) / step;
+        let scaled = duration
+            .as_secs()
+            .saturating_mul(unit)
+            .saturating_add(fraction);
         write_scaled(f, scaled, unit, places)
     }
 }
 
-fn write_scaled(f: &mut fmt::Formatter<'_>, scaled: u128, unit: u64, places: usize) -> fmt::Result {
-    let unit = u128::from(unit);
+fn write_scaled(f: &mut fmt::Formatter<'_>, scaled: u64, unit: u64, places: usize) -> fmt::Result {
     write!(f, "{}", scaled / unit)?;
     if places > 0 {
         write!(f, ".{:0places$}", scaled % unit)?;

@@ -161,8 +161,6 @@ pub enum Text {
     OpenFull,
     Code,
     CodeInvalid,
-    CodePythonHelp,
-    CodeRustHelp,
     CodeFailed,
 }
 
@@ -329,21 +327,9 @@ impl Text {
                 "The code appears when every task is valid.",
                 "Код появится, когда все задачи будут записаны правильно.",
             ),
-            Text::CodePythonHelp => (
-                "Runs as it is with Python 3.11 or later: save it as tasks.py and run python3 tasks.py. \
-                 It prints the same lines as the log above; SCALE at its top makes it faster.",
-                "Запускается как есть в Python 3.11 и новее: сохраните как tasks.py и выполните python3 tasks.py. \
-                 Печатает те же строки, что и вывод выше; SCALE в начале ускоряет программу.",
-            ),
             Text::CodeFailed => (
                 "The code view could not be loaded. Reload the page to try again.",
                 "Не удалось загрузить код. Перезагрузите страницу, чтобы попробовать снова.",
-            ),
-            Text::CodeRustHelp => (
-                "The desktop equivalent of the page's futures: tokio's single-threaded runtime in place of the browser's event loop. \
-                 Put it in src/main.rs of a new Cargo project (Rust 1.82 or later), add the tokio line from its top to Cargo.toml, and run cargo run.",
-                "То же, что футуры на странице, но для компьютера: однопоточная среда tokio вместо цикла событий браузера. \
-                 Вставьте в src/main.rs нового проекта Cargo (Rust 1.82 и новее), добавьте строку tokio из начала программы в Cargo.toml и выполните cargo run.",
             ),
         };
         match lang {

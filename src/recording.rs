@@ -332,7 +332,9 @@ impl Recording {
     /// space-separated tokens, read back by [`Recording::decode`]. It is how
     /// the page hands a run to its worker, which saves it as files.
     pub fn encode(&self) -> String {
-        let us = |at: Duration| at.as_micros();
+        // Whole microseconds fit a u64 for half a million years; u128's
+        // printing would cost the page's download more.
+        let us = |at: Duration| at.as_secs() * 1_000_000 + u64::from(at.subsec_micros());
         let mut text = String::with_capacity(16 * self.event_count + 32);
         text.push_str(self.mode.id());
         if let Some(began) = self.began_at {

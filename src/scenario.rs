@@ -404,7 +404,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
 /// Writes a duration in seconds with no trailing zeros: `1`, `0.5`, `1.25`.
 /// [`parse_duration`] reads it back to the same value.
 pub fn format_seconds(duration: Duration) -> String {
-    let micros = duration.as_micros();
+    let micros = duration.as_secs() * 1_000_000 + u64::from(duration.subsec_micros());
     let whole = micros / 1_000_000;
     let fraction = micros % 1_000_000;
     if fraction == 0 {

@@ -257,6 +257,8 @@ pub struct Playground {
     /// The current or last run's clock, in scenario time. Kept apart from
     /// the recordings, so that they change only when something happens.
     pub clock: Duration,
+    /// The speed the last run ran at (the speed may change after it).
+    pub run_scale: Scale,
     /// The moment of the last run being replayed, on its run clock; `None`
     /// shows the run as it ended.
     pub replay: Option<Duration>,
@@ -351,6 +353,7 @@ impl Playground {
             recordings: Vec::new(),
             clock: Duration::ZERO,
             replay: None,
+            run_scale: Scale::X1,
             plan: None,
         };
         playground.open_link(read);
@@ -379,24 +382,6 @@ impl Playground {
             .iter()
             .map(|recording| recording.ended_at().unwrap_or(self.clock))
             .max()
-    }
-
-    /// The link of the scenario the shown runs ran, which the editor may
-    /// have changed since.
-    pub fn runs_link(&self) -> Option<String> {
-        let first = self.recordings.first()?;
-        let mode = match (self.recordings.len(), first.mode) {
-            (2, _) => RunChoice::Compare,
-            (_, Mode::Sequential) => RunChoice::Sequential,
-            (_, Mode::Concurrent) => RunChoice::Concurrent,
-        };
-        Some(link::write(&Shared {
-            scenario: first.scenario.clone(),
-            mode,
-            scale: self.scale,
-            lang: None,
-            embed: false,
-        }))
     }
 
     /// Why the scenario cannot run, if it cannot.
@@ -532,6 +517,7 @@ impl Playground {
                 self.phase = Phase::Running;
                 self.clock = Duration::ZERO;
                 self.replay = None;
+                self.run_scale = self.scale;
                 self.recordings = choice
                     .modes()
                     .iter()

@@ -9,8 +9,8 @@
 //! [`read_answer`]s it into coloured spans.
 //!
 //! Both are plain text. An answer is the request's number, the spans as
-//! token letters and byte lengths, and the program:
-//! `7\nk5 p1 s12 …\nasync def …`.
+//! token letters and byte lengths, how to run the program, and the
+//! program: `7\nk5 p1 s12 …\nRuns as it is…\nasync def …`.
 //!
 //! The worker also writes the files a finished run is saved as: an
 //! `export` request (see [`crate::export::request`]) is answered with the
@@ -69,20 +69,37 @@ pub fn answer(request: &str) -> Option<String> {
         RunChoice::Sequential => Mode::Sequential,
         RunChoice::Concurrent | RunChoice::Compare => Mode::Concurrent,
     };
-    let program = language.program(&shared.scenario, mode, shared.lang.unwrap_or(Lang::En));
+    let lang = shared.lang.unwrap_or(Lang::En);
+    let program = language.program(&shared.scenario, mode, lang);
     let spans: Vec<String> = highlight(&program, language)
         .iter()
         .map(|(token, text)| format!("{}{}", letter(*token), text.len()))
         .collect();
-    Some(format!("{id}\n{}\n{program}", spans.join(" ")))
+    Some(format!(
+        "{id}\n{}\n{}\n{program}",
+        spans.join(" "),
+        language.help(lang)
+    ))
 }
 
-/// An answer read back: its request's number and the program as spans.
-/// `None` if `answer` is not one, or its spans do not fit its program.
-pub fn read_answer(answer: &str) -> Option<(u32, Vec<(Token, &str)>)> {
-    let mut parts = answer.splitn(3, '\n');
+/// An answer, read back.
+#[derive(Debug, Default, PartialEq)]
+pub struct Answer<'a> {
+    /// The number of the request it answers.
+    pub id: u32,
+    /// How to run the program.
+    pub help: &'a str,
+    /// The program, as coloured spans.
+    pub spans: Vec<(Token, &'a str)>,
+}
+
+/// An answer read back; `None` if `answer` is not one, or its spans do not
+/// fit its program.
+pub fn read_answer(answer: &str) -> Option<Answer<'_>> {
+    let mut parts = answer.splitn(4, '\n');
     let id = parts.next()?.parse().ok()?;
     let lengths = parts.next()?;
+    let help = parts.next()?;
     let program = parts.next()?;
     let mut spans = Vec::new();
     let mut at: usize = 0;
@@ -92,12 +109,12 @@ pub fn read_answer(answer: &str) -> Option<(u32, Vec<(Token, &str)>)> {
         spans.push((token, program.get(at..at.checked_add(len)?)?));
         at += len;
     }
-    (at == program.len()).then_some((id, spans))
+    (at == program.len()).then_some(Answer { id, help, spans })
 }
 
 /// The program alone, from an answer.
 pub fn program(answer: &str) -> &str {
-    answer.splitn(3, '\n').nth(2).unwrap_or_default()
+    answer.splitn(4, '\n').nth(3).unwrap_or_default()
 }
 
 const LETTERS: [(Token, char); 5] = [
@@ -133,8 +150,9 @@ mod tests {
                     let asked = numbered(41, &request(language, mode, Lang::Ru, &scenario));
                     let answer = answer(&asked).expect("a request");
                     assert_eq!(answer_id(&answer), Some(41));
-                    let (id, spans) = read_answer(&answer).expect("an answer");
+                    let Answer { id, help, spans } = read_answer(&answer).expect("an answer");
                     assert_eq!(id, 41);
+                    assert_eq!(help, language.help(Lang::Ru));
                     let expected = language.program(&scenario, mode, Lang::Ru);
                     assert_eq!(program(&answer), expected);
                     assert_eq!(spans, highlight(&expected, language));
@@ -169,10 +187,11 @@ mod tests {
         for text in [
             "",
             "1",
-            "1\nk99\nshort",
-            "1\nz1\nx",
-            "1\np1 p1\nx",
-            "x\np1\nx",
+            "1\nk99\nhelp\nshort",
+            "1\nz1\nhelp\nx",
+            "1\np1 p1\nhelp\nx",
+            "x\np1\nhelp\nx",
+            "1\np1\nx",
         ] {
             assert_eq!(read_answer(text), None, "{text:?}");
         }

@@ -45,6 +45,29 @@ impl Language {
         }
     }
 
+    /// How to run its program, said under the tabs in `lang`. Kept here,
+    /// with the programs, in the code worker: not in the page's first load.
+    pub fn help(self, lang: Lang) -> &'static str {
+        let (en, ru) = match self {
+            Language::Python => (
+                "Runs as it is with Python 3.11 or later: save it as tasks.py and run python3 tasks.py. \
+                 It prints the same lines as the log above; SCALE at its top makes it faster.",
+                "Запускается как есть в Python 3.11 и новее: сохраните как tasks.py и выполните python3 tasks.py. \
+                 Печатает те же строки, что и вывод выше; SCALE в начале ускоряет программу.",
+            ),
+            Language::Rust => (
+                "The desktop equivalent of the page's futures: tokio's single-threaded runtime in place of the browser's event loop. \
+                 Put it in src/main.rs of a new Cargo project (Rust 1.82 or later), add the tokio line from its top to Cargo.toml, and run cargo run.",
+                "То же, что футуры на странице, но для компьютера: однопоточная среда tokio вместо цикла событий браузера. \
+                 Вставьте в src/main.rs нового проекта Cargo (Rust 1.82 и новее), добавьте строку tokio из начала программы в Cargo.toml и выполните cargo run.",
+            ),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Ru => ru,
+        }
+    }
+
     /// The program that runs `scenario` in `mode`, printing its log in
     /// `lang`.
     pub fn program(self, scenario: &Scenario, mode: Mode, lang: Lang) -> String {

@@ -17,7 +17,7 @@ use super::components::link_notice::link_notice;
 use super::components::log_panel::log_panel;
 use super::components::loop_panel::loop_panel;
 use super::components::preset_about::preset_about;
-use super::components::replay_bar::ReplayBar;
+use super::components::replay_bar::{replay_bar, use_replay_state};
 use super::components::run_controls::{run_controls, RunControlsProps};
 use super::components::run_data::{run_data, use_run_data_state};
 use super::components::share_panel::SharePanel;
@@ -115,6 +115,7 @@ pub fn app() -> Html {
     let runs_started = use_mut_ref(|| 0u64);
     let theme = use_state(Theme::current);
     let run_data_state = use_run_data_state();
+    let replay_state = use_replay_state(state.replay_length());
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |choice: Theme| {
@@ -333,11 +334,11 @@ pub fn app() -> Html {
                         <SharePanel link={state.link.clone()} {lang} />
                         { totals }
                         if let Some(length) = state.replay_length() {
-                            <ReplayBar {length} at={state.replay} {lang} />
+                            { replay_bar(length, state.replay, lang, &state.dispatcher(), &replay_state) }
                         }
                         { timeline }
                         if state.phase == Phase::Done || state.phase == Phase::Stopped {
-                            { run_data(&state.recordings, &state.runs_link().unwrap_or_default(), lang, &run_data_state) }
+                            { run_data(&state.recordings, state.run_scale, lang, &run_data_state) }
                         }
                         { loop_panel(&shown, clock, following, state.phase == Phase::Running, lang) }
                         { log_panel(&shown, lang) }

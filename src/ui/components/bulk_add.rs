@@ -4,21 +4,13 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::state::{Action, BulkDraft};
-use crate::ui::{on_text, use_dispatch};
+use crate::ui::{on_text, Dispatch};
 
-/// What [`BulkAdd`] shows.
-#[derive(Properties, PartialEq)]
-pub struct BulkAddProps {
-    /// The form as typed.
-    pub bulk: BulkDraft,
-    /// The page's language.
-    pub lang: Lang,
-}
-
-/// The form that adds many equal tasks at once.
-#[function_component(BulkAdd)]
-pub fn bulk_add(&BulkAddProps { ref bulk, lang }: &BulkAddProps) -> Html {
-    let dispatch = use_dispatch();
+/// The form that adds many equal tasks at once, as typed (`bulk`). A part
+/// of the editor's view rather than a component of its own: each component
+/// type costs the page's download kilobytes.
+pub fn bulk_add(bulk: &BulkDraft, lang: Lang, dispatch: &Dispatch) -> Html {
+    let dispatch = dispatch.clone();
     let count_error = bulk.count_error.map(|e| i18n::count_error(lang, e));
     let steps_error = bulk.steps_error.map(|e| i18n::steps_error(lang, e));
 

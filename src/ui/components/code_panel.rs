@@ -222,10 +222,9 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         Some(false) => Text::CopyFailed.get(lang),
     };
     // Each span is text in the page, never markup.
-    let spans = answer
+    let message::Answer { help, spans, .. } = answer
         .as_deref()
         .and_then(message::read_answer)
-        .map(|(_, spans)| spans)
         .unwrap_or_default();
     let spans = spans.into_iter().map(|(token, text)| {
         if token == Token::Plain {
@@ -234,10 +233,6 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
             html! { <span class={token.id()}>{ text }</span> }
         }
     });
-    let help = match *language {
-        Language::Python => Text::CodePythonHelp,
-        Language::Rust => Text::CodeRustHelp,
-    };
 
     html! {
         <section class="code-panel" data-testid="code-panel" aria-labelledby="code-title">
@@ -270,7 +265,7 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
                                 { status }
                             </span>
                         </div>
-                        <p class="note">{ help.get(lang) }</p>
+                        <p class="note" data-testid="program-help">{ help }</p>
                         <pre class="code" id="code-view" role="tabpanel" tabindex="0"
                             aria-labelledby={format!("code-tab-{}", language.id())}
                             aria-busy={(!ready).to_string()} data-ready={ready.to_string()}

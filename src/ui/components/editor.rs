@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::bulk_add::BulkAdd;
+use super::bulk_add::bulk_add;
 use super::knobs::knobs_view;
 use super::pager::pager;
 use super::preset_picker::preset_picker;
@@ -60,6 +60,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let knobs = knobs_view(knobs, lang, &dispatch);
     let presets = preset_picker(lang, &dispatch);
     let pager = pager(*page, drafts.len(), lang, &dispatch);
+    let bulk = bulk_add(bulk, lang, &dispatch);
     let on_remove_all = Callback::from(move |_| dispatch.dispatch(Action::RemoveAll));
     html! {
         <section class="editor" aria-labelledby="editor-title">
@@ -87,7 +88,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         { Text::RemoveAll.get(lang) }
                     </button>
                 </div>
-                <BulkAdd bulk={bulk.clone()} {lang} />
+                { bulk }
                 { knobs }
             </fieldset>
         </section>

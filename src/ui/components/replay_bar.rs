@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::state::Action;
-use crate::ui::use_dispatch;
+use crate::ui::Dispatch;
 
 /// Steps of the scrubber over the run.
 const STEPS: u32 = 1000;
@@ -33,15 +33,37 @@ const FRAME_MS: u32 = 33;
 /// The speed a replay starts at.
 const DEFAULT_SPEED: usize = 3;
 
-/// What [`ReplayBar`] shows.
-#[derive(Properties, PartialEq)]
-pub struct ReplayBarProps {
-    /// How long the run took on its run clock.
-    pub length: Duration,
-    /// The moment shown, or `None` for the run as it ended.
-    pub at: Option<Duration>,
-    /// The page's language.
-    pub lang: Lang,
+/// What the bar remembers between draws: kept by the page, whose view it
+/// is part of.
+pub struct ReplayState {
+    speed: UseStateHandle<usize>,
+    playing: Rc<RefCell<Option<Interval>>>,
+    is_playing: UseStateHandle<bool>,
+}
+
+impl ReplayState {
+    /// Stops playing, if it plays.
+    fn stopper(&self) -> impl Fn() + Clone + 'static {
+        let (playing, is_playing) = (self.playing.clone(), self.is_playing.clone());
+        move || {
+            playing.borrow_mut().take();
+            is_playing.set(false);
+        }
+    }
+}
+
+/// The bar's state, for a run of `length` on its run clock (`None` while
+/// there is none to replay): a new run stops the replay of the last.
+#[hook]
+pub fn use_replay_state(length: Option<Duration>) -> ReplayState {
+    let state = ReplayState {
+        speed: use_state(|| DEFAULT_SPEED),
+        playing: use_mut_ref(|| None),
+        is_playing: use_state(|| false),
+    };
+    let stop = state.stopper();
+    use_effect_with(length, move |_| move || stop());
+    state
 }
 
 fn now_ms() -> f64 {
@@ -50,35 +72,31 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// The scrubber and its buttons.
-#[function_component(ReplayBar)]
-pub fn replay_bar(props: &ReplayBarProps) -> Html {
-    let ReplayBarProps { length, at, lang } = *props;
-    let dispatch = use_dispatch();
-    let speed = use_state(|| DEFAULT_SPEED);
-    let playing: Rc<RefCell<Option<Interval>>> = use_mut_ref(|| None);
-    let is_playing = use_state(|| false);
+/// The scrubber and its buttons, for a run of `length` on its run clock,
+/// showing the moment `at` (`None`: as it ended). A part of the page's view
+/// rather than a component of its own: each component type costs the
+/// page's download kilobytes.
+pub fn replay_bar(
+    length: Duration,
+    at: Option<Duration>,
+    lang: Lang,
+    dispatch: &Dispatch,
+    state: &ReplayState,
+) -> Html {
+    let ReplayState {
+        speed,
+        playing,
+        is_playing,
+    } = state;
     let shown = at.unwrap_or(length);
-
-    let stop = {
-        let (playing, is_playing) = (playing.clone(), is_playing.clone());
-        move || {
-            playing.borrow_mut().take();
-            is_playing.set(false);
-        }
-    };
-    // The run it replays goes with the bar: so does its playing.
-    {
-        let stop = stop.clone();
-        use_effect_with(length, move |_| move || stop());
-    }
+    let stop = state.stopper();
 
     let on_play = {
         let (playing, is_playing, dispatch, speed) = (
             playing.clone(),
             is_playing.clone(),
             dispatch.clone(),
-            *speed,
+            **speed,
         );
         let stop = stop.clone();
         Callback::from(move |_| {
@@ -139,15 +157,15 @@ pub fn replay_bar(props: &ReplayBarProps) -> Html {
     let unit = Text::Seconds.get(lang);
     let moment = format!("{} {unit}", i18n::seconds_3(shown));
     let speeds = SPEEDS.iter().enumerate().map(|(index, (label, _))| {
-        html! { <option selected={index == *speed}>{ *label }</option> }
+        html! { <option selected={index == **speed}>{ *label }</option> }
     });
 
     html! {
         <section class="replay" data-testid="replay" aria-labelledby="replay-title">
             <h2 id="replay-title">{ Text::Replay.get(lang) }</h2>
             <div class="replay-bar">
-                <button type="button" data-testid="replay-play" aria-pressed={is_playing.to_string()} onclick={on_play}>
-                    { if *is_playing { Text::ReplayPause.get(lang) } else { Text::ReplayPlay.get(lang) } }
+                <button type="button" data-testid="replay-play" aria-pressed={(**is_playing).to_string()} onclick={on_play}>
+                    { if **is_playing { Text::ReplayPause.get(lang) } else { Text::ReplayPlay.get(lang) } }
                 </button>
                 <input type="range" min="0" max={STEPS.to_string()} step="1" value={position.to_string()}
                     aria-label={Text::ReplayMoment.get(lang)} aria-valuetext={moment.clone()}

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::export::{self, Format, TaskRow};
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Outcome, Recording};
-use crate::scenario::Mode;
+use crate::scenario::{Mode, Scale};
 use crate::timeline::LANE_LIMIT;
 use crate::ui::{download, worker};
 
@@ -63,20 +63,20 @@ fn outcome(row: &TaskRow, lang: Lang) -> &'static str {
 }
 
 /// The save buttons, and the timeline as a table when asked for, for the
-/// last run (`recordings`, of the scenario in `link`). A part of the page's
-/// view rather than a component of its own: each component type costs the
-/// page's download kilobytes.
+/// last run (`recordings`, run at `scale`). A part of the page's view rather
+/// than a component of its own: each component type costs the page's
+/// download kilobytes.
 pub fn run_data(
     recordings: &[Rc<Recording>],
-    link: &str,
+    scale: Scale,
     lang: Lang,
     state: &RunDataState,
 ) -> Html {
     let RunDataState { table_open, saving } = state;
     let on_save = |format: Format| {
-        let (recordings, link, saving) = (recordings.to_vec(), link.to_owned(), saving.clone());
+        let (recordings, saving) = (recordings.to_vec(), saving.clone());
         Callback::from(move |_| {
-            let request = export::request(format, lang, &link, &recordings);
+            let request = export::request(format, lang, scale, &recordings);
             let saving = saving.clone();
             saving.set(Saving::Writing);
             wasm_bindgen_futures::spawn_local(async move {
