@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::fixed::{Fixed, Seconds};
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Distortion, Outcome, Recording, Report, RunEvent};
-use crate::scenario::{Mode, RunChoice, Scale};
+use crate::scenario::{whole_micros as micros, Mode, RunChoice, Scale};
 use crate::timeline::{self, LaneState, Timeline};
 
 /// A file the page saves.
@@ -167,17 +167,6 @@ fn as_predicted(recording: &Recording) -> Recording {
     predicted
 }
 
-fn micros(duration: Duration) -> u64 {
-    u64::try_from(duration.as_micros()).unwrap_or(u64::MAX)
-}
-
-fn distortion_id(why: Distortion) -> &'static str {
-    match why {
-        Distortion::Hidden => "hidden",
-        Distortion::Throttled => "throttled",
-    }
-}
-
 #[derive(Serialize)]
 struct JsonExport<'a> {
     format: &'static str,
@@ -228,7 +217,7 @@ pub fn json(recordings: &[Recording], link: &str) -> String {
             mode: recording.mode.id(),
             predicted_us: micros(recording.prediction.total),
             measured_us: recording.total.map(micros),
-            distorted: recording.distortion().map(distortion_id),
+            distorted: recording.distortion().map(Distortion::id),
             tasks: rows(recording)
                 .into_iter()
                 .map(|row| JsonTask {
@@ -296,7 +285,7 @@ pub fn csv(recordings: &[Recording]) -> String {
         let predicted = as_predicted(recording);
         let distorted = recording
             .distortion()
-            .map(distortion_id)
+            .map(Distortion::id)
             .unwrap_or_default();
         for (row, expected) in rows(recording).into_iter().zip(rows(&predicted)) {
             let name = if row.name.starts_with(['=', '+', '-', '@']) {

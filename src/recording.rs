@@ -183,6 +183,16 @@ pub enum Distortion {
     Throttled,
 }
 
+impl Distortion {
+    /// A stable name for saved files, styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Distortion::Hidden => "hidden",
+            Distortion::Throttled => "throttled",
+        }
+    }
+}
+
 /// Everything known about one run of a scenario in one mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recording {
@@ -332,9 +342,7 @@ impl Recording {
     /// space-separated tokens, read back by [`Recording::decode`]. It is how
     /// the page hands a run to its worker, which saves it as files.
     pub fn encode(&self) -> String {
-        // Whole microseconds fit a u64 for half a million years; u128's
-        // printing would cost the page's download more.
-        let us = |at: Duration| at.as_secs() * 1_000_000 + u64::from(at.subsec_micros());
+        let us = crate::scenario::whole_micros;
         let mut text = String::with_capacity(16 * self.event_count + 32);
         text.push_str(self.mode.id());
         if let Some(began) = self.began_at {

@@ -401,10 +401,17 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     Ok(duration)
 }
 
+/// A duration in whole microseconds, as a u64: enough for half a million
+/// years, and printing a u128 (`Duration::as_micros`) would cost the page's
+/// download more.
+pub fn whole_micros(duration: Duration) -> u64 {
+    duration.as_secs() * 1_000_000 + u64::from(duration.subsec_micros())
+}
+
 /// Writes a duration in seconds with no trailing zeros: `1`, `0.5`, `1.25`.
 /// [`parse_duration`] reads it back to the same value.
 pub fn format_seconds(duration: Duration) -> String {
-    let micros = duration.as_secs() * 1_000_000 + u64::from(duration.subsec_micros());
+    let micros = whole_micros(duration);
     let whole = micros / 1_000_000;
     let fraction = micros % 1_000_000;
     if fraction == 0 {

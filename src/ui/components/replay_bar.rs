@@ -11,6 +11,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
+use crate::runtime::now_ms;
 use crate::state::Action;
 use crate::ui::Dispatch;
 
@@ -64,12 +65,6 @@ pub fn use_replay_state(length: Option<Duration>) -> ReplayState {
     let stop = state.stopper();
     use_effect_with(length, move |_| move || stop());
     state
-}
-
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 /// The scrubber and its buttons, for a run of `length` on its run clock,

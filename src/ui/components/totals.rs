@@ -30,10 +30,7 @@ fn distorted_figure(testid: String, value: Option<Duration>, why: Distortion, la
         || "—".to_owned(),
         |v| format!("{} {unit}", i18n::seconds_3(v)),
     );
-    let why = match why {
-        Distortion::Hidden => "hidden",
-        Distortion::Throttled => "throttled",
-    };
+    let why = why.id();
     html! {
         <td data-testid={testid} data-seconds={value.map(format_seconds)} data-distorted={why}
             class="distorted">
