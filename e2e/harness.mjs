@@ -65,10 +65,11 @@ export function launch() {
 
 /**
  * Opens the page in a fresh context and records every error it logs or
- * throws, so a test can assert there were none.
+ * throws, so a test can assert there were none. `device` holds Playwright's
+ * context options for a screen: viewport, touch, mobile.
  */
-export async function openPage(browser, url, { locale = 'en-US', permissions = [], serviceWorkers = 'allow' } = {}) {
-  const context = await browser.newContext({ locale, permissions, serviceWorkers });
+export async function openPage(browser, url, { locale = 'en-US', permissions = [], serviceWorkers = 'allow', device = {} } = {}) {
+  const context = await browser.newContext({ locale, permissions, serviceWorkers, ...device });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

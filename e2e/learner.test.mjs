@@ -75,11 +75,67 @@ async function audit(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 3).map((n) => `  ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
 }
 
+describe('predict first', () => {
+  test('a link that asks for guesses hides the answer until the run, then compares each guess', () =>
+    playground.withPage('#tasks=30x1&mode=compare&scale=10&guess=1', async (page) => {
+      assert.equal(await page.getByTestId('guess-first').isChecked(), true);
+      // Nothing on the page gives the answer away before the run.
+      for (const mode of ['sequential', 'concurrent']) {
+        const cell = page.getByTestId(`total-${mode}-predicted`);
+        assert.equal(await cell.textContent(), '?');
+        assert.equal(await cell.getAttribute('data-seconds'), null);
+      }
+      assert.equal(await page.getByTestId('speedup-predicted').textContent(), '?');
+      assert.equal(await page.getByTestId('lane').count(), 0, 'no preview of the lanes');
+      assert.match(await page.getByTestId('timeline-note').textContent(), /guess first/);
+      assert.equal(await page.getByTestId('preset-about').count(), 1, 'the example is named');
+      assert.equal(await page.getByTestId('preset-explanation').count(), 0, 'but not explained yet');
+      assert.match(await page.getByTestId('guess-help').textContent(), /How long will each take/);
+
+      // A wrong entry is said where it was typed, and kept.
+      const concurrent = page.getByTestId('guess-concurrent');
+      await concurrent.fill('thirty');
+      assert.equal(await concurrent.getAttribute('aria-invalid'), 'true');
+      assert.match(await page.getByTestId('guess-help').textContent(), /Write seconds/);
+      assert.equal(await concurrent.inputValue(), 'thirty');
+      // The learner's classic guess: thirty tasks take thirty seconds either way.
+      await concurrent.fill('30');
+      await page.getByTestId('guess-sequential').fill('30');
+      assert.equal(await concurrent.getAttribute('aria-invalid'), 'false');
+      assert.equal(await page.getByTestId('speedup-guess').textContent(), '1.0×');
+      assert.doesNotMatch(page.url(), /30(%2C|,)/, 'guesses stay out of the link');
+
+      await page.getByTestId('run-compare').click();
+      assert.equal(await concurrent.isDisabled(), true, 'a guess is fixed while the run goes');
+      await waitForRunState(page, 'done');
+      assert.equal(await seconds(page, 'total-sequential-predicted'), 30);
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 1);
+      assert.equal(await page.getByTestId('preset-explanation').count(), 1);
+      const summary = await page.getByTestId('summary').textContent();
+      assert.match(summary, /All at once: you guessed 30 s; it took 1\.\d{3} s, (29|30)\.\d× less than you thought\./);
+      assert.match(summary, /One after another: you guessed 30 s; it took 30\.\d{3} s, spot on\./);
+
+      // Another language keeps the guesses and says the same.
+      await page.getByTestId('lang-ru').click();
+      assert.equal(await concurrent.inputValue(), '30');
+      assert.match(await page.getByTestId('summary').textContent(), /Все сразу: вы предполагали 30 с, заняло 1\.\d{3} с — в (29|30)\.\d раза меньше\./);
+
+      // Off: the column goes, and so does the flag in the link.
+      await page.getByTestId('guess-first').uncheck();
+      assert.equal(await page.getByTestId('guess-concurrent').count(), 0);
+      assert.doesNotMatch(page.url(), /guess=1/);
+      await page.getByTestId('guess-first').check();
+      assert.match(page.url(), /guess=1/);
+      assert.equal(await concurrent.inputValue(), '30', 'switching it back finds the guesses');
+    }));
+});
+
 describe('accessibility', () => {
   for (const scheme of ['light', 'dark']) {
     for (const lang of ['en', 'ru']) {
       test(`axe-core finds nothing serious: ${scheme}, ${lang}, before and after a run`, () =>
-        playground.withPage(`#tasks=boil:1,2x0.5,cpu:0.2+c0.1&lang=${lang}&mode=compare&scale=10`, async (page) => {
+        // In Russian with "Guess first" on: its fields and hidden figures are audited too.
+        playground.withPage(`#tasks=boil:1,2x0.5,cpu:0.2+c0.1&lang=${lang}&mode=compare&scale=10${lang === 'ru' ? '&guess=1' : ''}`, async (page) => {
           await page.emulateMedia({ colorScheme: scheme });
           assert.deepEqual(await audit(page), []);
           await page.getByTestId('run-compare').click();
@@ -118,25 +174,56 @@ describe('themes and screens', () => {
       assert.equal(await background(), 'rgb(255, 255, 255)', 'and follows the system again');
     }));
 
-  test('a 360 px wide phone scrolls only down, before and after a run', () =>
-    playground.withPage('#tasks=boil:3,2x1.5,cpu:0.5+c0.2&mode=compare&scale=10', async (page) => {
-      await page.setViewportSize({ width: 360, height: 740 });
-      // The page never scrolls sideways, and no panel cuts its content off
-      // (panels contain their paint, which would hide an overflow).
-      const overflow = () =>
-        page.evaluate(() => {
-          const panels = [...document.querySelectorAll('.editor, .run-controls, .share, .totals, .timeline, .loop-panel, .log, .code-panel')];
-          const cut = panels.filter((panel) => panel.scrollWidth > panel.clientWidth).map((panel) => panel.className);
-          return cut.length > 0 ? cut : document.documentElement.scrollWidth - window.innerWidth;
-        });
-      assert.equal(await overflow(), 0);
-      await page.getByTestId('run-compare').click();
-      await waitForRunState(page, 'done');
-      await page.getByTestId('show-code').click();
-      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
-      assert.equal(await overflow(), 0);
-      await page.screenshot({ path: fileURLToPath(new URL('../target/e2e-360px.png', import.meta.url)), fullPage: true });
-    }));
+  test('a 360 px wide touch phone: taps guess, run, replay and open the code; nothing scrolls sideways', () =>
+    playground.withPage(
+      '#tasks=boil:3,2x1.5,cpu:0.5+c0.2&mode=compare&scale=10',
+      async (page) => {
+        assert.equal(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), true, 'a touch screen');
+        // The page never scrolls sideways, and no panel cuts its content off
+        // (panels contain their paint, which would hide an overflow).
+        const overflow = () =>
+          page.evaluate(() => {
+            const panels = [...document.querySelectorAll('.editor, .run-controls, .share, .totals, .timeline, .loop-panel, .log, .code-panel')];
+            const cut = panels.filter((panel) => panel.scrollWidth > panel.clientWidth).map((panel) => panel.className);
+            return cut.length > 0 ? cut : document.documentElement.scrollWidth - window.innerWidth;
+          });
+        // Every control a finger may need is at least 24 px each way (WCAG 2.5.8).
+        const small = () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll('button, input, select, summary, a[href]')]
+              .filter((control) => control.checkVisibility())
+              .map((control) => [control.dataset.testid ?? control.textContent.trim().slice(0, 20), control.getBoundingClientRect()])
+              .filter(([, box]) => box.width < 24 || box.height < 24)
+              .map(([name, box]) => `${name}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+          );
+        assert.equal(await overflow(), 0);
+        assert.deepEqual(await small(), []);
+
+        await page.getByTestId('guess-first').tap();
+        assert.equal(await page.getByTestId('guess-first').isChecked(), true);
+        await page.getByTestId('guess-concurrent').tap();
+        await page.keyboard.type('3');
+        assert.equal(await overflow(), 0, 'the guess column fits');
+        await page.getByTestId('run-compare').tap();
+        await waitForRunState(page, 'done');
+        assert.match(await page.getByTestId('summary').textContent(), /All at once: you guessed 3 s/);
+
+        // A tap on the scrubber's first quarter replays the run from there.
+        const slider = page.getByTestId('replay-slider');
+        await slider.scrollIntoViewIfNeeded();
+        const box = await slider.boundingBox();
+        await page.touchscreen.tap(box.x + box.width / 4, box.y + box.height / 2);
+        const at = Number(await slider.inputValue());
+        assert.ok(at > 100 && at < 400, `tapped at a quarter: ${at}`);
+
+        await page.getByTestId('show-code').tap();
+        await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+        assert.equal(await overflow(), 0);
+        assert.deepEqual(await small(), []);
+        await page.screenshot({ path: fileURLToPath(new URL('../target/e2e-360px.png', import.meta.url)), fullPage: true });
+      },
+      { device: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } },
+    ));
 });
 
 describe('the run as data', () => {
@@ -246,10 +333,19 @@ describe('the keyboard alone', () => {
       await page.keyboard.type('2');
       assert.equal(await seconds(page, 'total-concurrent-predicted'), 2);
 
+      // Guess first: Space ticks the box, and the guess is typed.
+      await tabTo(page, 'guess-first');
+      await page.keyboard.press('Space');
+      assert.equal(await page.getByTestId('total-concurrent-predicted').textContent(), '?');
+      await tabTo(page, 'guess-concurrent');
+      await page.keyboard.type('2');
+
       await tabTo(page, 'run-compare');
       await page.keyboard.press('Enter');
       await waitForRunState(page, 'done');
       assert.ok((await seconds(page, 'total-sequential-measured')) >= 3);
+
+      assert.match(await page.getByTestId('summary').textContent(), /All at once: you guessed 2 s; it took 2\.\d{3} s, spot on\./);
 
       await tabTo(page, 'replay-slider');
       await page.keyboard.press('Home');

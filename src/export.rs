@@ -70,6 +70,7 @@ pub fn runs_link(recordings: &[impl AsRef<Recording>], scale: Scale) -> Option<S
         scale,
         lang: None,
         embed: false,
+        guess: false,
     }))
 }
 

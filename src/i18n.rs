@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::time::Duration;
 
 use crate::fixed::{Fixed, Seconds};
+use crate::guess::{self, Verdict};
 use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
 use crate::memory::CHUNK_MB;
 use crate::recording::{Distortion, Outcome, Recording, RunEvent};
@@ -162,6 +163,11 @@ pub enum Text {
     Code,
     CodeInvalid,
     CodeFailed,
+    GuessFirst,
+    GuessPrompt,
+    YourGuess,
+    GuessHidden,
+    GuessError,
 }
 
 impl Text {
@@ -330,6 +336,22 @@ impl Text {
             Text::CodeFailed => (
                 "The code view could not be loaded. Reload the page to try again.",
                 "Не удалось загрузить код. Перезагрузите страницу, чтобы попробовать снова.",
+            ),
+            Text::GuessFirst => ("Guess first", "Сначала угадать"),
+            Text::GuessPrompt => (
+                "How long will each take? Write your guesses in seconds and run: \
+                 the page shows its prediction once the run starts.",
+                "Сколько займёт каждый запуск? Впишите догадки в секундах и запустите: \
+                 страница покажет свой прогноз, когда запуск начнётся.",
+            ),
+            Text::YourGuess => ("Your guess", "Ваша догадка"),
+            Text::GuessHidden => (
+                "The timeline appears when you run: guess first.",
+                "Шкала появится при запуске: сначала угадайте.",
+            ),
+            Text::GuessError => (
+                "Write seconds, like 30 or 1.5.",
+                "Укажите секунды, например 30 или 1,5.",
             ),
         };
         match lang {
@@ -694,37 +716,22 @@ pub fn distorted(lang: Lang) -> &'static str {
 pub fn distortion_summary(lang: Lang, recording: &Recording, why: Distortion) -> String {
     let predicted = seconds_3(recording.prediction.total);
     let took = recording.total.map(seconds_3);
-    let (mode, cause) = match lang {
-        Lang::Ru => (
-            match recording.mode {
-                Mode::Sequential => "По очереди",
-                Mode::Concurrent => "Все сразу",
-            },
-            match why {
-                Distortion::Hidden => {
-                    "Во время запуска страница была скрыта, а браузеры замедляют таймеры скрытых страниц"
-                }
-                Distortion::Throttled => {
-                    "Во время запуска браузер придерживал таймеры страницы, как делает с фреймами вне \
-                     видимой области и со страницами, на которых экономит энергию"
-                }
-            },
-        ),
-        Lang::En => (
-            match recording.mode {
-                Mode::Sequential => "One after another",
-                Mode::Concurrent => "All at once",
-            },
-            match why {
-                Distortion::Hidden => {
-                    "The page was hidden during the run, and browsers slow the timers of hidden pages"
-                }
-                Distortion::Throttled => {
-                    "The browser held the page's timers back during the run, as it does in frames \
-                     scrolled out of view and in pages it saves power on"
-                }
-            },
-        ),
+    let mode = mode_name(lang, recording.mode);
+    let cause = match (lang, why) {
+        (Lang::Ru, Distortion::Hidden) => {
+            "Во время запуска страница была скрыта, а браузеры замедляют таймеры скрытых страниц"
+        }
+        (Lang::Ru, Distortion::Throttled) => {
+            "Во время запуска браузер придерживал таймеры страницы, как делает с фреймами вне \
+             видимой области и со страницами, на которых экономит энергию"
+        }
+        (Lang::En, Distortion::Hidden) => {
+            "The page was hidden during the run, and browsers slow the timers of hidden pages"
+        }
+        (Lang::En, Distortion::Throttled) => {
+            "The browser held the page's timers back during the run, as it does in frames \
+             scrolled out of view and in pages it saves power on"
+        }
     };
     let measured = match (lang, took) {
         (Lang::Ru, Some(took)) => format!("измеренные {took} с — не время самой программы"),
@@ -741,6 +748,52 @@ pub fn distortion_summary(lang: Lang, recording: &Recording, why: Distortion) ->
             "{mode}: distorted. {cause}, so {measured}. The prediction, {predicted} s, stands; \
              run again with the page in view."
         ),
+    }
+}
+
+/// A mode's short name, to begin a sentence with.
+pub fn mode_name(lang: Lang, mode: Mode) -> &'static str {
+    match (lang, mode) {
+        (Lang::Ru, Mode::Sequential) => "По очереди",
+        (Lang::Ru, Mode::Concurrent) => "Все сразу",
+        (Lang::En, Mode::Sequential) => "One after another",
+        (Lang::En, Mode::Concurrent) => "All at once",
+    }
+}
+
+/// How the learner's guess of a run's total compares with the result:
+/// the measured total, or the prediction when the run was stopped or
+/// distorted (see [`guess::result_of`]).
+pub fn guess_verdict(lang: Lang, recording: &Recording, guess: Duration) -> String {
+    let (result, measured) = guess::result_of(recording);
+    let mode = mode_name(lang, recording.mode);
+    let guessed = format_seconds(guess);
+    let result_text = seconds_3(result);
+    let took = match (lang, measured) {
+        (Lang::Ru, true) => format!("заняло {result_text} с"),
+        (Lang::Ru, false) => format!("прогноз страницы {result_text} с"),
+        (Lang::En, true) => format!("it took {result_text} s"),
+        (Lang::En, false) => format!("the page predicts {result_text} s"),
+    };
+    let verdict = match (lang, guess::compare(guess, result)) {
+        (Lang::Ru, Verdict::Close) => "в точку.".to_owned(),
+        (Lang::Ru, Verdict::Less(factor)) => format!("в {} раза меньше.", Fixed(factor, 1)),
+        (Lang::Ru, Verdict::More(Some(factor))) => {
+            format!("в {} раза больше.", Fixed(factor, 1))
+        }
+        (Lang::Ru, Verdict::More(None)) => "больше.".to_owned(),
+        (Lang::En, Verdict::Close) => "spot on.".to_owned(),
+        (Lang::En, Verdict::Less(factor)) => {
+            format!("{}× less than you thought.", Fixed(factor, 1))
+        }
+        (Lang::En, Verdict::More(Some(factor))) => {
+            format!("{}× more than you thought.", Fixed(factor, 1))
+        }
+        (Lang::En, Verdict::More(None)) => "more than you thought.".to_owned(),
+    };
+    match lang {
+        Lang::Ru => format!("{mode}: вы предполагали {guessed} с, {took} — {verdict}"),
+        Lang::En => format!("{mode}: you guessed {guessed} s; {took}, {verdict}"),
     }
 }
 
@@ -1059,6 +1112,65 @@ mod tests {
             "— по очереди 2.004 с (прогноз 2.000 с)."
         );
         assert_eq!(run_outcome(Lang::En, &[]), "");
+    }
+
+    #[test]
+    fn a_guess_is_compared_with_the_run_or_else_the_prediction() {
+        let scenario = Rc::new(crate::scenario::Scenario::uniform(
+            30,
+            Duration::from_secs(1),
+        ));
+        let run = |mode: Mode, report: crate::recording::Report| {
+            let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
+            let mut recording = Recording::new(mode, scenario.clone(), prediction);
+            recording.record([report]);
+            recording
+        };
+        let finished = |mode, ms| {
+            run(
+                mode,
+                crate::recording::Report::Finished(Duration::from_millis(ms)),
+            )
+        };
+        let concurrent = finished(Mode::Concurrent, 1002);
+        let sequential = finished(Mode::Sequential, 30_010);
+        let secs = Duration::from_secs;
+        assert_eq!(
+            guess_verdict(Lang::En, &concurrent, secs(30)),
+            "All at once: you guessed 30 s; it took 1.002 s, 29.9× less than you thought."
+        );
+        assert_eq!(
+            guess_verdict(Lang::Ru, &concurrent, secs(30)),
+            "Все сразу: вы предполагали 30 с, заняло 1.002 с — в 29.9 раза меньше."
+        );
+        assert_eq!(
+            guess_verdict(Lang::En, &concurrent, Duration::from_millis(1050)),
+            "All at once: you guessed 1.05 s; it took 1.002 s, spot on."
+        );
+        assert_eq!(
+            guess_verdict(Lang::En, &sequential, secs(10)),
+            "One after another: you guessed 10 s; it took 30.010 s, 3.0× more than you thought."
+        );
+        assert_eq!(
+            guess_verdict(Lang::Ru, &sequential, Duration::ZERO),
+            "По очереди: вы предполагали 0 с, заняло 30.010 с — больше."
+        );
+
+        // Stopped, or hidden while it ran: the prediction is what counts.
+        let stopped = run(
+            Mode::Concurrent,
+            crate::recording::Report::Began(Duration::ZERO),
+        );
+        assert_eq!(
+            guess_verdict(Lang::En, &stopped, secs(1)),
+            "All at once: you guessed 1 s; the page predicts 1.000 s, spot on."
+        );
+        let mut hidden = finished(Mode::Concurrent, 9000);
+        hidden.record([crate::recording::Report::Distorted(Distortion::Hidden)]);
+        assert_eq!(
+            guess_verdict(Lang::Ru, &hidden, secs(2)),
+            "Все сразу: вы предполагали 2 с, прогноз страницы 1.000 с — в 2.0 раза меньше."
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! The crate has three parts (see ARCHITECTURE.md):
 //! - the pure core, plain Rust with no browser in it, tested natively:
-//!   [`scenario`], [`simulate`], [`recording`], [`fixed`], [`timeline`], [`state`],
+//!   [`scenario`], [`simulate`], [`recording`], [`fixed`], [`guess`], [`timeline`], [`state`],
 //!   [`link`], [`export`], [`loop_view`], [`memory`], [`presets`], [`code`] and [`i18n`];
 //! - `runtime`, which runs a scenario as futures in the browser and reports
 //!   timestamped events (wasm32 only);
@@ -14,6 +14,7 @@
 pub mod code;
 pub mod export;
 pub mod fixed;
+pub mod guess;
 pub mod i18n;
 pub mod link;
 pub mod loop_view;

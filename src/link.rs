@@ -13,7 +13,9 @@
 //! - `limit`: at most this many tasks at once (`none` for no limit);
 //!   `timeout`: seconds each task may run before it is cancelled (`none`).
 //! - `mode`: `sequential`, `concurrent` or `compare`; `scale`: `1`, `10` or
-//!   `100`; `lang`: `ru` or `en`; `embed`: `1` for the compact page.
+//!   `100`; `lang`: `ru` or `en`; `embed`: `1` for the compact page;
+//!   `guess`: `1` to ask the learner to guess each run's total first,
+//!   keeping the page's prediction hidden until the run.
 //! - `v`: the format's version. Hand-written links may leave it out.
 //!
 //! [`read`] never fails: it keeps what it could read, uses a default for
@@ -59,6 +61,8 @@ pub struct Shared {
     pub lang: Option<Lang>,
     /// Whether the page is embedded in another page.
     pub embed: bool,
+    /// Whether the page asks for a guess before a run (predict first).
+    pub guess: bool,
 }
 
 impl Default for Shared {
@@ -70,6 +74,7 @@ impl Default for Shared {
             scale: Scale::X1,
             lang: None,
             embed: false,
+            guess: false,
         }
     }
 }
@@ -182,6 +187,9 @@ pub fn write(shared: &Shared) -> String {
     if shared.embed {
         link.push_str("&embed=1");
     }
+    if shared.guess {
+        link.push_str("&guess=1");
+    }
     link
 }
 
@@ -211,7 +219,7 @@ pub fn read(link: &str) -> Read {
     for pair in link.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let known = [
-            "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed",
+            "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed", "guess",
         ];
         let Some(&key) = known.iter().find(|&&k| k == key) else {
             problems.push(Problem::UnknownKey(quote_decoded(key)));
@@ -258,10 +266,10 @@ pub fn read(link: &str) -> Read {
                 Some(&lang) => shared.lang = Some(lang),
                 None => problems.push(bad_value("lang", value)),
             },
-            _ => match value {
-                "1" => shared.embed = true,
-                "0" => shared.embed = false,
-                _ => problems.push(bad_value("embed", value)),
+            flag => match value {
+                "1" | "0" if flag == "embed" => shared.embed = value == "1",
+                "1" | "0" => shared.guess = value == "1",
+                _ => problems.push(bad_value(flag, value)),
             },
         }
     }
@@ -455,11 +463,17 @@ mod tests {
         let read =
             super::read("?tasks=%D1%87%D0%B0%D0%B9:2&mode=sequential&scale=10&lang=ru&embed=1");
         assert_eq!(read.problems, []);
+        assert!(!read.shared.guess, "no guess unless asked for");
         assert_eq!(read.shared.scenario.tasks[0].name, "чай");
         assert_eq!(read.shared.mode, RunChoice::Sequential);
         assert_eq!(read.shared.scale, Scale::X10);
         assert_eq!(read.shared.lang, Some(Lang::Ru));
         assert!(read.shared.embed);
+
+        let read = super::read("#tasks=30x1&guess=1");
+        assert_eq!(read.problems, []);
+        assert!(read.shared.guess);
+        assert!(!read.shared.embed);
     }
 
     #[test]
@@ -470,10 +484,11 @@ mod tests {
             scale: Scale::X100,
             lang: Some(Lang::En),
             embed: true,
+            guess: true,
         };
         assert_eq!(
             write(&shared),
-            "v=1&tasks=30x1,boil:2x3,1.5&limit=none&timeout=none&mode=compare&scale=100&lang=en&embed=1"
+            "v=1&tasks=30x1,boil:2x3,1.5&limit=none&timeout=none&mode=compare&scale=100&lang=en&embed=1&guess=1"
         );
         assert_eq!(
             write(&Shared::default()),
@@ -649,11 +664,13 @@ mod tests {
 
     #[test]
     fn other_parameters_fall_back_to_their_defaults() {
-        let read = read("#tasks=1&mode=parallel&scale=7&lang=de&embed=yes&v=9&tasks=2");
+        let read =
+            read("#tasks=1&mode=parallel&scale=7&lang=de&embed=yes&guess=please&v=9&tasks=2");
         assert_eq!(read.shared.mode, RunChoice::Concurrent);
         assert_eq!(read.shared.scale, Scale::X1);
         assert_eq!(read.shared.lang, None);
         assert!(!read.shared.embed);
+        assert!(!read.shared.guess);
         assert_eq!(durations(&read), [2.0], "the last tasks win");
         assert_eq!(
             read.problems,
@@ -662,6 +679,7 @@ mod tests {
                 bad_value("scale", "7"),
                 bad_value("lang", "de"),
                 bad_value("embed", "yes"),
+                bad_value("guess", "please"),
                 Problem::NewerVersion("9".into()),
                 Problem::Repeated("tasks".into()),
             ]
@@ -728,21 +746,24 @@ mod tests {
             ]),
             prop::sample::select(Scale::ALL.to_vec()),
             prop::option::of(prop::sample::select(Lang::ALL.to_vec())),
-            any::<bool>(),
+            (any::<bool>(), any::<bool>()),
             prop::option::of(1usize..=MAX_TASKS),
             prop::option::of(1_000u64..=3_600_000_000),
         )
-            .prop_map(|(tasks, mode, scale, lang, embed, limit, timeout)| Shared {
-                scenario: Rc::new(Scenario {
-                    tasks,
-                    limit,
-                    timeout: timeout.map(Duration::from_micros),
-                }),
-                mode,
-                scale,
-                lang,
-                embed,
-            })
+            .prop_map(
+                |(tasks, mode, scale, lang, (embed, guess), limit, timeout)| Shared {
+                    scenario: Rc::new(Scenario {
+                        tasks,
+                        limit,
+                        timeout: timeout.map(Duration::from_micros),
+                    }),
+                    mode,
+                    scale,
+                    lang,
+                    embed,
+                    guess,
+                },
+            )
     }
 
     proptest! {

@@ -356,6 +356,12 @@ pub enum DurationError {
 /// would also accept "inf", "NaN" and exponents, none of them a duration),
 /// then rounded half up to whole microseconds.
 pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
+    read_seconds(text, MAX_DURATION)
+}
+
+/// Reads seconds as [`parse_duration`] does, up to `max` rather than
+/// [`MAX_DURATION`].
+pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, DurationError> {
     let text = text.trim();
     if text.is_empty() {
         return Err(DurationError::Empty);
@@ -374,7 +380,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
         return Err(DurationError::NotPositive);
     }
     let whole = whole.trim_start_matches('0');
-    let max_seconds = MAX_DURATION.as_secs();
+    let max_seconds = max.as_secs();
     let seconds = match whole.parse::<u64>() {
         Ok(seconds) if seconds <= max_seconds => seconds,
         Ok(_) => return Err(DurationError::TooLong),
@@ -389,7 +395,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
         .take(6)
         .fold(0, |micros, digit| micros * 10 + u64::from(digit - b'0'));
     let exact = seconds * 1_000_000 + micros;
-    let max = MAX_DURATION.as_micros() as u64;
+    let max = whole_micros(max);
     if exact > max || (exact == max && rest.bytes().any(|b| b != b'0')) {
         return Err(DurationError::TooLong);
     }

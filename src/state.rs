@@ -9,6 +9,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::guess::Guesses;
 use crate::i18n::Lang;
 use crate::link::{self, Problem, Shared};
 use crate::presets::Preset;
@@ -264,6 +265,8 @@ pub struct Playground {
     pub replay: Option<Duration>,
     /// The scenario in the editor and its predictions, when it is valid.
     pub plan: Option<Rc<Plan>>,
+    /// The learner's guesses of the totals, when the page asks for them.
+    pub guesses: Guesses,
 }
 
 /// Everything a person or the runtime can do to the page.
@@ -325,6 +328,11 @@ pub enum Action {
     /// Show the finished or stopped run as it stood at this moment of its
     /// run clock, or as it ended.
     Replay(Option<Duration>),
+    /// Ask for a guess before each run, hiding the prediction until then,
+    /// or stop asking.
+    SetGuessing(bool),
+    /// Type into the guess of a mode's total.
+    SetGuess(Mode, String),
 }
 
 impl Playground {
@@ -355,6 +363,7 @@ impl Playground {
             replay: None,
             run_scale: Scale::X1,
             plan: None,
+            guesses: Guesses::default(),
         };
         playground.open_link(read);
         playground.refresh_link(LinkChange::Replace);
@@ -369,7 +378,14 @@ impl Playground {
             scale: self.scale,
             lang: self.lang_chosen.then_some(self.lang),
             embed: self.embed,
+            guess: self.guesses.on,
         })
+    }
+
+    /// Whether the page keeps its prediction to itself: it asks for
+    /// guesses, and no run of this scenario has started yet.
+    pub fn prediction_hidden(&self) -> bool {
+        self.guesses.on && self.phase == Phase::Idle
     }
 
     /// How long the last run took on its run clock, once it has finished
@@ -412,7 +428,7 @@ impl Playground {
     pub fn apply(&mut self, action: Action) {
         // Run progress comes every frame and never changes the link.
         let link_change = match action {
-            Action::Progress { .. } | Action::Replay(_) => None,
+            Action::Progress { .. } | Action::Replay(_) | Action::SetGuess(..) => None,
             Action::LoadPreset(_)
             | Action::AddTask
             | Action::RemoveTask(_)
@@ -549,6 +565,8 @@ impl Playground {
                     self.replay = moment.map(|moment| moment.min(length));
                 }
             }
+            Action::SetGuessing(on) => self.guesses.on = on,
+            Action::SetGuess(mode, text) => self.guesses.set(mode, text),
         }
     }
 
@@ -572,6 +590,7 @@ impl Playground {
         self.mode = shared.mode;
         self.scale = shared.scale;
         self.embed = shared.embed;
+        self.guesses.on = shared.guess;
         if let Some(lang) = shared.lang {
             self.lang = lang;
             self.lang_chosen = true;
@@ -580,6 +599,10 @@ impl Playground {
     }
 
     fn load(&mut self, scenario: &Scenario) {
+        // Guesses were about the scenario before; the same one keeps them.
+        if self.plan.as_ref().map(|plan| &*plan.scenario) != Some(scenario) {
+            self.guesses.clear();
+        }
         let drafts = scenario.tasks.iter().map(TaskDraft::from_task).collect();
         self.knobs = KnobsDraft::from_scenario(scenario);
         self.edit(|current| *current = drafts);
@@ -1005,5 +1028,55 @@ mod tests {
         assert_eq!(state.page, 2);
         let state = after([Action::ShowPage(2), Action::AddTask]);
         assert_eq!(state.page, 0, "31 tasks fit on one page");
+    }
+
+    #[test]
+    fn guessing_hides_the_prediction_until_a_run_starts() {
+        let mut state = after([Action::OpenLink(link::read("#tasks=30x1&guess=1"))]);
+        assert!(state.guesses.on);
+        assert!(state.prediction_hidden());
+        assert!(state.link.ends_with("&guess=1"), "{}", state.link);
+
+        state.apply(Action::SetGuess(Mode::Concurrent, "30".into()));
+        let link = state.link.clone();
+        state.apply(Action::SetGuess(Mode::Sequential, "thirty".into()));
+        assert!(Rc::ptr_eq(&link, &state.link), "a guess is not in the link");
+        assert_eq!(state.guesses.text(Mode::Sequential), "thirty");
+
+        state.apply(start(&state, RunChoice::Compare));
+        assert!(!state.prediction_hidden(), "shown once the run starts");
+        state.apply(Action::Stop);
+        assert!(!state.prediction_hidden(), "and after it");
+
+        state.apply(Action::SetName(0, "fetch".into()));
+        assert!(state.prediction_hidden(), "an edit asks again");
+        assert_eq!(
+            state.guesses.value(Mode::Concurrent),
+            Ok(Some(Duration::from_secs(30))),
+            "keeping what was typed"
+        );
+    }
+
+    #[test]
+    fn a_new_scenario_forgets_the_guesses_and_the_same_one_keeps_them() {
+        let mut state = after([
+            Action::SetGuessing(true),
+            Action::SetGuess(Mode::Concurrent, "30".into()),
+        ]);
+        assert!(state.link.ends_with("&guess=1"), "{}", state.link);
+        assert_eq!(state.link_change, LinkChange::Replace);
+        state.apply(Action::LoadPreset(Preset::CourseFirstExample));
+        assert_eq!(
+            state.guesses.text(Mode::Concurrent),
+            "30",
+            "the same scenario"
+        );
+        state.apply(Action::LoadPreset(Preset::LongestWins));
+        assert_eq!(state.guesses.text(Mode::Concurrent), "");
+        assert!(state.guesses.on, "still asking");
+
+        state.apply(Action::SetGuessing(false));
+        assert!(!state.prediction_hidden());
+        assert!(!state.link.contains("guess"), "{}", state.link);
     }
 }

@@ -14,7 +14,7 @@ use std::time::Duration;
 use crate::fixed::Fixed;
 use crate::memory;
 use crate::recording::{self, Outcome, Recording, RunEvent};
-use crate::scenario::{format_seconds, Mode, StepKind};
+use crate::scenario::{format_seconds, whole_micros, Mode, StepKind};
 
 /// The most tasks drawn as a lane each.
 pub const LANE_LIMIT: usize = 100;
@@ -349,15 +349,7 @@ pub fn memory_lane(recording: &Recording, axis: Duration) -> Option<(usize, Stri
 /// Marks for an axis of length `axis`: round steps of 1, 2 or 5 times a
 /// power of ten, about five of them.
 pub fn ticks(axis: Duration) -> Vec<Tick> {
-    let length = axis.as_secs_f64();
-    let rough = length / 5.0;
-    let magnitude = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * magnitude)
-        .find(|&s| s >= rough)
-        .unwrap_or(magnitude * 10.0);
-    let step_micros = ((step * 1e6).round() as u64).max(1);
+    let step_micros = tick_step(axis);
     (0..)
         .map(|i| Duration::from_micros(i * step_micros))
         .take_while(|&at| at <= axis)
@@ -366,6 +358,17 @@ pub fn ticks(axis: Duration) -> Vec<Tick> {
             label: format_seconds(at),
         })
         .collect()
+}
+
+/// The step between marks, in microseconds: 1, 2, 5, 10, 20, 50 and so
+/// on, the first at least a fifth of the axis. Whole numbers, so no float
+/// power or logarithm is needed.
+fn tick_step(axis: Duration) -> u64 {
+    let rough = whole_micros(axis).div_ceil(5);
+    std::iter::successors(Some(1u64), |power| power.checked_mul(10))
+        .flat_map(|power| [power, power.saturating_mul(2), power.saturating_mul(5)])
+        .find(|&step| step >= rough)
+        .unwrap_or(u64::MAX)
 }
 
 #[cfg(test)]
@@ -580,5 +583,26 @@ mod tests {
             .map(|t| t.label)
             .collect();
         assert_eq!(labels, ["0", "0.2", "0.4", "0.6", "0.8", "1"]);
+    }
+
+    #[test]
+    fn ticks_step_by_the_smallest_round_number_that_gives_at_most_six() {
+        let axes = (1..=20_000u64).chain((1..=2_000).map(|k| k * 7_919_993));
+        for micros in axes {
+            let step = tick_step(Duration::from_micros(micros));
+            let power = 10u64.pow(step.ilog10());
+            let (leading, exact) = (step / power, step % power == 0);
+            assert!(exact && [1, 2, 5].contains(&leading), "{micros} µs: {step}");
+            assert!(step * 5 >= micros, "{micros} µs: at most six marks");
+            // The round number below it would give more than six.
+            let below = match leading {
+                1 => power / 2,
+                2 => power,
+                _ => power * 2,
+            };
+            assert!(below * 5 < micros, "{micros} µs: {below} µs would do");
+            let marks = ticks(Duration::from_micros(micros));
+            assert_eq!(marks.len() as u64, micros / step + 1, "{micros} µs");
+        }
     }
 }

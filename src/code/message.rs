@@ -39,6 +39,7 @@ pub fn request(language: Language, mode: Mode, lang: Lang, scenario: &Rc<Scenari
         scale: Scale::X1,
         lang: Some(lang),
         embed: false,
+        guess: false,
     });
     format!("{}\n{link}", language.id())
 }

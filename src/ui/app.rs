@@ -22,7 +22,7 @@ use super::components::run_controls::{run_controls, RunControlsProps};
 use super::components::run_data::{run_data, use_run_data_state};
 use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::{timeline_panel, TimelinePanelProps};
-use super::components::totals::totals;
+use super::components::totals::{totals, TotalsProps};
 use super::location;
 use super::theme::Theme;
 use super::use_post_height::use_post_height;
@@ -249,8 +249,9 @@ pub fn app() -> Html {
     );
     let clock = state.replay.unwrap_or(state.clock);
     let following = state.phase == Phase::Running || state.replay.is_some();
-    let preview = use_memo(state.plan.clone(), |plan| {
-        plan.as_ref().map(|plan| {
+    let hidden = state.prediction_hidden();
+    let preview = use_memo((state.plan.clone(), hidden), |(plan, hidden)| {
+        plan.as_ref().filter(|_| !hidden).map(|plan| {
             Rc::new(Recording::new(
                 Mode::Concurrent,
                 plan.scenario.clone(),
@@ -293,7 +294,17 @@ pub fn app() -> Html {
         },
         &state.dispatcher(),
     );
-    let totals = totals(&state.recordings, state.plan.as_ref(), lang);
+    let totals = totals(
+        &TotalsProps {
+            recordings: &state.recordings,
+            plan: state.plan.as_ref(),
+            guesses: &state.guesses,
+            hidden,
+            running: state.phase == Phase::Running,
+            lang,
+        },
+        &state.dispatcher(),
+    );
     let timeline = timeline_panel(&TimelinePanelProps {
         recordings: (*shown).clone(),
         preview: (*preview).clone(),
@@ -301,6 +312,7 @@ pub fn app() -> Html {
         running: state.phase == Phase::Running,
         scale: state.scale,
         on_cancel,
+        hidden,
         lang,
     });
 
@@ -329,7 +341,7 @@ pub fn app() -> Html {
                         {lang}
                     />
                     <section class="results">
-                        { preset_about(*preset, lang) }
+                        { preset_about(*preset, hidden, lang) }
                         { run_controls }
                         <SharePanel link={state.link.clone()} {lang} />
                         { totals }

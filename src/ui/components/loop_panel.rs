@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::i18n::{self, Lang, Text};
 use crate::loop_view::{loop_view, LoopView};
 use crate::recording::Recording;
-use crate::scenario::{format_seconds, Mode};
+use crate::scenario::{format_seconds, whole_micros, Mode};
 use crate::timeline::LANE_LIMIT;
 
 /// The loop of the run going on, or of the last run at the moment its
@@ -120,5 +120,5 @@ pub fn loop_panel(
 
 /// A measured deadline, to the millisecond: enough for a person.
 fn round_ms(duration: Duration) -> Duration {
-    Duration::from_millis(duration.as_secs_f64().mul_add(1000.0, 0.5) as u64)
+    Duration::from_millis((whole_micros(duration) + 500) / 1000)
 }

@@ -27,6 +27,8 @@ pub struct TimelinePanelProps {
     pub scale: Scale,
     /// Cancels a task of a run, while it runs.
     pub on_cancel: Callback<(Mode, usize)>,
+    /// Whether the preview is kept hidden until the learner has guessed.
+    pub hidden: bool,
     /// The page's language.
     pub lang: Lang,
 }
@@ -44,6 +46,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         running,
         scale,
         on_cancel,
+        hidden,
         lang,
     } = props;
     let (clock, running, scale, lang) = (*clock, *running, *scale, *lang);
@@ -78,7 +81,9 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                 <p class="note" data-testid="in-turn">{ Text::InTurn.get(lang) }</p>
             }
             if shown.is_empty() {
-                <p class="note">{ Text::TimelineEmpty.get(lang) }</p>
+                <p class="note" data-testid="timeline-note">
+                    { if *hidden { Text::GuessHidden } else { Text::TimelineEmpty }.get(lang) }
+                </p>
             }
             <div class="runs">
                 { for shown.iter().map(|recording| html! {

@@ -1,5 +1,6 @@
 //! Predicted and measured totals for both modes, the speedup, and what
-//! they mean in words.
+//! they mean in words; with "Guess first" on, the learner's guesses before
+//! them, and how each guess compares after the run.
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -7,10 +8,12 @@ use std::time::Duration;
 use yew::prelude::*;
 
 use crate::fixed::Fixed;
+use crate::guess::Guesses;
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Distortion, Recording};
 use crate::scenario::{format_seconds, Mode};
-use crate::state::Plan;
+use crate::state::{Action, Plan};
+use crate::ui::{on_text, Dispatch};
 
 fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
     match value {
@@ -44,11 +47,61 @@ fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
     (fast > 0.0).then(|| slow / fast)
 }
 
+/// What [`totals`] shows.
+pub struct TotalsProps<'a> {
+    /// The current or last run.
+    pub recordings: &'a [Rc<Recording>],
+    /// The scenario in the editor and its predictions, when it is valid.
+    pub plan: Option<&'a Rc<Plan>>,
+    /// The learner's guesses, and whether the page asks for them.
+    pub guesses: &'a Guesses,
+    /// Whether the prediction is kept hidden until a run starts.
+    pub hidden: bool,
+    /// Whether a run goes on: guesses are fixed meanwhile.
+    pub running: bool,
+    /// The page's language.
+    pub lang: Lang,
+}
+
+/// A guess's field: what was typed stays, whatever it means.
+fn guess_field(
+    guesses: &Guesses,
+    mode: Mode,
+    running: bool,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
+    let label = format!(
+        "{}: {}",
+        Text::YourGuess.get(lang),
+        i18n::mode_name(lang, mode)
+    );
+    html! {
+        <td class="guess">
+            <input type="text" inputmode="decimal" autocomplete="off" size="6"
+                data-testid={format!("guess-{mode}")} aria-label={label}
+                aria-invalid={guesses.value(mode).is_err().to_string()}
+                aria-describedby="guess-help" disabled={running}
+                value={guesses.text(mode).to_owned()}
+                oninput={on_text(dispatch, move |text| Action::SetGuess(mode, text))} />
+            { " " }{ Text::Seconds.get(lang) }
+        </td>
+    }
+}
+
 /// The totals table: a run's own prediction and measurement where a mode
 /// has run, the editor's prediction (`plan`, when the scenario is valid)
 /// where it has not. A part of the page's view rather than a component of
 /// its own: each component type costs the page's download kilobytes.
-pub fn totals(recordings: &[Rc<Recording>], plan: Option<&Rc<Plan>>, lang: Lang) -> Html {
+pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
+    let TotalsProps {
+        recordings,
+        plan,
+        guesses,
+        hidden,
+        running,
+        lang,
+    } = *props;
     let unit = Text::Seconds.get(lang);
     let recording = |mode: Mode| recordings.iter().find(|r| r.mode == mode);
     let predicted = |mode: Mode| {
@@ -63,11 +116,21 @@ pub fn totals(recordings: &[Rc<Recording>], plan: Option<&Rc<Plan>>, lang: Lang)
         let label = match mode {
             Mode::Sequential => Text::ModeSequential,
             Mode::Concurrent => Text::ModeConcurrent,
-        };
+        }
+        .get(lang);
+        // "All at once" and its asyncio form, which a phone puts below it.
+        let (name, hint) = label.split_at(label.find(" (").unwrap_or(label.len()));
         html! {
             <tr data-mode={mode.id()}>
-                <th scope="row">{ label.get(lang) }</th>
-                { figure(format!("total-{mode}-predicted"), predicted(mode), unit) }
+                <th scope="row">{ name }<span class="hint">{ hint }</span></th>
+                if guesses.on {
+                    { guess_field(guesses, mode, running, lang, dispatch) }
+                }
+                if hidden {
+                    <td data-testid={format!("total-{mode}-predicted")} data-hidden="true">{ "?" }</td>
+                } else {
+                    { figure(format!("total-{mode}-predicted"), predicted(mode), unit) }
+                }
                 if let Some(why) = distortion(mode) {
                     { distorted_figure(format!("total-{mode}-measured"), measured(mode), why, lang) }
                 } else {
@@ -84,20 +147,53 @@ pub fn totals(recordings: &[Rc<Recording>], plan: Option<&Rc<Plan>>, lang: Lang)
     let trusted = |mode: Mode| measured(mode).filter(|_| distortion(mode).is_none());
     let measured_speedup = ratio(trusted(Mode::Sequential), trusted(Mode::Concurrent));
 
-    let summaries = recordings
+    let guess = |mode: Mode| guesses.value(mode).ok().flatten().filter(|_| guesses.on);
+    // How each guess went, once its run is over; then what the runs mean.
+    let verdicts = recordings
         .iter()
-        .filter_map(|recording| match recording.distortion() {
-            Some(why) => Some(i18n::distortion_summary(lang, recording, why)),
-            None => i18n::run_summary(lang, recording),
-        });
+        .filter(|_| !running)
+        .filter_map(|recording| Some(i18n::guess_verdict(lang, recording, guess(recording.mode)?)));
+    let summaries =
+        verdicts.chain(
+            recordings
+                .iter()
+                .filter_map(|recording| match recording.distortion() {
+                    Some(why) => Some(i18n::distortion_summary(lang, recording, why)),
+                    None => i18n::run_summary(lang, recording),
+                }),
+        );
+    let guess_error = Mode::ALL.iter().any(|&mode| guesses.value(mode).is_err());
+    let on_guessing = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            dispatch.dispatch(Action::SetGuessing(input.checked()));
+        })
+    };
 
     html! {
         <section class="totals" aria-labelledby="totals-title">
-            <h2 id="totals-title">{ Text::Totals.get(lang) }</h2>
+            <div class="totals-head">
+                <h2 id="totals-title">{ Text::Totals.get(lang) }</h2>
+                <label class="guess-first">
+                    <input type="checkbox" data-testid="guess-first" checked={guesses.on}
+                        disabled={running} onchange={on_guessing} />
+                    { Text::GuessFirst.get(lang) }
+                </label>
+            </div>
+            if guesses.on && (hidden || guess_error) {
+                <p id="guess-help" data-testid="guess-help"
+                    class={classes!("note", guess_error.then_some("field-error"))}>
+                    { if guess_error { Text::GuessError } else { Text::GuessPrompt }.get(lang) }
+                </p>
+            }
             <table>
                 <thead>
                     <tr>
                         <td></td>
+                        if guesses.on {
+                            <th scope="col">{ Text::YourGuess.get(lang) }</th>
+                        }
                         <th scope="col">{ Text::Predicted.get(lang) }</th>
                         <th scope="col">{ Text::Measured.get(lang) }</th>
                     </tr>
@@ -106,8 +202,17 @@ pub fn totals(recordings: &[Rc<Recording>], plan: Option<&Rc<Plan>>, lang: Lang)
                     { for rows }
                     <tr class="speedup">
                         <th scope="row">{ Text::Speedup.get(lang) }</th>
+                        if guesses.on {
+                            <td data-testid="speedup-guess">
+                                { speedup(ratio(guess(Mode::Sequential), guess(Mode::Concurrent))) }
+                            </td>
+                        }
                         <td data-testid="speedup-predicted">
-                            { speedup(ratio(predicted(Mode::Sequential), predicted(Mode::Concurrent))) }
+                            if hidden {
+                                { "?" }
+                            } else {
+                                { speedup(ratio(predicted(Mode::Sequential), predicted(Mode::Concurrent))) }
+                            }
                         </td>
                         <td data-testid="speedup-measured">{ speedup(measured_speedup) }</td>
                     </tr>
