@@ -145,8 +145,9 @@ describe('accessibility', () => {
     }
   }
 
-  test('axe-core finds nothing serious on the embedded page, in either theme', () =>
-    playground.withPage('#tasks=3x0.5&embed=1', async (page) => {
+  test('axe-core finds nothing serious on the embedded page, in either theme, guessing first', () =>
+    playground.withPage('#tasks=3x0.5&embed=1&guess=1', async (page) => {
+      assert.equal(await page.getByTestId('guess-concurrent').count(), 1, 'a lesson page may ask for guesses too');
       for (const scheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme: scheme });
         assert.deepEqual(await audit(page), [], scheme);
