@@ -212,7 +212,11 @@ pub fn mixed() -> Vec<(&'static str, Scenario)> {
         ),
         (
             "data under a timeout",
-            scenario(&["r0.3+r0.3+r0.3+w0.1", "r0.5+w0.1"], Some(1), Some(0.7)),
+            scenario(
+                &["r0.3+r0.3+r0.3+r0.3+w0.1", "r0.2+w0.1"],
+                Some(1),
+                Some(0.8),
+            ),
         ),
         (
             "writes with nothing received",
@@ -229,17 +233,18 @@ pub fn mixed() -> Vec<(&'static str, Scenario)> {
         (
             "arrivals under a limit and a timeout",
             scenario(
-                &["1", "@0.2+1.5", "@0.3+0.5", "@0.5+c0.3"],
+                &["0.6", "@0.2+2", "@0.3+0.5", "@0.5+c0.3"],
                 Some(2),
                 Some(1.2),
             ),
         ),
         (
+            // Every outcome half a second or more from its timeout, as above.
             "everything",
             scenario(
-                &["1+c0.3+o1", "o0.5+1", "c0.6", "2", "0.4+c0.2+0.4", "o2"],
+                &["1+c0.3+o2", "o0.5+1", "c0.6", "2", "0.4+c0.2+0.4", "o2"],
                 Some(3),
-                Some(2.2),
+                Some(2.7),
             ),
         ),
     ]
