@@ -54,7 +54,11 @@ impl Preset {
     /// The preset's scenario.
     pub fn scenario(self) -> Scenario {
         let task = |name: &str, text: &str| {
-            let (arrival, steps) = parse_task(text).expect("a preset's steps are valid");
+            // Not `expect`: its message would print the error with `Debug`,
+            // which costs the page's download more than it could ever say.
+            let Ok((arrival, steps)) = parse_task(text) else {
+                unreachable!("a preset's steps are valid")
+            };
             Task {
                 arrival,
                 ..Task::named(name, steps)

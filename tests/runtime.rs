@@ -406,3 +406,47 @@ async fn modes_with_work_run_one_after_the_other() {
         "after the sequential run: {began:?} {finished:?}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_warm_up_runs_both_modes_and_leaves_nothing_behind() {
+    let (sink, mut reports) = mpsc::unbounded();
+    runtime::warm_up(move |mode, report| {
+        sink.unbounded_send((mode, report))
+            .expect("the test listens");
+    });
+    let mut finished = Vec::new();
+    let mut tasks_ended = 0;
+    while finished.len() < 2 {
+        match reports.next().await.expect("the warm-up reports") {
+            (mode, Report::Finished(total)) => {
+                assert!(total >= ms(1), "{mode}: its one wait: {total:?}");
+                finished.push(mode);
+            }
+            (_, Report::Event(RunEvent::Finished { outcome, .. })) => {
+                assert_eq!(outcome, Outcome::Done);
+                tasks_ended += 1;
+            }
+            _ => {}
+        }
+    }
+    finished.sort_by_key(|mode| mode.id());
+    assert_eq!(finished, [Mode::Concurrent, Mode::Sequential]);
+    assert_eq!(tasks_ended, 2, "one task in each mode");
+    assert_eq!(pending_sleeps(), 0);
+    assert!(!timer_armed(), "no browser timer left armed");
+}
+
+#[wasm_bindgen_test]
+async fn a_run_stops_the_warm_up() {
+    let (sink, mut warm_reports) = mpsc::unbounded();
+    runtime::warm_up(move |_, report| {
+        sink.unbounded_send(report).expect("the test listens");
+    });
+    let mut run = observe(Scenario::uniform(2, ms(20)), Mode::Concurrent, Scale::X1);
+    let (events, _) = run.finish().await;
+    assert_eq!(events.len(), 4, "the run's own starts and ends");
+    // Dropped before its first turn, the warm-up never began: its sink went
+    // with it, and it reported nothing.
+    assert_eq!(warm_reports.next().await, None);
+    assert_eq!(pending_sleeps(), 0);
+}

@@ -224,13 +224,26 @@ pub fn start(
     scale: Scale,
     report: impl Fn(Mode, Report) + 'static,
 ) -> RunHandle {
+    start_boxed(scenario, modes, scale, Box::new(report))
+}
+
+/// [`start`], compiled once whatever the sink: the page and its warm-up
+/// share one copy of the run's code.
+fn start_boxed(
+    scenario: Rc<Scenario>,
+    modes: &'static [Mode],
+    scale: Scale,
+    report: Box<dyn Fn(Mode, Report)>,
+) -> RunHandle {
+    // A run shares the loop with nothing of the page's own.
+    drop(WARM_UP.with(RefCell::take));
     let origin = RunOrigin::default();
     let cancels = Cancels::default();
     let together = side_by_side(&scenario);
     let context = Rc::new(RunContext {
         scenario,
         scale,
-        report: Box::new(report),
+        report,
         cancels: cancels.clone(),
     });
     let run = {
@@ -252,6 +265,22 @@ pub fn start(
         }
     };
     spawn_owned(run, origin, cancels)
+}
+
+/// A run of one 1 ms wait in both modes, to be started once the page is
+/// on screen: the browser compiles WebAssembly a function at a time, when
+/// first called, and a page's first run, cold, measured up to 7 ms more
+/// than the runs after it. `report` hears it as it would a run.
+/// The runtime keeps it: starting a run drops it, if it has not finished.
+pub fn warm_up(report: impl Fn(Mode, Report) + 'static) {
+    let scenario = Scenario::uniform(1, crate::scenario::MIN_DURATION);
+    let handle = start(Rc::new(scenario), &Mode::ALL, Scale::X1, report);
+    WARM_UP.with(|warm_up| warm_up.replace(Some(handle)));
+}
+
+thread_local! {
+    /// The warm-up run, while it may still be going.
+    static WARM_UP: RefCell<Option<RunHandle>> = const { RefCell::new(None) };
 }
 
 /// One mode of a run, with the heartbeat that watches the loop meanwhile.
