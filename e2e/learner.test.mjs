@@ -107,6 +107,7 @@ describe('predict first', () => {
       assert.equal(await page.getByTestId('preset-about').count(), 1, 'the example is named');
       assert.equal(await page.getByTestId('preset-explanation').count(), 0, 'but not explained yet');
       assert.match(await page.getByTestId('guess-help').textContent(), /How long will each take/);
+      assert.equal(await page.getByTestId('guess-concurrent').getAttribute('aria-describedby'), 'guess-help');
 
       // A wrong entry is said where it was typed, and kept.
       const concurrent = page.getByTestId('guess-concurrent');
@@ -127,6 +128,8 @@ describe('predict first', () => {
       assert.equal(await seconds(page, 'total-sequential-predicted'), 30);
       assert.equal(await seconds(page, 'total-concurrent-predicted'), 1);
       assert.equal(await page.getByTestId('preset-explanation').count(), 1);
+      assert.equal(await page.getByTestId('guess-help').count(), 0, 'the prompt has done its work');
+      assert.equal(await concurrent.getAttribute('aria-describedby'), null, 'and describes nothing now');
       const summary = await page.getByTestId('summary').textContent();
       assert.match(summary, /All at once: you guessed 30 s; it took 1\.\d{3} s, \d+\.\d× less than you thought\./);
       assert.ok(summary.includes(`All at once: ${await verdictOf(page, 'total-concurrent-measured', 30)}`), summary);

@@ -64,10 +64,12 @@ pub struct TotalsProps<'a> {
 }
 
 /// A guess's field: what was typed stays, whatever it means.
+/// `help` is whether the prompt or the error is shown, to describe it.
 fn guess_field(
     guesses: &Guesses,
     mode: Mode,
     running: bool,
+    help: bool,
     lang: Lang,
     dispatch: &Dispatch,
 ) -> Html {
@@ -81,7 +83,7 @@ fn guess_field(
             <input type="text" inputmode="decimal" autocomplete="off" size="6"
                 data-testid={format!("guess-{mode}")} aria-label={label}
                 aria-invalid={guesses.value(mode).is_err().to_string()}
-                aria-describedby="guess-help" disabled={running}
+                aria-describedby={help.then_some("guess-help")} disabled={running}
                 value={guesses.text(mode).to_owned()}
                 oninput={on_text(dispatch, move |text| Action::SetGuess(mode, text))} />
             { " " }{ Text::Seconds.get(lang) }
@@ -112,6 +114,9 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
     let measured = |mode: Mode| recording(mode).and_then(|r| r.total);
     let distortion = |mode: Mode| recording(mode).and_then(|r| r.distortion());
 
+    // The prompt while the answer is hidden, or what is wrong with a guess.
+    let guess_error = Mode::ALL.iter().any(|&mode| guesses.value(mode).is_err());
+    let help = guesses.on && (hidden || guess_error);
     let rows = Mode::ALL.iter().map(|&mode| {
         let label = match mode {
             Mode::Sequential => Text::ModeSequential,
@@ -124,7 +129,7 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
             <tr data-mode={mode.id()}>
                 <th scope="row">{ name }<span class="hint">{ hint }</span></th>
                 if guesses.on {
-                    { guess_field(guesses, mode, running, lang, dispatch) }
+                    { guess_field(guesses, mode, running, help, lang, dispatch) }
                 }
                 if hidden {
                     <td data-testid={format!("total-{mode}-predicted")} data-hidden="true">{ "?" }</td>
@@ -162,7 +167,6 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                     None => i18n::run_summary(lang, recording),
                 }),
         );
-    let guess_error = Mode::ALL.iter().any(|&mode| guesses.value(mode).is_err());
     let on_guessing = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
@@ -181,7 +185,7 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                     { Text::GuessFirst.get(lang) }
                 </label>
             </div>
-            if guesses.on && (hidden || guess_error) {
+            if help {
                 <p id="guess-help" data-testid="guess-help"
                     class={classes!("note", guess_error.then_some("field-error"))}>
                     { if guess_error { Text::GuessError } else { Text::GuessPrompt }.get(lang) }
