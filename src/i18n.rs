@@ -578,12 +578,13 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
             _ => {}
         }
     }
-    let plain =
-        scenario.only_waits() && scenario.limit.is_none() && timed_out == 0 && cancelled == 0;
+    // Read once per recording: a pass over 100,000 tasks costs milliseconds.
+    let traits = recording.traits();
+    let plain = traits.only_waits && scenario.limit.is_none() && timed_out == 0 && cancelled == 0;
     if plain {
         return Some(match recording.mode {
-            Mode::Concurrent => concurrent_summary(lang, count, scenario.longest(), took),
-            Mode::Sequential => sequential_summary(lang, count, scenario.sum(), took),
+            Mode::Concurrent => concurrent_summary(lang, count, traits.longest, took),
+            Mode::Sequential => sequential_summary(lang, count, traits.sum, took),
         });
     }
     let tasks = task_count(lang, count);
@@ -603,7 +604,7 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
             format!("{tasks} one after another took {took_s} s; predicted {predicted} s.")
         }
     };
-    let works = recording.works();
+    let works = traits.works;
     if works && recording.mode == Mode::Concurrent {
         text.push(' ');
         text.push_str(match lang {
@@ -617,7 +618,7 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
             }
         });
     }
-    if scenario.has_arrivals() {
+    if traits.has_arrivals {
         let latencies: Vec<Duration> = recording
             .events()
             .filter_map(|event| match event {

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use crate::i18n::{self, Lang};
 use crate::memory;
-use crate::scenario::{Mode, Scenario, Step, StepKind};
+use crate::scenario::{Mode, Scenario, Step, Traits};
 use crate::simulate::Prediction;
 
 /// How a task ended.
@@ -208,10 +208,9 @@ pub struct Recording {
     done: usize,
     stalls: Vec<(Duration, Duration)>,
     began_at: Option<Duration>,
-    /// Whether some task works, or receives data: asked on every frame, so
-    /// read from the scenario once.
-    works: bool,
-    moves_data: bool,
+    /// What views ask of the scenario on every frame, and the summary at
+    /// the end: read from it once.
+    traits: Traits,
     last_event_at: Duration,
     distortion: Option<Distortion>,
     /// The measured total, once every task has finished.
@@ -222,11 +221,21 @@ impl Recording {
     /// An empty recording for a run of `scenario` about to start, with
     /// the simulator's prediction for it.
     pub fn new(mode: Mode, scenario: Rc<Scenario>, prediction: Rc<Prediction>) -> Self {
+        let traits = scenario.traits();
+        Self::with_traits(mode, scenario, prediction, traits)
+    }
+
+    /// [`Recording::new`], with the scenario's traits already read.
+    fn with_traits(
+        mode: Mode,
+        scenario: Rc<Scenario>,
+        prediction: Rc<Prediction>,
+        traits: Traits,
+    ) -> Self {
         debug_assert_eq!(prediction.mode, mode);
         Self {
             mode,
-            works: scenario.uses(StepKind::Work),
-            moves_data: scenario.uses(StepKind::Receive),
+            traits,
             scenario,
             prediction,
             chunks: Vec::new(),
@@ -291,12 +300,17 @@ impl Recording {
 
     /// Whether some task works on the loop's thread.
     pub fn works(&self) -> bool {
-        self.works
+        self.traits.works
     }
 
     /// Whether some task receives data, which it then holds in memory.
     pub fn moves_data(&self) -> bool {
-        self.moves_data
+        self.traits.moves_data
+    }
+
+    /// What the scenario is like, as [`Scenario::traits`] read it.
+    pub fn traits(&self) -> Traits {
+        self.traits
     }
 
     /// Whether this mode's run has begun (another may run before it).
@@ -314,7 +328,13 @@ impl Recording {
     /// then, the stalls begun by then (cut there), and the total only if it
     /// had finished.
     pub fn at_run_clock(&self, run_clock: Duration) -> Recording {
-        let mut cut = Recording::new(self.mode, self.scenario.clone(), self.prediction.clone());
+        // Every frame of a replay cuts anew: the traits are not read again.
+        let mut cut = Recording::with_traits(
+            self.mode,
+            self.scenario.clone(),
+            self.prediction.clone(),
+            self.traits,
+        );
         let Some(began) = self.began_at.filter(|began| *began <= run_clock) else {
             return cut;
         };
@@ -471,7 +491,7 @@ impl Recording {
 
     /// How many lines the program has printed so far.
     pub fn log_len(&self) -> usize {
-        let closing = 2 + usize::from(self.moves_data);
+        let closing = 2 + usize::from(self.traits.moves_data);
         self.printed + if self.is_finished() { closing } else { 0 }
     }
 
@@ -482,7 +502,7 @@ impl Recording {
         let mut lines = Vec::with_capacity(at_most.min(self.log_len()));
         if let Some(total) = self.total {
             lines.push(i18n::log_total(lang, total));
-            if self.moves_data {
+            if self.traits.moves_data {
                 let held = memory::held(&self.scenario, self.events());
                 lines.push(i18n::log_most_held(lang, memory::peak(&held)));
             }

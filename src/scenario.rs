@@ -332,6 +332,45 @@ impl Scenario {
             .max()
             .unwrap_or_default()
     }
+
+    /// What a run's views and summary ask of the scenario, in one pass over
+    /// its tasks: with 100,000 of them each pass costs milliseconds.
+    pub fn traits(&self) -> Traits {
+        let mut traits = Traits {
+            only_waits: true,
+            ..Traits::default()
+        };
+        for task in &self.tasks {
+            for step in &task.steps {
+                traits.works |= step.kind == StepKind::Work;
+                traits.moves_data |= step.kind == StepKind::Receive;
+                traits.only_waits &= step.kind.is_wait();
+            }
+            traits.has_arrivals |= !task.arrival.is_zero();
+            let duration = task.duration();
+            traits.longest = traits.longest.max(duration);
+            traits.sum += duration;
+        }
+        traits
+    }
+}
+
+/// A scenario's traits, read at once by [`Scenario::traits`]; each field is
+/// what the [`Scenario`] method of the same name says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Traits {
+    /// Some task works on the loop's thread ([`Scenario::uses`] of work).
+    pub works: bool,
+    /// Some task receives data ([`Scenario::uses`] of receiving).
+    pub moves_data: bool,
+    /// [`Scenario::only_waits`].
+    pub only_waits: bool,
+    /// [`Scenario::has_arrivals`].
+    pub has_arrivals: bool,
+    /// [`Scenario::longest`].
+    pub longest: Duration,
+    /// [`Scenario::sum`].
+    pub sum: Duration,
 }
 
 /// What is wrong with a duration someone typed.
@@ -788,6 +827,36 @@ mod tests {
                 if duration < MIN_DURATION { Err(DurationError::TooShort) } else { Ok(duration) }
             };
             prop_assert_eq!(parse_duration(&text), expected);
+        }
+
+        /// The one pass says what each question asked on its own says.
+        #[test]
+        fn traits_agree_with_each_question(
+            tasks in prop::collection::vec(
+                (0u64..3, prop::collection::vec((0usize..5, 1_000u64..=5_000_000), 1..4)),
+                0..12,
+            )
+        ) {
+            let scenario = Scenario::of(
+                tasks
+                    .into_iter()
+                    .map(|(arrival, steps)| Task {
+                        arrival: Duration::from_secs(arrival),
+                        ..Task::named("", steps
+                            .into_iter()
+                            .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
+                            .collect())
+                    })
+                    .collect(),
+            );
+            prop_assert_eq!(scenario.traits(), Traits {
+                works: scenario.uses(StepKind::Work),
+                moves_data: scenario.uses(StepKind::Receive),
+                only_waits: scenario.only_waits(),
+                has_arrivals: scenario.has_arrivals(),
+                longest: scenario.longest(),
+                sum: scenario.sum(),
+            });
         }
 
         #[test]
