@@ -87,7 +87,7 @@ impl Guesses {
 /// How a guess compares with the result.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Verdict {
-    /// Within [`CLOSE`] of the result.
+    /// Within a tenth (one [`CLOSE`]th) of the result either way.
     Close,
     /// The run took less than guessed: the guess was this many times the
     /// result.
