@@ -20,7 +20,7 @@
 //!
 //! [`read`] never fails: it keeps what it could read, uses a default for
 //! the rest and lists every [`Problem`] so the page can say what it did.
-//! [`write`] always writes every parameter, so that a link keeps meaning
+//! [`write()`] always writes every parameter, so that a link keeps meaning
 //! what it meant when it was written even if the page's defaults change;
 //! links of version 1 will always be read as version 1.
 
@@ -36,7 +36,7 @@ use crate::scenario::{
     Scenario, StepsError, Task, MAX_TASKS,
 };
 
-/// The version [`write`] writes.
+/// The version [`write()`] writes.
 pub const VERSION: u32 = 1;
 
 /// The longest link read, in bytes. Longer links are not read at all.
