@@ -285,6 +285,9 @@ thread_local! {
 
 /// One mode of a run, with the heartbeat that watches the loop meanwhile.
 async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
+    // The page's own watch is set before the clock starts: the mode is
+    // timed from just before its first task.
+    let _visibility = watch_visibility(&context, mode);
     let began = now_ms();
     let scale = context.scale;
     (context.report)(mode, Report::Began(scenario_time(origin, began, scale)));
@@ -340,7 +343,6 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
         }
     };
     futures::pin_mut!(tasks);
-    let _visibility = watch_visibility(&context, mode);
     let heartbeat = heartbeat(&context, mode, began);
     futures::pin_mut!(heartbeat);
     // The heartbeat first: it must be beating before any task can block.
