@@ -29,7 +29,7 @@ use gloo_events::EventListener;
 use tokio::sync::Semaphore;
 
 use crate::recording::{Distortion, Outcome, Report, RunEvent};
-use crate::scenario::{Mode, Scale, Scenario, StepKind};
+use crate::scenario::{Mode, Scale, Scenario, StepKind, Traits};
 use crate::timeline::LANE_LIMIT;
 
 /// Milliseconds on the page's monotonic clock: the one place the runtime
@@ -202,8 +202,8 @@ fn spawn_owned(
 /// share the thread without touching each other's timings; work would
 /// block the other mode's tasks too, and offloads would share its workers,
 /// so then the modes run one after the other.
-pub fn side_by_side(scenario: &Scenario) -> bool {
-    scenario.only_waits()
+pub fn side_by_side(traits: Traits) -> bool {
+    traits.only_waits
 }
 
 /// What every task of a run shares.
@@ -239,7 +239,7 @@ fn start_boxed(
     drop(WARM_UP.with(RefCell::take));
     let origin = RunOrigin::default();
     let cancels = Cancels::default();
-    let together = side_by_side(&scenario);
+    let together = side_by_side(scenario.traits());
     let context = Rc::new(RunContext {
         scenario,
         scale,

@@ -55,7 +55,8 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         _ => recordings,
     };
     let axis = timeline::axis_length(shown.iter().map(Rc::as_ref), clock);
-    let in_turn = recordings.len() > 1 && !runtime::side_by_side(&recordings[0].scenario);
+    // From the traits the recording read once: this runs on every frame.
+    let in_turn = recordings.len() > 1 && !runtime::side_by_side(recordings[0].traits());
     let legend = [
         (Text::LegendPending, "pending"),
         (Text::LegendQueued, "queued"),
