@@ -30,3 +30,9 @@ pub mod timeline;
 pub mod runtime;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+/// The allocator of the page, its workers and its tests in the browser:
+/// talc instead of the standard library's dlmalloc (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
