@@ -107,12 +107,13 @@ describe('the Code panel', () => {
     ));
 
   test('the Python shown runs as it is under python3', () =>
-    withLink('#tasks=boil:1+c0.2,o0.5,r0.3+w0.1&limit=2&timeout=5', async (page) => {
+    withLink('#tasks=boil:1+c0.2,o0.5,r0.3+w0.1,late:3+!0.8&limit=2&timeout=5', async (page) => {
       const code = await openCode(page);
       const faster = code.replace(/^SCALE = 1 {2}#/m, 'SCALE = 0.05  #');
       assert.notEqual(faster, code, 'SCALE is at the top');
       const output = execFileSync('python3', ['-c', faster], { encoding: 'utf8' });
       assert.match(output, /^Start of long operation № 1 \(boil\): 0\.0\d{3}$/m);
+      assert.match(output, /^Long operation № 4 \(late\) cancelled$/m);
       assert.match(output, /^Completed 3 operations\.$/m);
       assert.match(output, /^Most held in memory: 1 chunks of 64 MB$/m);
       assert.match(output, /^Program finished in \d+\.\d{4}$/m);

@@ -101,6 +101,9 @@ describe('bad input', () => {
         ['0', /more than zero/],
         ['-5', /more than zero/],
         ['3601', /one hour/],
+        ['1+!x', /The cancel after ! — Not a number/],
+        ['1+!2+3', /The cancel \(!1\.5\) comes last/],
+        ['!2', /Before the cancel/],
       ]) {
         await field.fill(typed);
         const row = page.getByTestId('task-row').nth(2);

@@ -155,7 +155,22 @@ describe('limits, timeouts and cancelling', () => {
       assert.equal(await page.locator('[data-testid="lane"][data-state="cancelled"]').count(), 1);
       assert.ok(await seconds(page, 'total-concurrent-measured') < 5, 'the run ends without waiting 20 s');
       assert.match(await page.getByTestId('log-lines').innerText(), /Long operation № 1 \(long\) cancelled/);
-      assert.match(await page.getByTestId('summary').textContent(), /Cancelled by you: 1/);
+      assert.match(await page.getByTestId('summary').textContent(), /Cancelled: 1\./);
+    }));
+
+  test('a cancel the scenario sets ends its task where the prediction says', () =>
+    playground.withPage('#tasks=slow:3+!1,2x0.5&mode=concurrent&scale=10', async (page) => {
+      // The preview already shows it cancelled at 1 s.
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 1);
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      const states = await page.getByTestId('lane').evaluateAll((lanes) => lanes.map((l) => l.dataset.state));
+      assert.deepEqual(states, ['cancelled', 'done', 'done']);
+      const measured = await seconds(page, 'total-concurrent-measured');
+      assert.ok(measured >= 1 && measured < 2, `${measured} s: cancelled at 1 s, not after 3`);
+      assert.match(await page.getByTestId('log-lines').innerText(), /Long operation № 1 \(slow\) cancelled\n/);
+      assert.match(await page.getByTestId('summary').textContent(), /Cancelled: 1\./);
+      assert.equal(await page.getByTestId('task-steps').first().inputValue(), '3+!1');
     }));
 
   test('steps typed in the editor travel in the link', () =>

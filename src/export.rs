@@ -496,12 +496,9 @@ mod tests {
     /// A finished concurrent run of three tasks, one named to cause
     /// trouble, the last timed out.
     fn finished() -> Recording {
-        let task = |name: &str, steps: &str| {
-            let (arrival, steps) = parse_task(steps).unwrap();
-            Task {
-                arrival,
-                ..Task::named(name, steps)
-            }
+        let task = |name: &str, steps: &str| Task {
+            name: name.to_owned(),
+            ..parse_task(steps).unwrap()
         };
         let scenario = Scenario {
             timeout: Some(ms(1500)),

@@ -229,12 +229,14 @@ impl Text {
                  c0.5 computes on the event loop's thread (everything waits), \
                  o2 sends 2 s of computing to a worker (run_in_executor). Example: 1+c0.5+o2. \
                  r0.5 receives a chunk of data into memory, w0.1 writes one and lets it go. \
-                 A leading @0.5 makes the task arrive 0.5 s after the start.",
+                 A leading @0.5 makes the task arrive 0.5 s after the start; \
+                 a final !1.5 cancels it 1.5 s after it is created (task.cancel()).",
                 "Шаги в секундах через +: 1 — ожидание ввода-вывода (остальные тем временем \
                  работают), c0.5 — вычисления в потоке цикла событий (ждут все), o2 — 2 с \
                  вычислений в отдельном потоке (run_in_executor). Пример: 1+c0.5+o2. \
                  r0.5 — получить чанк данных в память, w0.1 — записать чанк и освободить память. \
-                 @0.5 в начале: задача поступает через 0,5 с после старта.",
+                 @0.5 в начале: задача поступает через 0,5 с после старта; \
+                 !1.5 в конце: задача отменяется через 1,5 с после создания (task.cancel()).",
             ),
             Text::Knobs => ("How tasks run", "Как выполняются задачи"),
             Text::Limit => ("At most at once", "Не больше одновременно"),
@@ -645,7 +647,7 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
     }
     for (n, ru, en) in [
         (timed_out, "Отменено по тайм-ауту", "Timed out"),
-        (cancelled, "Отменено вами", "Cancelled by you"),
+        (cancelled, "Отменено", "Cancelled"),
     ] {
         if n > 0 {
             let label = if lang == Lang::Ru { ru } else { en };
@@ -881,6 +883,24 @@ pub fn steps_error(lang: Lang, error: StepsError) -> String {
         }
         (Lang::Ru, StepsError::NothingAfterArrival) => {
             "После времени прибытия (@0.5+…) укажите шаги задачи.".to_owned()
+        }
+        (Lang::En, StepsError::Cancel(reason)) => {
+            format!("The cancel after ! — {}", duration_error(lang, reason))
+        }
+        (Lang::Ru, StepsError::Cancel(reason)) => {
+            format!("Время отмены после ! — {}", duration_error(lang, reason))
+        }
+        (Lang::En, StepsError::NothingBeforeCancel) => {
+            "Before the cancel (…+!1.5) come the task's steps.".to_owned()
+        }
+        (Lang::Ru, StepsError::NothingBeforeCancel) => {
+            "Перед временем отмены (…+!1,5) укажите шаги задачи.".to_owned()
+        }
+        (Lang::En, StepsError::CancelNotLast) => {
+            "The cancel (!1.5) comes last, after the steps.".to_owned()
+        }
+        (Lang::Ru, StepsError::CancelNotLast) => {
+            "Отмена (!1,5) пишется последней, после шагов.".to_owned()
         }
         // A dash, not a colon: the message after it is a sentence of its own.
         (Lang::En, StepsError::Step { index, reason }) => {
@@ -1333,7 +1353,7 @@ mod tests {
         );
         assert!(run_summary(Lang::En, &cancelled)
             .unwrap()
-            .ends_with("Cancelled by you: 1."));
+            .ends_with("Cancelled: 1."));
     }
 
     #[test]

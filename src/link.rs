@@ -340,15 +340,8 @@ fn read_item(
         Some((count, steps)) => (read_count(count)?, steps),
         None => (1, rest),
     };
-    let (arrival, steps) = parse_task(steps).map_err(TaskProblem::Steps)?;
-    Ok((
-        count,
-        Task {
-            name,
-            arrival,
-            steps,
-        },
-    ))
+    let task = parse_task(steps).map_err(TaskProblem::Steps)?;
+    Ok((count, Task { name, ..task }))
 }
 
 /// Reads the `count` of `count x seconds`: a whole number from 1. Digits
@@ -721,11 +714,14 @@ mod tests {
     fn task() -> impl Strategy<Value = Task> {
         (
             "\\PC{0,12}",
-            prop::collection::vec((0usize..3, 1_000u64..=3_600_000_000), 1..4),
+            prop::option::of(1_000u64..=3_600_000_000),
+            prop::collection::vec((0usize..5, 1_000u64..=3_600_000_000), 1..4),
+            prop::option::of(1_000u64..=3_600_000_000),
         )
-            .prop_map(|(name, steps)| Task {
+            .prop_map(|(name, arrival, steps, cancel)| Task {
                 name,
-                arrival: Duration::ZERO,
+                arrival: Duration::from_micros(arrival.unwrap_or(0)),
+                cancel: cancel.map(Duration::from_micros),
                 steps: steps
                     .into_iter()
                     .map(|(kind, micros)| crate::scenario::Step {

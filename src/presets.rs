@@ -56,12 +56,12 @@ impl Preset {
         let task = |name: &str, text: &str| {
             // Not `expect`: its message would print the error with `Debug`,
             // which costs the page's download more than it could ever say.
-            let Ok((arrival, steps)) = parse_task(text) else {
+            let Ok(task) = parse_task(text) else {
                 unreachable!("a preset's steps are valid")
             };
             Task {
-                arrival,
-                ..Task::named(name, steps)
+                name: name.to_owned(),
+                ..task
             }
         };
         match self {

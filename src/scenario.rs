@@ -139,6 +139,11 @@ pub struct Task {
     pub arrival: Duration,
     /// What it does, in order; never empty.
     pub steps: Vec<Step>,
+    /// Cancelled this long after it is created, as
+    /// `loop.call_later(cancel, task.cancel)` does: it ends at its next
+    /// await, however far it got. All at once, every task is created at the
+    /// start; one after another, each when the one before it ends.
+    pub cancel: Option<Duration>,
 }
 
 impl Task {
@@ -153,6 +158,7 @@ impl Task {
             name: name.to_owned(),
             arrival: Duration::ZERO,
             steps,
+            cancel: None,
         }
     }
 
@@ -181,6 +187,7 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
             Some(b'o' | b'O') => (StepKind::Offload, &part[1..]),
             Some(b'r' | b'R') => (StepKind::Receive, &part[1..]),
             Some(b'w' | b'W') => (StepKind::Write, &part[1..]),
+            Some(b'!') => return Err(StepsError::CancelNotLast),
             _ => (StepKind::Wait, part),
         };
         let duration =
@@ -191,35 +198,60 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
 }
 
 /// Reads a task as the editor and links write it: its steps, after an
-/// optional arrival time marked `@` (`@0.5+c0.05+0.5`: arrives at 0.5 s).
-pub fn parse_task(text: &str) -> Result<(Duration, Vec<Step>), StepsError> {
-    let text = text.trim();
-    let Some(rest) = text.strip_prefix('@') else {
-        return parse_steps(text).map(|steps| (Duration::ZERO, steps));
+/// optional arrival time marked `@`, and before an optional cancel marked
+/// `!` (`@0.5+c0.05+0.5+!0.3`: arrives at 0.5 s, is cancelled 0.3 s after
+/// it is created). The task has no name.
+pub fn parse_task(text: &str) -> Result<Task, StepsError> {
+    let mut text = text.trim();
+    let mut cancel = None;
+    let (rest, last) = text.rsplit_once('+').unwrap_or(("", text));
+    if let Some(after) = last.trim().strip_prefix('!') {
+        cancel = Some(parse_duration(after).map_err(StepsError::Cancel)?);
+        text = rest.trim();
+        if text.is_empty() {
+            return Err(StepsError::NothingBeforeCancel);
+        }
+    }
+    let (arrival, steps) = match text.strip_prefix('@') {
+        None => (Duration::ZERO, parse_steps(text)?),
+        Some(rest) => {
+            let (arrival, steps) = rest
+                .split_once('+')
+                .ok_or(StepsError::NothingAfterArrival)?;
+            let arrival = parse_duration(arrival).map_err(StepsError::Arrival)?;
+            let steps = parse_steps(steps).map_err(|error| match error {
+                StepsError::Step { index, reason } => StepsError::Step {
+                    index: index + 1,
+                    reason,
+                },
+                StepsError::Empty => StepsError::NothingAfterArrival,
+                other => other,
+            })?;
+            (arrival, steps)
+        }
     };
-    let (arrival, steps) = rest
-        .split_once('+')
-        .ok_or(StepsError::NothingAfterArrival)?;
-    let arrival = parse_duration(arrival).map_err(StepsError::Arrival)?;
-    let steps = parse_steps(steps).map_err(|error| match error {
-        StepsError::Step { index, reason } => StepsError::Step {
-            index: index + 1,
-            reason,
-        },
-        StepsError::Empty => StepsError::NothingAfterArrival,
-        other => other,
-    })?;
-    Ok((arrival, steps))
+    Ok(Task {
+        arrival,
+        cancel,
+        ..Task::named("", steps)
+    })
 }
 
-/// Writes a task as [`parse_task`] reads it: `@0.5+c0.05+0.5`.
+/// Writes a task as [`parse_task`] reads it, without its name:
+/// `@0.5+c0.05+0.5+!0.3`.
 pub fn format_task(task: &Task) -> String {
-    let steps = format_steps(&task.steps);
-    if task.arrival.is_zero() {
-        steps
-    } else {
-        format!("@{}+{steps}", format_seconds(task.arrival))
+    let mut text = String::new();
+    if !task.arrival.is_zero() {
+        text.push('@');
+        text.push_str(&format_seconds(task.arrival));
+        text.push('+');
     }
+    text.push_str(&format_steps(&task.steps));
+    if let Some(cancel) = task.cancel {
+        text.push_str("+!");
+        text.push_str(&format_seconds(cancel));
+    }
+    text
 }
 
 /// Writes steps as [`parse_steps`] reads them: `1+c0.5+o2`.
@@ -246,6 +278,12 @@ pub enum StepsError {
     Arrival(DurationError),
     /// An arrival with no steps after it.
     NothingAfterArrival,
+    /// The cancel time after `!` is not a valid duration.
+    Cancel(DurationError),
+    /// A cancel with no steps before it.
+    NothingBeforeCancel,
+    /// A cancel that is not the task's last part.
+    CancelNotLast,
     /// The step at `index` (from 0, counting an arrival) has a bad duration.
     Step {
         /// Which step.
@@ -292,6 +330,11 @@ impl Scenario {
     /// Whether some task arrives after the start.
     pub fn has_arrivals(&self) -> bool {
         self.tasks.iter().any(|t| !t.arrival.is_zero())
+    }
+
+    /// Whether some task is cancelled by the scenario.
+    pub fn has_cancels(&self) -> bool {
+        self.tasks.iter().any(|t| t.cancel.is_some())
     }
 
     /// Whether every step of every task waits (for a timer, or for data
@@ -746,16 +789,29 @@ mod tests {
         assert!(parse_steps(&vec!["1"; MAX_STEPS].join("+")).is_ok());
     }
 
+    /// A task read from text, as a test writes it: arrival, steps, cancel.
+    fn task(arrival: Duration, steps: Vec<Step>, cancel: Option<Duration>) -> Task {
+        Task {
+            arrival,
+            cancel,
+            ..Task::named("", steps)
+        }
+    }
+
     #[test]
     fn a_task_may_arrive_later() {
         let ms = Duration::from_millis;
         assert_eq!(
             parse_task("@0.5 + c0.05+0.5"),
-            Ok((ms(500), vec![Step::work(ms(50)), Step::wait(ms(500))]))
+            Ok(task(
+                ms(500),
+                vec![Step::work(ms(50)), Step::wait(ms(500))],
+                None
+            ))
         );
         assert_eq!(
             parse_task("1"),
-            Ok((Duration::ZERO, vec![Step::wait(ms(1000))]))
+            Ok(task(Duration::ZERO, vec![Step::wait(ms(1000))], None))
         );
         assert_eq!(parse_task("@1"), Err(StepsError::NothingAfterArrival));
         assert_eq!(parse_task("@1+"), Err(StepsError::NothingAfterArrival));
@@ -777,15 +833,41 @@ mod tests {
                 reason: DurationError::NotANumber
             })
         );
-        let task = Task {
-            arrival: ms(250),
-            ..Task::named("", vec![Step::work(ms(50))])
-        };
-        assert_eq!(format_task(&task), "@0.25+c0.05");
+        let later = task(ms(250), vec![Step::work(ms(50))], None);
+        assert_eq!(format_task(&later), "@0.25+c0.05");
+        assert_eq!(parse_task(&format_task(&later)), Ok(later));
+    }
+
+    #[test]
+    fn a_task_may_be_cancelled() {
+        let ms = Duration::from_millis;
         assert_eq!(
-            parse_task(&format_task(&task)),
-            Ok((task.arrival, task.steps))
+            parse_task("3 + !1,5"),
+            Ok(task(
+                Duration::ZERO,
+                vec![Step::wait(ms(3000))],
+                Some(ms(1500))
+            ))
         );
+        let both = task(
+            ms(200),
+            vec![Step::wait(ms(1000)), Step::work(ms(100))],
+            Some(ms(700)),
+        );
+        assert_eq!(format_task(&both), "@0.2+1+c0.1+!0.7");
+        assert_eq!(parse_task(&format_task(&both)), Ok(both));
+        assert_eq!(parse_task("!1"), Err(StepsError::NothingBeforeCancel));
+        assert_eq!(parse_task(" + !1"), Err(StepsError::NothingBeforeCancel));
+        assert_eq!(
+            parse_task("1+!0"),
+            Err(StepsError::Cancel(DurationError::NotPositive))
+        );
+        assert_eq!(
+            parse_task("1+!"),
+            Err(StepsError::Cancel(DurationError::Empty))
+        );
+        assert_eq!(parse_task("1+!1+2"), Err(StepsError::CancelNotLast));
+        assert_eq!(parse_task("@1+!2"), Err(StepsError::NothingAfterArrival));
     }
 
     #[test]
@@ -809,6 +891,23 @@ mod tests {
                 .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
                 .collect();
             prop_assert_eq!(parse_steps(&format_steps(&steps)), Ok(steps));
+        }
+
+        #[test]
+        fn formatted_tasks_read_back_unchanged(
+            arrival in prop::option::of(1_000u64..=3_600_000_000),
+            steps in prop::collection::vec((0usize..5, 1_000u64..=3_600_000_000), 1..=MAX_STEPS),
+            cancel in prop::option::of(1_000u64..=3_600_000_000),
+        ) {
+            let task = task(
+                Duration::from_micros(arrival.unwrap_or(0)),
+                steps
+                    .into_iter()
+                    .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
+                    .collect(),
+                cancel.map(Duration::from_micros),
+            );
+            prop_assert_eq!(parse_task(&format_task(&task)), Ok(task));
         }
 
         /// The same as reading the text as a float and rounding it to

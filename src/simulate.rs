@@ -19,7 +19,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use std::time::Duration;
 
 use crate::recording::{Outcome, RunEvent};
-use crate::scenario::{Mode, Scenario, StepKind, WORKERS};
+use crate::scenario::{Mode, Scenario, StepKind, Task, WORKERS};
 
 /// What the simulator predicts for a scenario in one mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,8 +84,9 @@ enum Callback {
     Resume(usize, u32),
     /// A task's timeout is due: `wait_for` wakes up.
     TimeoutDue(usize),
-    /// `wait_for` cancels the task if it has not finished.
-    Cancel(usize),
+    /// The task is cancelled if it has not finished: by `wait_for` when it
+    /// timed out, or by `task.cancel()` from a timer the scenario set.
+    Cancel { task: usize, timed_out: bool },
     /// The cancelled task receives `CancelledError` at its await and ends.
     Cancelled(usize),
 }
@@ -93,20 +94,23 @@ enum Callback {
 /// Where a task stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
-    /// Not entered yet, or queued for a slot.
+    /// Not entered yet (not arrived, or about to enter), or queued for a
+    /// slot.
     Outside,
     /// Holds its slot and its timeout runs; its body starts next turn.
     Entered,
     /// Suspended at an await (counted).
     Suspended { awaiting: u32 },
-    /// Cancelled, about to end.
-    Cancelling,
+    /// Cancelled, about to end the way it says.
+    Cancelling(Outcome),
     /// Finished one way or another.
     Over,
 }
 
 struct TaskState {
     phase: Phase,
+    /// Whether it holds a slot under the limit (or would, with none).
+    holds_slot: bool,
     next_step: usize,
     awaits: u32,
 }
@@ -144,6 +148,7 @@ impl<'a> Sim<'a> {
             tasks: (0..scenario.tasks.len())
                 .map(|_| TaskState {
                     phase: Phase::Outside,
+                    holds_slot: false,
                     next_step: 0,
                     awaits: 0,
                 })
@@ -156,9 +161,16 @@ impl<'a> Sim<'a> {
         }
     }
 
-    /// The task enters on the next turn, or when it arrives if that is later.
+    /// The task is created: it enters on the next turn, or when it arrives
+    /// if that is later, and its cancel, if it has one, is timed from now.
     fn arrive(&mut self, task: usize) {
-        let arrival = self.scenario.tasks[task].arrival;
+        let Task {
+            arrival, cancel, ..
+        } = self.scenario.tasks[task];
+        if let Some(cancel) = cancel {
+            let timed_out = false;
+            self.call_at(self.now + cancel, Callback::Cancel { task, timed_out });
+        }
         if arrival > self.now {
             self.call_at(arrival, Callback::Enter(task));
         } else {
@@ -198,6 +210,8 @@ impl<'a> Sim<'a> {
 
     fn call(&mut self, callback: Callback) {
         match callback {
+            // Cancelled before it entered: it never will.
+            Callback::Enter(task) if self.tasks[task].phase != Phase::Outside => {}
             Callback::Enter(task) => {
                 if self.slots > 0 && self.queued.is_empty() {
                     self.slots -= 1;
@@ -205,6 +219,11 @@ impl<'a> Sim<'a> {
                 } else {
                     self.queued.push_back(task);
                 }
+            }
+            // Cancelled after it was given its slot and before it took it:
+            // the slot goes on to the next in line, as asyncio's does.
+            Callback::Admitted(task) if self.tasks[task].phase != Phase::Outside => {
+                self.release_slot();
             }
             Callback::Admitted(task) => self.start(task),
             Callback::Body(task) => {
@@ -223,29 +242,54 @@ impl<'a> Sim<'a> {
                     self.step(task);
                 }
             }
-            Callback::TimeoutDue(task) => self.ready.push_back(Callback::Cancel(task)),
-            Callback::Cancel(task) => {
-                if self.tasks[task].phase == Phase::Entered {
+            Callback::TimeoutDue(task) => {
+                let timed_out = true;
+                self.ready.push_back(Callback::Cancel { task, timed_out });
+            }
+            Callback::Cancel { task, timed_out } => {
+                let outcome = if timed_out {
+                    Outcome::TimedOut
+                } else {
+                    Outcome::Cancelled
+                };
+                match self.tasks[task].phase {
                     // Cancelled before its body ever ran: it never starts.
-                    self.finish(task, Outcome::TimedOut);
-                } else if let Phase::Suspended { awaiting } = self.tasks[task].phase {
-                    // A job still queued for a worker is withdrawn, as
-                    // cancelling a `run_in_executor` future does; one that
-                    // runs goes on to its end, as a thread would.
-                    self.jobs
-                        .retain(|&(owner, number, _)| (owner, number) != (task, awaiting));
-                    self.tasks[task].phase = Phase::Cancelling;
-                    self.ready.push_back(Callback::Cancelled(task));
+                    Phase::Entered => self.finish(task, outcome),
+                    // Not arrived, or queued for a slot: it leaves the line.
+                    Phase::Outside => {
+                        self.queued.retain(|&queued| queued != task);
+                        self.cancelling(task, outcome);
+                    }
+                    Phase::Suspended { awaiting } => {
+                        // A job still queued for a worker is withdrawn, as
+                        // cancelling a `run_in_executor` future does; one that
+                        // runs goes on to its end, as a thread would.
+                        self.jobs
+                            .retain(|&(owner, number, _)| (owner, number) != (task, awaiting));
+                        self.cancelling(task, outcome);
+                    }
+                    Phase::Cancelling(_) | Phase::Over => {}
                 }
             }
-            Callback::Cancelled(task) => self.finish(task, Outcome::TimedOut),
+            Callback::Cancelled(task) => {
+                if let Phase::Cancelling(outcome) = self.tasks[task].phase {
+                    self.finish(task, outcome);
+                }
+            }
         }
+    }
+
+    /// The task receives `CancelledError` at its await on the next turn.
+    fn cancelling(&mut self, task: usize, outcome: Outcome) {
+        self.tasks[task].phase = Phase::Cancelling(outcome);
+        self.ready.push_back(Callback::Cancelled(task));
     }
 
     /// The task holds its slot. With a timeout, `wait_for` arms it now
     /// and wraps the body in a task of its own, which starts on the next
     /// turn; without one, the body runs at once.
     fn start(&mut self, task: usize) {
+        self.tasks[task].holds_slot = true;
         match self.scenario.timeout {
             Some(timeout) => {
                 self.tasks[task].phase = Phase::Entered;
@@ -308,6 +352,15 @@ impl<'a> Sim<'a> {
         }
     }
 
+    /// A slot comes free: the first in line takes it on the next turn.
+    fn release_slot(&mut self) {
+        if let Some(next) = self.queued.pop_front() {
+            self.ready.push_back(Callback::Admitted(next));
+        } else {
+            self.slots += 1;
+        }
+    }
+
     fn finish(&mut self, task: usize, outcome: Outcome) {
         self.tasks[task].phase = Phase::Over;
         self.events.push(RunEvent::Finished {
@@ -316,10 +369,8 @@ impl<'a> Sim<'a> {
             outcome,
         });
         self.last_end = self.now;
-        if let Some(next) = self.queued.pop_front() {
-            self.ready.push_back(Callback::Admitted(next));
-        } else {
-            self.slots += 1;
+        if self.tasks[task].holds_slot {
+            self.release_slot();
         }
         if self.mode == Mode::Sequential && task + 1 < self.tasks.len() {
             self.arrive(task + 1);
@@ -330,7 +381,7 @@ impl<'a> Sim<'a> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::scenario::{parse_steps, Task};
+    use crate::scenario::{parse_steps, parse_task};
     use proptest::prelude::*;
 
     fn secs(values: &[f64]) -> Scenario {
@@ -353,6 +404,34 @@ mod tests {
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
+    }
+
+    /// Unnamed tasks written as in links (`@0.2+1+!0.5`).
+    fn tasks(texts: &[&str]) -> Scenario {
+        Scenario::of(texts.iter().map(|t| parse_task(t).unwrap()).collect())
+    }
+
+    /// Each task's end and outcome: for tasks that may never start.
+    fn ends(prediction: &Prediction) -> Vec<(Duration, Outcome)> {
+        let mut ends = Vec::new();
+        for event in &prediction.events {
+            if let RunEvent::Finished { task, at, outcome } = *event {
+                ends.resize(ends.len().max(task + 1), None);
+                ends[task] = Some((at, outcome));
+            }
+        }
+        ends.into_iter().map(Option::unwrap).collect()
+    }
+
+    /// Which tasks ever start.
+    fn started(prediction: &Prediction, count: usize) -> Vec<bool> {
+        let mut started = vec![false; count];
+        for event in &prediction.events {
+            if let RunEvent::Started { task, .. } = *event {
+                started[task] = true;
+            }
+        }
+        started
     }
 
     /// Each task's (start, end, outcome).
@@ -494,6 +573,96 @@ mod tests {
     }
 
     #[test]
+    fn a_cancel_ends_a_task_at_its_await_from_when_it_is_created() {
+        use Outcome::{Cancelled, Done};
+        let scenario = tasks(&["3+!1", "0.5+!1", "c1.5+1+!1", "2"]);
+        let together = predict(&scenario, Mode::Concurrent);
+        assert_eq!(
+            spans(&together),
+            vec![
+                // Cancelled in its wait, but the third task's work holds the
+                // loop until 1.5 s: the cancel lands then.
+                (ms(0), ms(1500), Cancelled),
+                // Its wait was over at 0.5 s, but it could not run on before
+                // its cancel fell due too: asyncio cancels it as it resumes.
+                (ms(0), ms(1500), Cancelled),
+                // Works straight past it, and is cancelled at the await after.
+                (ms(0), ms(1500), Cancelled),
+                (ms(1500), ms(3500), Done),
+            ]
+        );
+        // Done before its cancel is due: there is nothing to cancel.
+        let early = predict(&tasks(&["0.5+!1", "2"]), Mode::Concurrent);
+        assert_eq!(ends(&early), [(ms(500), Done), (ms(2000), Done)]);
+        // One after another, each cancel counts from when its task begins.
+        let in_turn = predict(&tasks(&["3+!1", "0.5+!1", "2+!1.5"]), Mode::Sequential);
+        assert_eq!(
+            spans(&in_turn),
+            vec![
+                (ms(0), ms(1000), Cancelled),
+                (ms(1000), ms(1500), Done),
+                (ms(1500), ms(3000), Cancelled),
+            ]
+        );
+        assert_eq!(in_turn.total, ms(3000));
+    }
+
+    #[test]
+    fn a_task_cancelled_before_it_starts_never_does() {
+        use Outcome::{Cancelled, Done};
+        // Cancelled while it has not arrived yet, and while it queues for a
+        // slot: its place in the line goes to the next.
+        let mut scenario = tasks(&["@2+1+!1", "2", "1+!0.5", "1"]);
+        scenario.limit = Some(1);
+        let prediction = predict(&scenario, Mode::Concurrent);
+        assert_eq!(
+            started(&prediction, 4),
+            [false, true, false, true],
+            "{prediction:?}"
+        );
+        assert_eq!(
+            ends(&prediction),
+            [
+                (ms(1000), Cancelled),
+                (ms(2000), Done),
+                (ms(500), Cancelled),
+                (ms(3000), Done),
+            ]
+        );
+        // Under a timeout, `wait_for` has not yet started the body.
+        let mut timed = tasks(&["1", "1+!0.5"]);
+        (timed.limit, timed.timeout) = (Some(1), Some(ms(5000)));
+        let prediction = predict(&timed, Mode::Concurrent);
+        assert_eq!(ends(&prediction)[1], (ms(500), Cancelled));
+        assert!(!started(&prediction, 2)[1]);
+    }
+
+    #[test]
+    fn a_slot_given_to_a_task_cancelled_at_once_goes_on() {
+        use Outcome::{Cancelled, Done};
+        // The first ends at 1 s and hands its slot to the second, whose
+        // cancel falls due in the same turn: the third gets the slot.
+        let mut scenario = tasks(&["1", "1+!1", "1"]);
+        scenario.limit = Some(1);
+        let prediction = predict(&scenario, Mode::Concurrent);
+        assert_eq!(
+            ends(&prediction),
+            [(ms(1000), Done), (ms(1000), Cancelled), (ms(2000), Done)]
+        );
+    }
+
+    #[test]
+    fn a_timeout_before_the_cancel_wins_and_the_cancel_is_ignored() {
+        let mut scenario = tasks(&["3+!2", "3+!0.5"]);
+        scenario.timeout = Some(ms(1000));
+        let prediction = predict(&scenario, Mode::Concurrent);
+        assert_eq!(
+            ends(&prediction),
+            [(ms(1000), Outcome::TimedOut), (ms(500), Outcome::Cancelled)]
+        );
+    }
+
+    #[test]
     fn a_timed_out_offload_keeps_its_worker_busy() {
         let mut scenario = steps(&["o3", "o3", "o3", "o3", "o1"]);
         scenario.timeout = Some(ms(1000));
@@ -567,31 +736,70 @@ mod tests {
         }
 
         #[test]
-        fn every_task_starts_once_and_ends_once(
+        fn every_task_starts_at_most_once_and_ends_once(
             tasks in prop::collection::vec(
-                prop::collection::vec((0usize..3, 1u64..=3_000), 1..5), 0..20),
+                (
+                    prop::option::of(1u64..=2_000),
+                    prop::collection::vec((0usize..3, 1u64..=3_000), 1..5),
+                    prop::option::of(1u64..=4_000),
+                ),
+                0..20,
+            ),
             limit in prop::option::of(1usize..5),
             timeout in prop::option::of(1u64..=5_000),
         ) {
             let scenario = Scenario {
-                tasks: tasks.into_iter().map(|steps| Task::named("", steps.into_iter().map(|(k, m)| crate::scenario::Step {
-                    kind: StepKind::ALL[k],
-                    duration: ms(m),
-                }).collect())).collect(),
+                tasks: tasks.into_iter().map(|(arrival, steps, cancel)| Task {
+                    arrival: ms(arrival.unwrap_or(0)),
+                    cancel: cancel.map(ms),
+                    ..Task::named("", steps.into_iter().map(|(k, m)| crate::scenario::Step {
+                        kind: StepKind::ALL[k],
+                        duration: ms(m),
+                    }).collect())
+                }).collect(),
                 limit,
                 timeout: timeout.map(ms),
             };
             for mode in Mode::ALL {
                 let prediction = predict(&scenario, mode);
-                let spans = spans(&prediction);
-                prop_assert_eq!(spans.len(), scenario.tasks.len());
-                for (span, task) in spans.iter().zip(&scenario.tasks) {
-                    prop_assert!(span.0 <= span.1);
-                    if span.2 == Outcome::Done {
-                        prop_assert!(span.1 - span.0 >= task.duration());
+                let count = scenario.tasks.len();
+                let (mut starts, mut ends) = (vec![None; count], vec![None; count]);
+                let mut running = 0;
+                for event in &prediction.events {
+                    match *event {
+                        RunEvent::Started { task, at } => {
+                            prop_assert_eq!(starts[task].replace(at), None);
+                            prop_assert!(at >= scenario.tasks[task].arrival);
+                            running += 1;
+                            prop_assert!(running <= limit.unwrap_or(count));
+                        }
+                        RunEvent::Finished { task, at, outcome } => {
+                            prop_assert_eq!(ends[task].replace((at, outcome)), None);
+                            if let Some(start) = starts[task] {
+                                running -= 1;
+                                prop_assert!(start <= at);
+                                if outcome == Outcome::Done {
+                                    prop_assert!(at - start >= scenario.tasks[task].duration());
+                                }
+                            } else {
+                                prop_assert_ne!(outcome, Outcome::Done);
+                            }
+                            prop_assert!(at <= prediction.total);
+                            // Cancelled only by a cancel it has, and never
+                            // before it is due (all at once, tasks are
+                            // created at the start).
+                            if outcome == Outcome::Cancelled {
+                                let cancel = scenario.tasks[task].cancel;
+                                prop_assert!(cancel.is_some());
+                                if mode == Mode::Concurrent {
+                                    prop_assert!(at >= cancel.unwrap());
+                                }
+                            }
+                        }
+                        RunEvent::Step { task, .. } => prop_assert!(starts[task].is_some()),
                     }
-                    prop_assert!(span.1 <= prediction.total);
                 }
+                prop_assert!(ends.iter().all(Option::is_some));
                 // Events come in time order.
                 prop_assert!(prediction.events.windows(2).all(|w| w[0].at() <= w[1].at()));
             }

@@ -16,7 +16,7 @@ use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::scenario::{
     format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
-    DurationError, Mode, RunChoice, Scale, Scenario, Step, StepsError, Task,
+    DurationError, Mode, RunChoice, Scale, Scenario, StepsError, Task,
 };
 use crate::simulate::{predict, Prediction};
 
@@ -30,8 +30,8 @@ pub struct TaskDraft {
     pub name: String,
     /// The steps, as typed (`1+c0.5+o2`, `@0.5+1`).
     pub steps_text: String,
-    /// What the typed steps mean: the arrival and the steps.
-    pub steps: Result<(Duration, Vec<Step>), StepsError>,
+    /// What the typed steps mean: the task, but for its name.
+    pub steps: Result<Task, StepsError>,
 }
 
 impl TaskDraft {
@@ -40,7 +40,10 @@ impl TaskDraft {
         Self {
             name: task.name.clone(),
             steps_text: format_task(task),
-            steps: Ok((task.arrival, task.steps.clone())),
+            steps: Ok(Task {
+                name: String::new(),
+                ..task.clone()
+            }),
         }
     }
 
@@ -187,11 +190,10 @@ pub fn scenario_of(drafts: &[TaskDraft], knobs: &KnobsDraft) -> Result<Scenario,
     let tasks = drafts
         .iter()
         .map(|draft| {
-            let (arrival, steps) = draft.steps.clone().ok()?;
+            let task = draft.steps.clone().ok()?;
             Some(Task {
                 name: draft.name.clone(),
-                arrival,
-                steps,
+                ..task
             })
         })
         .collect::<Option<_>>();
@@ -614,11 +616,8 @@ impl Playground {
         let steps = parse_task(&self.bulk.steps_text);
         self.bulk.count_error = count.err();
         self.bulk.steps_error = steps.clone().err();
-        if let (Ok(count), Ok((arrival, steps))) = (count, steps) {
-            let draft = TaskDraft::from_task(&Task {
-                arrival,
-                ..Task::named("", steps)
-            });
+        if let (Ok(count), Ok(task)) = (count, steps) {
+            let draft = TaskDraft::from_task(&task);
             self.edit(|drafts| drafts.extend(std::iter::repeat_n(draft, count)));
         }
     }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use async_playground::recording::{Outcome, Report, RunEvent};
 use async_playground::runtime::{self, pending_sleeps, timer_armed, workers, RunHandle};
-use async_playground::scenario::{parse_steps, Mode, Scale, Scenario, Task};
+use async_playground::scenario::{parse_steps, parse_task, Mode, Scale, Scenario, Task};
 use futures::channel::mpsc::{self, UnboundedReceiver};
 use futures::StreamExt;
 use wasm_bindgen_test::*;
@@ -374,6 +374,79 @@ async fn a_task_cancelled_by_the_learner_ends_at_once() {
         !run.handle.cancel(Mode::Concurrent, 0),
         "an ended task cannot be cancelled again"
     );
+}
+
+/// Which tasks started.
+fn starts(events: &[Report], count: usize) -> Vec<Option<Duration>> {
+    let mut starts = vec![None; count];
+    for event in events {
+        if let Report::Event(RunEvent::Started { task, at }) = *event {
+            starts[task] = Some(at);
+        }
+    }
+    starts
+}
+
+#[wasm_bindgen_test]
+async fn a_cancel_the_scenario_sets_counts_from_the_tasks_creation() {
+    // Cancelled in its wait; done before its cancel; cancelled before it
+    // arrives, so it never starts.
+    let scenario = Scenario::of(
+        ["3+!0.1", "0.05+!0.5", "@2+1+!0.15"]
+            .iter()
+            .map(|text| parse_task(text).unwrap())
+            .collect(),
+    );
+    for mode in Mode::ALL {
+        let mut run = observe(scenario.clone(), mode, Scale::X1);
+        let (events, total) = run.finish().await;
+        let endings = endings(&events, 3);
+        let outcomes: Vec<Outcome> = endings.iter().map(|e| e.1).collect();
+        assert_eq!(
+            outcomes,
+            [Outcome::Cancelled, Outcome::Done, Outcome::Cancelled],
+            "{mode}"
+        );
+        assert_eq!(starts(&events, 3)[2], None, "{mode}: never arrived");
+        assert!(endings[0].0 >= ms(100), "{mode}: {endings:?}");
+        // All at once every task is created at the start; one after
+        // another, the last when the second ends.
+        let created = match mode {
+            Mode::Concurrent => Duration::ZERO,
+            Mode::Sequential => endings[1].0,
+        };
+        assert!(endings[2].0 >= created + ms(150), "{mode}: {endings:?}");
+        assert!(
+            total < ms(2000),
+            "{mode}: nothing waits for what was cancelled: {total:?}"
+        );
+        assert_eq!(pending_sleeps(), 0);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_task_cancelled_in_line_gives_up_its_place() {
+    let scenario = Scenario {
+        limit: Some(1),
+        ..Scenario::of(
+            ["0.2", "1+!0.1", "0.05"]
+                .iter()
+                .map(|text| parse_task(text).unwrap())
+                .collect(),
+        )
+    };
+    let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
+    let (events, total) = run.finish().await;
+    let endings = endings(&events, 3);
+    assert_eq!(endings[1].1, Outcome::Cancelled);
+    assert!(
+        endings[1].0 >= ms(100) && endings[1].0 < endings[0].0,
+        "{endings:?}"
+    );
+    let starts = starts(&events, 3);
+    assert_eq!(starts[1], None, "cancelled while queued for a slot");
+    assert!(starts[2].unwrap() >= endings[0].0, "{starts:?}");
+    assert!(total < ms(1000), "{total:?}");
 }
 
 #[wasm_bindgen_test]

@@ -93,6 +93,7 @@ enum Note {
     Offloaded,
     NotArrived,
     Held,
+    Cancel,
 }
 
 impl Note {
@@ -134,6 +135,10 @@ impl Note {
                 "chunks in memory now, and the most at once",
                 "чанков в памяти сейчас и больше всего сразу",
             ),
+            Note::Cancel => (
+                "cancel: how many seconds after it is created the task is cancelled (task.cancel()); None: never.",
+                "cancel — через сколько секунд после создания задача отменяется (task.cancel()); None — никогда.",
+            ),
         };
         match lang {
             Lang::En => en,
@@ -151,6 +156,7 @@ enum Line {
     Started,
     Finished,
     TimedOut,
+    Cancelled,
     Completed,
     Total,
 }
@@ -169,6 +175,10 @@ impl Line {
             Line::TimedOut => (
                 "Long operation {label} cancelled: timed out",
                 "Длительная операция {label} отменена: истекло время ожидания",
+            ),
+            Line::Cancelled => (
+                "Long operation {label} cancelled",
+                "Длительная операция {label} отменена",
             ),
             Line::Completed => (
                 "Completed {count} operations.",
@@ -307,6 +317,7 @@ mod tests {
             Line::Started,
             Line::Finished,
             Line::TimedOut,
+            Line::Cancelled,
             Line::Completed,
             Line::Total,
         ];

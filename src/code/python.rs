@@ -32,16 +32,26 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         );
     }
     code.push('\n');
-    // With arrivals each task also says when it arrives; without, the rows
-    // stay as short as the course's example.
+    // With arrivals each task also says when it arrives, with cancels when
+    // it is cancelled; without, the rows stay as short as the course's
+    // example.
     let arrivals = scenario.has_arrivals();
+    let cancels = scenario.has_cancels();
     let fields = if arrivals {
         "name, arrival, steps"
     } else {
         "name, steps"
     };
+    let row = if cancels {
+        format!("{fields}, cancel")
+    } else {
+        fields.to_owned()
+    };
     if arrivals {
         comment(&mut code, "", "#", Note::Arrival.get(lang));
+    }
+    if cancels {
+        comment(&mut code, "", "#", Note::Cancel.get(lang));
     }
     code.push_str(if ru {
         "# Задачи: (сколько, название, шаги). Шаг: (\"wait\", с) — ожидание ввода-вывода,\n\
@@ -70,9 +80,14 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         } else {
             String::new()
         };
+        let cancel = match (cancels, task.cancel) {
+            (false, _) => String::new(),
+            (true, None) => ", None".to_owned(),
+            (true, Some(cancel)) => format!(", {}", format_seconds(cancel)),
+        };
         let _ = writeln!(
             code,
-            "    ({count}, {}, {arrival}[{}]),",
+            "    ({count}, {}, {arrival}[{}]{cancel}),",
             python_string(&task.name),
             steps.join(", ")
         );
@@ -165,17 +180,24 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     code.push_str("\n\n");
 
     let _ = writeln!(code, "async def run(n, {fields}):");
+    // With cancels, the task's whole life is inside `try`: wherever the
+    // cancel finds it, it says so and goes on being cancelled.
+    let mut indent = if cancels {
+        code.push_str("    try:\n");
+        "        ".to_owned()
+    } else {
+        "    ".to_owned()
+    };
     if arrivals {
-        code.push_str("    if arrival > now():\n");
+        let _ = writeln!(code, "{indent}if arrival > now():");
         let _ = writeln!(
             code,
-            "        await asyncio.sleep((arrival - now()) * SCALE)  # {}",
+            "{indent}    await asyncio.sleep((arrival - now()) * SCALE)  # {}",
             Note::NotArrived.get(lang)
         );
     }
-    let mut indent = "    ".to_owned();
     if scenario.limit.is_some() {
-        code.push_str("    async with limit:\n");
+        let _ = writeln!(code, "{indent}async with limit:");
         indent.push_str("    ");
     }
     match scenario.timeout {
@@ -195,6 +217,15 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             let _ = writeln!(code, "{indent}return True");
         }
     }
+    if cancels {
+        code.push_str("    except asyncio.CancelledError:\n");
+        let _ = writeln!(
+            code,
+            "        print(f\"{}\")",
+            fill(Line::Cancelled.template(lang))
+        );
+        code.push_str("        raise\n");
+    }
     code.push_str("\n\n");
 
     code.push_str("async def main():\n");
@@ -203,17 +234,52 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     }
     let _ = writeln!(
         code,
-        "    tasks = [({fields}) for count, {fields} in TASKS for _ in range(count)]"
+        "    tasks = [({row}) for count, {row} in TASKS for _ in range(count)]"
     );
-    let _ = match mode {
-        Mode::Concurrent => writeln!(
+    let _ = match (mode, cancels) {
+        (Mode::Concurrent, false) => writeln!(
             code,
             "    results = await asyncio.gather(\n        *(run(n, {fields}) for n, ({fields}) in enumerate(tasks, 1))\n    )"
         ),
-        Mode::Sequential => writeln!(
+        (Mode::Sequential, false) => writeln!(
             code,
             "    results = []\n    for n, ({fields}) in enumerate(tasks, 1):\n        results.append(await run(n, {fields}))"
         ),
+        // Cancelling takes the task itself: each is created, and its
+        // cancel set on the loop's clock, before it is awaited.
+        (mode, true) => {
+            let (concurrent, sequential) = match lang {
+                Lang::En => (
+                    "A cancelled task's result is its CancelledError.",
+                    "a cancelled task raises CancelledError",
+                ),
+                Lang::Ru => (
+                    "Результат отменённой задачи — её CancelledError.",
+                    "отменённая задача выбрасывает CancelledError",
+                ),
+            };
+            code.push_str("    loop = asyncio.get_running_loop()\n");
+            if mode == Mode::Concurrent {
+                code.push_str("    running = []\n");
+            } else {
+                code.push_str("    results = []\n");
+            }
+            let _ = writeln!(code, "    for n, ({row}) in enumerate(tasks, 1):");
+            let _ = writeln!(code, "        task = asyncio.create_task(run(n, {fields}))");
+            code.push_str("        if cancel is not None:\n");
+            code.push_str("            loop.call_later(cancel * SCALE, task.cancel)\n");
+            if mode == Mode::Concurrent {
+                code.push_str("        running.append(task)\n");
+                let _ = writeln!(code, "    # {concurrent}");
+                writeln!(
+                    code,
+                    "    results = await asyncio.gather(*running, return_exceptions=True)"
+                )
+            } else {
+                let _ = writeln!(code, "        try:\n            results.append(await task)\n        except asyncio.CancelledError:  # {sequential}");
+                writeln!(code, "            results.append(False)")
+            }
+        }
     };
     let _ = writeln!(
         code,
@@ -236,7 +302,7 @@ fn fill(template: &str) -> String {
             Ok(text) => text,
             Err(Slot::Label) => "{label(n, name)}",
             Err(Slot::Now) => "{now():.4f}",
-            Err(Slot::Count) => "{sum(results)}",
+            Err(Slot::Count) => "{results.count(True)}",
             Err(Slot::Peak) => "{peak}",
         })
         .collect()
@@ -273,6 +339,37 @@ mod tests {
             "no pool without offloads"
         );
         assert!(!code.contains("Semaphore") && !code.contains("wait_for"));
+        assert!(!code.contains("cancel") && !code.contains("create_task"));
+    }
+
+    #[test]
+    fn a_cancel_is_task_cancel_on_the_loops_clock() {
+        let mut scenario = Preset::LongestWins.scenario();
+        scenario.tasks[2].cancel = Some(std::time::Duration::from_millis(1500));
+        scenario.limit = Some(2);
+        for mode in Mode::ALL {
+            let code = python(&scenario, mode, Lang::En);
+            assert!(
+                code.contains("    (1, \"\", [(\"wait\", 10)], 1.5),\n"),
+                "{code}"
+            );
+            assert!(code.contains("    (1, \"\", [(\"wait\", 1)], None),\n"));
+            assert!(code.contains(
+                "    tasks = [(name, steps, cancel) for count, name, steps, cancel in TASKS for _ in range(count)]"
+            ));
+            assert!(code.contains("        task = asyncio.create_task(run(n, name, steps))\n        if cancel is not None:\n            loop.call_later(cancel * SCALE, task.cancel)\n"));
+            // The task's whole life, its place in line included, is in `try`.
+            assert!(
+                code.contains("    try:\n        async with limit:\n"),
+                "{code}"
+            );
+            assert!(code.contains("    except asyncio.CancelledError:\n        print(f\"Long operation {label(n, name)} cancelled\")\n        raise\n"));
+            assert!(code.contains("print(f\"Completed {results.count(True)} operations.\")"));
+        }
+        let together = python(&scenario, Mode::Concurrent, Lang::En);
+        assert!(together.contains("await asyncio.gather(*running, return_exceptions=True)"));
+        let in_turn = python(&scenario, Mode::Sequential, Lang::En);
+        assert!(in_turn.contains("        try:\n            results.append(await task)\n        except asyncio.CancelledError:"));
     }
 
     #[test]

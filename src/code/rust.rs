@@ -26,6 +26,7 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     let offloads = used(StepKind::Offload);
     let data = used(StepKind::Receive);
     let arrivals = scenario.has_arrivals();
+    let cancels = scenario.has_cancels();
     let mut code = String::new();
 
     comment(
@@ -47,8 +48,13 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if scenario.limit.is_some() {
         code.push_str("use tokio::sync::Semaphore;\n");
     }
-    if offloads {
-        code.push_str("use tokio::task::JoinSet;\n");
+    // A join set runs offloaded work, and the operation under a timeout:
+    // dropping it cancels what it holds, as cancelling in asyncio does.
+    match (offloads || scenario.timeout.is_some(), cancels) {
+        (true, true) => code.push_str("use tokio::task::{AbortHandle, JoinSet};\n"),
+        (true, false) => code.push_str("use tokio::task::JoinSet;\n"),
+        (false, true) => code.push_str("use tokio::task::AbortHandle;\n"),
+        (false, false) => {}
     }
     code.push_str(if scenario.timeout.is_some() {
         "use tokio::time::{sleep, timeout};\n\n"
@@ -125,25 +131,38 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     if arrivals {
         comment(&mut code, "", "//", Note::Arrival.get(lang));
     }
+    if cancels {
+        comment(&mut code, "", "//", Note::Cancel.get(lang));
+    }
     let fields = if arrivals {
         "name, arrival, steps"
     } else {
         "name, steps"
+    };
+    let row = if cancels {
+        format!("{fields}, cancel")
+    } else {
+        fields.to_owned()
     };
     comment(
         &mut code,
         "",
         "///",
         &if ru {
-            format!("Задачи: (сколько, {}).", fields_ru(arrivals))
+            format!(
+                "Задачи: (сколько, {}{}).",
+                fields_ru(arrivals),
+                if cancels { ", отмена" } else { "" }
+            )
         } else {
-            format!("Tasks: (how many, {fields}).")
+            format!("Tasks: (how many, {row}).")
         },
     );
     let _ = writeln!(
         code,
-        "const TASKS: &[(usize, &str, {}&[Step])] = &[",
-        if arrivals { "f64, " } else { "" }
+        "const TASKS: &[(usize, &str, {}&[Step]{})] = &[",
+        if arrivals { "f64, " } else { "" },
+        if cancels { ", Option<f64>" } else { "" }
     );
     for (task, count) in scenario.runs() {
         let steps: Vec<String> = task
@@ -162,9 +181,14 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         } else {
             String::new()
         };
+        let cancel = match (cancels, task.cancel) {
+            (false, _) => String::new(),
+            (true, None) => ", None".to_owned(),
+            (true, Some(cancel)) => format!(", Some({})", float(&format_seconds(cancel))),
+        };
         let _ = writeln!(
             code,
-            "    ({count}, {}, {arrival}&[{}]),",
+            "    ({count}, {}, {arrival}&[{}]{cancel}),",
             rust_string(&task.name),
             steps.join(", ")
         );
@@ -296,7 +320,7 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             },
         );
         code.push_str(
-            "    let mut operation = tokio::spawn(operation(n, name, steps));\n    match timeout(seconds(TIMEOUT), &mut operation).await {\n        Ok(_) => true,\n        Err(_) => {\n            operation.abort();\n",
+            "    let mut operation_task = JoinSet::new();\n    operation_task.spawn(operation(n, name, steps));\n    match timeout(seconds(TIMEOUT), operation_task.join_next()).await {\n        Ok(_) => true,\n        Err(_) => {\n",
         );
         let _ = writeln!(
             code,
@@ -309,12 +333,53 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     }
     code.push_str("}\n\n");
 
+    if cancels {
+        comment(
+            &mut code,
+            "",
+            "///",
+            if ru {
+                "Отменяет задачу через after секунд, как loop.call_later(after, task.cancel) в Python: она заканчивается на ближайшем await."
+            } else {
+                "Cancels the task after `after` seconds, as Python's loop.call_later(after, task.cancel) does: it ends at its next await."
+            },
+        );
+        let timed = if ru {
+            "отсчёт с этого момента, как у call_later"
+        } else {
+            "timed from now, as call_later is"
+        };
+        let _ = writeln!(
+            code,
+            "fn cancel_later(n: usize, name: &'static str, task: AbortHandle, after: f64) {{\n    let timer = sleep(seconds(after)); // {timed}\n    tokio::spawn(async move {{\n        timer.await;\n        if !task.is_finished() {{\n            task.abort();"
+        );
+        let _ = writeln!(
+            code,
+            "            {}",
+            println(Line::Cancelled.template(lang))
+        );
+        code.push_str("        }\n    });\n}\n\n");
+    }
+
     code.push_str("async fn run_all() {\n");
     let _ = writeln!(
         code,
-        "    let tasks = TASKS\n        .iter()\n        .flat_map(|&(count, {fields})| std::iter::repeat_n(({fields}), count));"
+        "    let tasks = TASKS\n        .iter()\n        .flat_map(|&(count, {row})| std::iter::repeat_n(({row}), count));"
     );
+    let cancelled = if ru {
+        "Отменённая задача вместо результата даёт ошибку."
+    } else {
+        "A cancelled task gives an error instead of its result."
+    };
     let _ = match mode {
+        Mode::Concurrent if cancels => writeln!(
+            code,
+            "    let handles: Vec<_> = (1..)\n        .zip(tasks)\n        .map(|(n, ({row}))| {{\n            let handle = tokio::spawn(run(n, {fields}));\n            if let Some(after) = cancel {{\n                cancel_later(n, name, handle.abort_handle(), after);\n            }}\n            handle\n        }})\n        .collect();\n    let mut results = Vec::new();\n    for handle in handles {{\n        // {cancelled}\n        results.push(handle.await.unwrap_or(false));\n    }}"
+        ),
+        Mode::Sequential if cancels => writeln!(
+            code,
+            "    let mut results = Vec::new();\n    for (n, ({row})) in (1..).zip(tasks) {{\n        let handle = tokio::spawn(run(n, {fields}));\n        if let Some(after) = cancel {{\n            cancel_later(n, name, handle.abort_handle(), after);\n        }}\n        // {cancelled}\n        results.push(handle.await.unwrap_or(false));\n    }}"
+        ),
         Mode::Concurrent => writeln!(
             code,
             "    let handles: Vec<_> = (1..)\n        .zip(tasks)\n        .map(|(n, ({fields}))| tokio::spawn(run(n, {fields})))\n        .collect();\n    let mut results = Vec::new();\n    for handle in handles {{\n        results.push(handle.await.unwrap());\n    }}"
@@ -436,6 +501,8 @@ mod tests {
             "Work(",
             "AtomicUsize",
             "fn work",
+            "cancel",
+            "AbortHandle",
         ] {
             assert!(!code.contains(absent), "{absent} in\n{code}");
         }
@@ -450,12 +517,32 @@ mod tests {
         let code = rust(&scenario, Mode::Sequential, Lang::Ru);
         assert!(code.contains("const LIMIT: usize = 3; //"));
         assert!(code.contains("const TIMEOUT: f64 = 2.5; //"));
-        assert!(code.contains("match timeout(seconds(TIMEOUT), &mut operation).await"));
+        assert!(code.contains("match timeout(seconds(TIMEOUT), operation_task.join_next()).await"));
         assert!(code.contains(".max_blocking_threads(WORKERS)"));
         assert!(code.contains("job.spawn_blocking(move || work(s));"));
         assert!(code.contains("chunks.receive();") && code.contains("impl Drop for Chunks"));
         assert!(code.contains("for (n, (name, steps)) in (1..).zip(tasks)"));
         assert!(code.contains("println!(\"Выполнено {completed} операций.\");"));
+    }
+
+    #[test]
+    fn a_cancel_is_an_abort_timed_from_when_the_task_is_spawned() {
+        let mut scenario = Preset::LongestWins.scenario();
+        scenario.tasks[2].cancel = Some(std::time::Duration::from_millis(1500));
+        for (mode, spawned) in [
+            (Mode::Concurrent, "            let handle = tokio::spawn(run(n, name, steps));\n            if let Some(after) = cancel {\n                cancel_later(n, name, handle.abort_handle(), after);"),
+            (Mode::Sequential, "        let handle = tokio::spawn(run(n, name, steps));\n        if let Some(after) = cancel {\n            cancel_later(n, name, handle.abort_handle(), after);"),
+        ] {
+            let code = rust(&scenario, mode, Lang::En);
+            assert!(code.contains("use tokio::task::AbortHandle;\n"), "{code}");
+            assert!(code.contains("const TASKS: &[(usize, &str, &[Step], Option<f64>)] = &["));
+            assert!(code.contains("(1, \"\", &[Wait(1.0)], None),"));
+            assert!(code.contains("(1, \"\", &[Wait(10.0)], Some(1.5)),"));
+            assert!(code.contains(spawned), "{code}");
+            assert!(code.contains("    let timer = sleep(seconds(after));"));
+            assert!(code.contains("            task.abort();\n            println!(\"Long operation {} cancelled\", label(n, name));"));
+            assert!(code.contains("results.push(handle.await.unwrap_or(false));"));
+        }
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //! reports what happens, with times read from `performance.now()`.
 //!
 //! Each task is an `async` block that takes its steps as the generated
-//! Python program does (see `code.rs`): it awaits a timer for a wait, keeps
+//! Python program does (see `code`): it awaits a timer for a wait, keeps
 //! the thread busy for work, and awaits a Web Worker for offloaded work
-//! ([`workers`]); a semaphore holds it to the limit and a timer to its
-//! timeout. Concurrent runs join every task at once (`asyncio.gather`);
-//! sequential runs await them one by one. Timers wait in one queue
+//! ([`workers`]); a semaphore holds it to the limit, a timer to its
+//! timeout, and another to the cancel its scenario sets, if any.
+//! Concurrent runs join every task at once (`asyncio.gather`); sequential
+//! runs await them one by one. Timers wait in one queue
 //! ([`timers`]) behind a single browser timer. A run is owned by its
 //! [`RunHandle`]: dropping the handle drops every future of the run at
 //! once, which removes its timers.
@@ -307,12 +308,24 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
         });
         async move {
             let task = run_task(&context, mode, began, index, limit.as_deref());
-            let finished = match registration {
-                Some(registration) => Abortable::new(task, registration).await.is_ok(),
-                None => {
-                    task.await;
-                    true
+            // A cancel the scenario sets is timed from now, when the task
+            // is created (`loop.call_later(cancel, task.cancel)`).
+            let task = async {
+                match context.scenario.tasks[index].cancel {
+                    Some(cancel) => {
+                        let at =
+                            task_now_ms() + context.scale.to_real(cancel).as_secs_f64() * 1000.0;
+                        Box::pin(until(task, at)).await
+                    }
+                    None => {
+                        task.await;
+                        true
+                    }
                 }
+            };
+            let finished = match registration {
+                Some(registration) => Abortable::new(task, registration).await.unwrap_or(false),
+                None => task.await,
             };
             if !finished {
                 (context.report)(
@@ -393,6 +406,18 @@ async fn run_task(
     );
 }
 
+/// Runs `task` until it ends, true, or until `at` (in [`now_ms`]
+/// milliseconds), false: then it is dropped at its current await.
+async fn until(task: impl Future<Output = ()>, at: f64) -> bool {
+    futures::pin_mut!(task);
+    let deadline = timers::sleep_until(at);
+    futures::pin_mut!(deadline);
+    matches!(
+        futures::future::select(task, deadline).await,
+        Either::Left(_)
+    )
+}
+
 /// The body under `asyncio.wait_for`: the deadline is taken now, the body
 /// starts on a later turn, and it is dropped at its first await after the
 /// deadline.
@@ -405,11 +430,10 @@ async fn with_timeout(
 ) -> Outcome {
     let deadline = task_now_ms() + context.scale.to_real(timeout).as_secs_f64() * 1000.0;
     timers::yield_now().await;
-    let body = body(context, mode, began, index);
-    futures::pin_mut!(body);
-    match futures::future::select(body, timers::sleep_until(deadline)).await {
-        Either::Left(_) => Outcome::Done,
-        Either::Right(_) => Outcome::TimedOut,
+    if until(body(context, mode, began, index), deadline).await {
+        Outcome::Done
+    } else {
+        Outcome::TimedOut
     }
 }
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 use async_playground::memory;
 use async_playground::presets::Preset;
 use async_playground::recording::{Outcome, RunEvent};
-use async_playground::scenario::{parse_task, Mode, Scenario, StepKind, Task};
+use async_playground::scenario::{parse_task, Mode, Scenario, StepKind};
 use async_playground::simulate::predict;
 
 /// Real seconds per scenario second in these runs: the programs' `SCALE`.
@@ -79,6 +79,8 @@ impl Printed {
                 outcomes[number() - 1] = Some(Outcome::Done);
             } else if line.ends_with("cancelled: timed out") {
                 outcomes[number() - 1] = Some(Outcome::TimedOut);
+            } else if line.ends_with(" cancelled") && line.starts_with("Long operation") {
+                outcomes[number() - 1] = Some(Outcome::Cancelled);
             } else if let Some(rest) = line.strip_prefix("Most held in memory: ") {
                 most_held = rest.split(' ').next().and_then(|n| n.parse().ok());
             } else if let Some(seconds) = line.strip_prefix("Program finished in ") {
@@ -142,16 +144,7 @@ pub fn check(
 /// A scenario of unnamed tasks written as in links (`@0.2+1+c0.5`).
 pub fn scenario(tasks: &[&str], limit: Option<usize>, timeout: Option<f64>) -> Scenario {
     Scenario {
-        tasks: tasks
-            .iter()
-            .map(|text| {
-                let (arrival, steps) = parse_task(text).unwrap();
-                Task {
-                    arrival,
-                    ..Task::named("", steps)
-                }
-            })
-            .collect(),
+        tasks: tasks.iter().map(|text| parse_task(text).unwrap()).collect(),
         limit,
         timeout: timeout.map(Duration::from_secs_f64),
     }
@@ -237,6 +230,28 @@ pub fn mixed() -> Vec<(&'static str, Scenario)> {
                 Some(2),
                 Some(1.2),
             ),
+        ),
+        (
+            // Every cancel half a second or more from the task's other
+            // events, in both modes, as the timeouts above.
+            "cancels at every kind of await",
+            scenario(&["3+!1", "@0.5+2+!1", "c0.5+1+!2", "1+o2+!2"], None, None),
+        ),
+        (
+            "cancelled in line for a slot",
+            scenario(&["2", "1.5+!1", "@0.5+1+!3.5", "1"], Some(1), None),
+        ),
+        (
+            "cancels and a timeout",
+            scenario(
+                &["3+!0.8", "3+!2.5", "1+!2", "c0.3+1.5+!1"],
+                None,
+                Some(1.5),
+            ),
+        ),
+        (
+            "cancelled while holding data",
+            scenario(&["r0.3+r1+w0.1+!0.8", "r0.2+r0.2+w0.1+w0.1"], None, None),
         ),
         (
             // Every outcome half a second or more from its timeout, as above.
