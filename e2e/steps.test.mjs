@@ -75,23 +75,31 @@ describe('the event loop', () => {
   test('stalls while a task computes, and not while it offloads the same work', () =>
     playground.withPage('', async (page) => {
       await page.getByTestId('preset-cpu-heavy').click();
+      // Each stall's width, as a share of the run's axis. A machine that is
+      // short of CPU (this one's hypervisor takes up to a third of it at
+      // times) can hold the page back for 50–200 ms: a stall the page shows
+      // honestly, but not the 3 s of work this test is about.
       const runConcurrent = async () => {
         await page.getByTestId('run-concurrent').click();
         await waitForRunState(page, 'done');
         return {
           total: await seconds(page, 'total-concurrent-measured'),
-          stalls: await page.getByTestId('stall').count(),
+          stalls: await page.getByTestId('stall').evaluateAll((stalls) =>
+            stalls.map((stall) => (100 - parseFloat(stall.style.left) - parseFloat(stall.style.right)) / 100),
+          ),
         };
       };
-      const blocked = await withinAttempts(runConcurrent, (r) => r.total >= 4 && r.total <= 4.025 && r.stalls === 1);
+      const long = (run) => run.stalls.filter((share) => share > 0.1);
+      const blocked = await withinAttempts(runConcurrent, (r) => r.total >= 4 && r.total <= 4.025 && long(r).length === 1);
       assert.ok(blocked.total >= 4 && blocked.total <= 4.025, `blocked: ${blocked.total} s, predicted 4 s`);
-      assert.equal(blocked.stalls, 1, 'one stretch of 3 s with the loop blocked');
+      assert.equal(long(blocked).length, 1, `one stretch of 3 s with the loop blocked: ${blocked.stalls}`);
+      assert.ok(long(blocked)[0] >= 0.7, `3 s of a 4 s run: ${blocked.stalls}`);
       assert.equal(await page.locator('[data-testid="lane"][data-state="done"]').count(), 6);
       assert.match(await page.getByTestId('summary').textContent(), /nothing else ran/);
 
       await page.getByTestId('preset-cpu-offloaded').click();
-      const offloaded = await withinAttempts(runConcurrent, (r) => r.total >= 3 && r.total <= 3.025 && r.stalls === 0);
-      assert.equal(offloaded.stalls, 0, 'the loop never stalled');
+      const offloaded = await withinAttempts(runConcurrent, (r) => r.total >= 3 && r.total <= 3.025 && r.stalls.length === 0);
+      assert.deepEqual(long(offloaded), [], `the work never blocks the loop: ${offloaded.stalls}`);
       assert.ok(offloaded.total >= 3 && offloaded.total <= 3.025, `offloaded: ${offloaded.total} s, predicted 3 s`);
     }));
 
