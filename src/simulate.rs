@@ -381,7 +381,7 @@ impl<'a> Sim<'a> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::scenario::{parse_steps, parse_task};
+    use crate::scenario::parse_task;
     use proptest::prelude::*;
 
     fn secs(values: &[f64]) -> Scenario {
@@ -393,22 +393,13 @@ mod tests {
         )
     }
 
+    /// Unnamed tasks written as in links (`1+c0.5`, `@0.2+1+!0.5`).
     fn steps(texts: &[&str]) -> Scenario {
-        Scenario::of(
-            texts
-                .iter()
-                .map(|t| Task::named("", parse_steps(t).unwrap()))
-                .collect(),
-        )
+        Scenario::of(texts.iter().map(|t| parse_task(t).unwrap()).collect())
     }
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
-    }
-
-    /// Unnamed tasks written as in links (`@0.2+1+!0.5`).
-    fn tasks(texts: &[&str]) -> Scenario {
-        Scenario::of(texts.iter().map(|t| parse_task(t).unwrap()).collect())
     }
 
     /// Each task's end and outcome: for tasks that may never start.
@@ -575,7 +566,7 @@ mod tests {
     #[test]
     fn a_cancel_ends_a_task_at_its_await_from_when_it_is_created() {
         use Outcome::{Cancelled, Done};
-        let scenario = tasks(&["3+!1", "0.5+!1", "c1.5+1+!1", "2"]);
+        let scenario = steps(&["3+!1", "0.5+!1", "c1.5+1+!1", "2"]);
         let together = predict(&scenario, Mode::Concurrent);
         assert_eq!(
             spans(&together),
@@ -592,10 +583,10 @@ mod tests {
             ]
         );
         // Done before its cancel is due: there is nothing to cancel.
-        let early = predict(&tasks(&["0.5+!1", "2"]), Mode::Concurrent);
+        let early = predict(&steps(&["0.5+!1", "2"]), Mode::Concurrent);
         assert_eq!(ends(&early), [(ms(500), Done), (ms(2000), Done)]);
         // One after another, each cancel counts from when its task begins.
-        let in_turn = predict(&tasks(&["3+!1", "0.5+!1", "2+!1.5"]), Mode::Sequential);
+        let in_turn = predict(&steps(&["3+!1", "0.5+!1", "2+!1.5"]), Mode::Sequential);
         assert_eq!(
             spans(&in_turn),
             vec![
@@ -612,7 +603,7 @@ mod tests {
         use Outcome::{Cancelled, Done};
         // Cancelled while it has not arrived yet, and while it queues for a
         // slot: its place in the line goes to the next.
-        let mut scenario = tasks(&["@2+1+!1", "2", "1+!0.5", "1"]);
+        let mut scenario = steps(&["@2+1+!1", "2", "1+!0.5", "1"]);
         scenario.limit = Some(1);
         let prediction = predict(&scenario, Mode::Concurrent);
         assert_eq!(
@@ -630,7 +621,7 @@ mod tests {
             ]
         );
         // Under a timeout, `wait_for` has not yet started the body.
-        let mut timed = tasks(&["1", "1+!0.5"]);
+        let mut timed = steps(&["1", "1+!0.5"]);
         (timed.limit, timed.timeout) = (Some(1), Some(ms(5000)));
         let prediction = predict(&timed, Mode::Concurrent);
         assert_eq!(ends(&prediction)[1], (ms(500), Cancelled));
@@ -642,7 +633,7 @@ mod tests {
         use Outcome::{Cancelled, Done};
         // The first ends at 1 s and hands its slot to the second, whose
         // cancel falls due in the same turn: the third gets the slot.
-        let mut scenario = tasks(&["1", "1+!1", "1"]);
+        let mut scenario = steps(&["1", "1+!1", "1"]);
         scenario.limit = Some(1);
         let prediction = predict(&scenario, Mode::Concurrent);
         assert_eq!(
@@ -653,7 +644,7 @@ mod tests {
 
     #[test]
     fn a_timeout_before_the_cancel_wins_and_the_cancel_is_ignored() {
-        let mut scenario = tasks(&["3+!2", "3+!0.5"]);
+        let mut scenario = steps(&["3+!2", "3+!0.5"]);
         scenario.timeout = Some(ms(1000));
         let prediction = predict(&scenario, Mode::Concurrent);
         assert_eq!(

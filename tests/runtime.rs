@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use async_playground::recording::{Outcome, Report, RunEvent};
 use async_playground::runtime::{self, pending_sleeps, timer_armed, workers, RunHandle};
-use async_playground::scenario::{parse_steps, parse_task, Mode, Scale, Scenario, Task};
+use async_playground::scenario::{parse_task, Mode, Scale, Scenario, Task};
 use futures::channel::mpsc::{self, UnboundedReceiver};
 use futures::StreamExt;
 use wasm_bindgen_test::*;
@@ -71,13 +71,9 @@ fn observe(scenario: Scenario, mode: Mode, scale: Scale) -> Observed {
     Observed { handle, reports }
 }
 
-fn tasks(steps: &[&str]) -> Scenario {
-    Scenario::of(
-        steps
-            .iter()
-            .map(|s| Task::named("", parse_steps(s).unwrap()))
-            .collect(),
-    )
+/// Unnamed tasks written as in links (`1+c0.5`, `@0.2+1+!0.5`).
+fn tasks(texts: &[&str]) -> Scenario {
+    Scenario::of(texts.iter().map(|t| parse_task(t).unwrap()).collect())
 }
 
 /// When each task finished, and how, by task.
@@ -391,12 +387,7 @@ fn starts(events: &[Report], count: usize) -> Vec<Option<Duration>> {
 async fn a_cancel_the_scenario_sets_counts_from_the_tasks_creation() {
     // Cancelled in its wait; done before its cancel; cancelled before it
     // arrives, so it never starts.
-    let scenario = Scenario::of(
-        ["3+!0.1", "0.05+!0.5", "@2+1+!0.15"]
-            .iter()
-            .map(|text| parse_task(text).unwrap())
-            .collect(),
-    );
+    let scenario = tasks(&["3+!0.1", "0.05+!0.5", "@2+1+!0.15"]);
     for mode in Mode::ALL {
         let mut run = observe(scenario.clone(), mode, Scale::X1);
         let (events, total) = run.finish().await;
@@ -428,12 +419,7 @@ async fn a_cancel_the_scenario_sets_counts_from_the_tasks_creation() {
 async fn a_task_cancelled_in_line_gives_up_its_place() {
     let scenario = Scenario {
         limit: Some(1),
-        ..Scenario::of(
-            ["0.2", "1+!0.1", "0.05"]
-                .iter()
-                .map(|text| parse_task(text).unwrap())
-                .collect(),
-        )
+        ..tasks(&["0.2", "1+!0.1", "0.05"])
     };
     let mut run = observe(scenario, Mode::Concurrent, Scale::X1);
     let (events, total) = run.finish().await;
