@@ -59,7 +59,15 @@ describe('the course scenarios', () => {
           assert.ok(peaks.every((peak) => (buffering ? peak >= 16 : peak <= 5)), `${preset}: ${peaks}`);
         }
         if (preset === 'web-server') {
-          assert.match(await page.getByTestId('summary').textContent(), /From arrival to answer: 0\.6\d\d s on average/);
+          // Each mode's time from arrival to answer, measured: 1.95 s on
+          // average one at a time and 0.6 s all at once, as predicted, each
+          // late by no more than the run's own tolerance.
+          const summary = await page.getByTestId('summary').textContent();
+          const averages = [...summary.matchAll(/From arrival to answer: (\d+\.\d{3}) s on average/g)].map((m) => Number(m[1]));
+          assert.equal(averages.length, 2, summary);
+          const [oneAtATime, allAtOnce] = averages;
+          assert.ok(oneAtATime >= 1.95 && oneAtATime <= 1.95 + tolerance, summary);
+          assert.ok(allAtOnce >= 0.6 && allAtOnce <= 0.6 + tolerance && allAtOnce < oneAtATime / 2, summary);
         }
       }
     }));
