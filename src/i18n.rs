@@ -566,20 +566,8 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
     let took = recording.total?;
     let scenario = &recording.scenario;
     let count = scenario.tasks.len();
-    let (mut timed_out, mut cancelled) = (0, 0);
-    for event in recording.events() {
-        match event {
-            RunEvent::Finished {
-                outcome: Outcome::TimedOut,
-                ..
-            } => timed_out += 1,
-            RunEvent::Finished {
-                outcome: Outcome::Cancelled,
-                ..
-            } => cancelled += 1,
-            _ => {}
-        }
-    }
+    let timed_out = recording.ended(Outcome::TimedOut);
+    let cancelled = recording.ended(Outcome::Cancelled);
     // Read once per recording: a pass over 100,000 tasks costs milliseconds.
     let traits = recording.traits();
     let plain = traits.only_waits && scenario.limit.is_none() && timed_out == 0 && cancelled == 0;

@@ -22,7 +22,7 @@ pub enum Outcome {
     Done,
     /// Its timeout cancelled it (`asyncio.wait_for` raised `TimeoutError`).
     TimedOut,
-    /// The learner cancelled it during the run (`task.cancel()`).
+    /// The learner or the scenario cancelled it (`task.cancel()`).
     Cancelled,
 }
 
@@ -193,6 +193,20 @@ impl Distortion {
     }
 }
 
+/// How many of a run's tasks wait and how many have finished, at a moment
+/// when some of its tasks started or finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Level {
+    /// The moment.
+    pub at: Duration,
+    /// The most tasks waiting at once at that moment, as its events came.
+    pub peak: usize,
+    /// The tasks waiting after it.
+    pub waiting: usize,
+    /// The tasks finished after it, however they ended.
+    pub finished: usize,
+}
+
 /// Everything known about one run of a scenario in one mode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recording {
@@ -203,9 +217,16 @@ pub struct Recording {
     /// What the simulator predicts for it.
     pub prediction: Rc<Prediction>,
     chunks: Vec<Rc<[RunEvent]>>,
+    /// The run's levels, a chunk per call to `record`: one for each moment
+    /// tasks started or finished, so that a chart of 100,000 tasks reads a
+    /// few hundred of them, not every event.
+    levels: Vec<Rc<[Level]>>,
+    /// The last level, carried on into the next chunk.
+    level: Level,
     event_count: usize,
     printed: usize,
-    done: usize,
+    /// How many tasks ended each way so far: done, timed out, cancelled.
+    ended: [usize; 3],
     stalls: Vec<(Duration, Duration)>,
     began_at: Option<Duration>,
     /// What views ask of the scenario on every frame, and the summary at
@@ -239,9 +260,16 @@ impl Recording {
             scenario,
             prediction,
             chunks: Vec::new(),
+            levels: Vec::new(),
+            level: Level {
+                at: Duration::ZERO,
+                peak: 0,
+                waiting: 0,
+                finished: 0,
+            },
             event_count: 0,
             printed: 0,
-            done: 0,
+            ended: [0; 3],
             stalls: Vec::new(),
             began_at: None,
             last_event_at: Duration::ZERO,
@@ -253,16 +281,35 @@ impl Recording {
     /// Adds what the runtime reported since the last call, in order.
     pub fn record(&mut self, reports: impl IntoIterator<Item = Report>) {
         let mut events = Vec::new();
+        let mut levels: Vec<Level> = Vec::new();
         for report in reports {
             match report {
                 Report::Event(event) => {
                     self.last_event_at = self.last_event_at.max(event.at());
+                    let level = &mut self.level;
                     match event {
                         RunEvent::Step { .. } => {}
-                        RunEvent::Started { .. } => self.printed += 1,
+                        RunEvent::Started { .. } => {
+                            self.printed += 1;
+                            level.waiting += 1;
+                        }
                         RunEvent::Finished { outcome, .. } => {
                             self.printed += 1;
-                            self.done += usize::from(outcome == Outcome::Done);
+                            self.ended[outcome as usize] += 1;
+                            level.waiting = level.waiting.saturating_sub(1);
+                            level.finished += 1;
+                        }
+                    }
+                    if !matches!(event, RunEvent::Step { .. }) {
+                        // A new moment starts its peak afresh.
+                        if level.at != event.at() {
+                            level.at = event.at();
+                            level.peak = 0;
+                        }
+                        level.peak = level.peak.max(level.waiting);
+                        match levels.last_mut() {
+                            Some(last) if last.at == level.at => *last = *level,
+                            _ => levels.push(*level),
                         }
                     }
                     events.push(event);
@@ -278,6 +325,9 @@ impl Recording {
         if !events.is_empty() {
             self.event_count += events.len();
             self.chunks.push(events.into());
+        }
+        if !levels.is_empty() {
+            self.levels.push(levels.into());
         }
     }
 
@@ -479,6 +529,11 @@ impl Recording {
         self.total.is_some()
     }
 
+    /// How many tasks have ended as `outcome` so far.
+    pub fn ended(&self, outcome: Outcome) -> usize {
+        self.ended[outcome as usize]
+    }
+
     /// How many events have been recorded.
     pub fn event_count(&self) -> usize {
         self.event_count
@@ -487,6 +542,13 @@ impl Recording {
     /// Every event so far, oldest first.
     pub fn events(&self) -> impl DoubleEndedIterator<Item = RunEvent> + '_ {
         self.chunks.iter().flat_map(|chunk| chunk.iter().copied())
+    }
+
+    /// The run's [`Level`]s so far, oldest first. A moment's events may
+    /// come in two calls to `record`: then two levels in a row share their
+    /// moment, the second carrying on the first.
+    pub fn levels(&self) -> impl Iterator<Item = Level> + '_ {
+        self.levels.iter().flat_map(|chunk| chunk.iter().copied())
     }
 
     /// How many lines the program has printed so far.
@@ -506,7 +568,7 @@ impl Recording {
                 let held = memory::held(&self.scenario, self.events());
                 lines.push(i18n::log_most_held(lang, memory::peak(&held)));
             }
-            lines.push(i18n::log_completed(lang, self.done));
+            lines.push(i18n::log_completed(lang, self.ended(Outcome::Done)));
         }
         for event in self.events().rev() {
             if lines.len() >= at_most {

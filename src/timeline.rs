@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use crate::fixed::Fixed;
 use crate::memory;
-use crate::recording::{self, Outcome, Recording, RunEvent};
+use crate::recording::{self, Outcome, Recording};
 use crate::scenario::{format_seconds, whole_micros, Mode, StepKind};
 
 /// The most tasks drawn as a lane each.
@@ -275,7 +275,10 @@ fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
     let count = recording.scenario.tasks.len().max(1) as f64;
     let width = axis.as_secs_f64() / COLUMNS as f64;
     let mut columns = Vec::with_capacity(COLUMNS);
-    let mut events = recording.events().peekable();
+    // The recording's levels, not its events: a run of 100,000 tasks has a
+    // few hundred moments, and the chart is laid out on every frame that
+    // brings events.
+    let mut levels = recording.levels().peekable();
     let (mut waiting, mut done) = (0usize, 0usize);
     for index in 0..COLUMNS {
         // The last column closes the axis: it takes events at its very end.
@@ -285,16 +288,9 @@ fn columns(recording: &Recording, axis: Duration) -> Vec<Column> {
             width * (index + 1) as f64
         };
         let mut most_waiting = waiting;
-        while let Some(event) = events.next_if(|e| e.at().as_secs_f64() < end) {
-            match event {
-                RunEvent::Started { .. } => waiting += 1,
-                RunEvent::Step { .. } => {}
-                RunEvent::Finished { .. } => {
-                    waiting = waiting.saturating_sub(1);
-                    done += 1;
-                }
-            }
-            most_waiting = most_waiting.max(waiting);
+        while let Some(level) = levels.next_if(|l| l.at.as_secs_f64() < end) {
+            most_waiting = most_waiting.max(level.peak);
+            (waiting, done) = (level.waiting, level.finished);
         }
         columns.push(Column {
             waiting: most_waiting as f64 / count * 100.0,
@@ -371,11 +367,12 @@ fn tick_step(axis: Duration) -> u64 {
         .unwrap_or(u64::MAX)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::recording::Report;
+    use crate::recording::{Report, RunEvent};
     use crate::scenario::{parse_steps, Scenario, Task};
+    use proptest::prelude::*;
     use std::rc::Rc;
 
     fn ms(n: u64) -> Duration {
@@ -603,6 +600,69 @@ mod tests {
             assert!(below * 5 < micros, "{micros} µs: {below} µs would do");
             let marks = ticks(Duration::from_micros(micros));
             assert_eq!(marks.len() as u64, micros / step + 1, "{micros} µs");
+        }
+    }
+
+    /// The chart as it was drawn from every event, one by one.
+    fn columns_from_events(recording: &Recording, axis: Duration) -> Vec<Column> {
+        let count = recording.scenario.tasks.len().max(1) as f64;
+        let width = axis.as_secs_f64() / COLUMNS as f64;
+        let mut columns = Vec::with_capacity(COLUMNS);
+        let mut events = recording.events().peekable();
+        let (mut waiting, mut done) = (0usize, 0usize);
+        for index in 0..COLUMNS {
+            let end = if index + 1 == COLUMNS {
+                f64::INFINITY
+            } else {
+                width * (index + 1) as f64
+            };
+            let mut most_waiting = waiting;
+            while let Some(event) = events.next_if(|e| e.at().as_secs_f64() < end) {
+                match event {
+                    RunEvent::Started { .. } => waiting += 1,
+                    RunEvent::Step { .. } => {}
+                    RunEvent::Finished { .. } => {
+                        waiting = waiting.saturating_sub(1);
+                        done += 1;
+                    }
+                }
+                most_waiting = most_waiting.max(waiting);
+            }
+            columns.push(Column {
+                waiting: most_waiting as f64 / count * 100.0,
+                done: done as f64 / count * 100.0,
+            });
+        }
+        columns
+    }
+
+    proptest! {
+        /// Read from the recording's levels, the chart is the one its
+        /// events give, however the events came in (moments split between
+        /// frames included) and whatever the axis.
+        #[test]
+        fn the_chart_from_levels_is_the_chart_from_events(
+            events in prop::collection::vec((0u8..3, 0u64..4, any::<bool>()), 0..400),
+            axis in 1u64..600,
+        ) {
+            let scenario = Rc::new(Scenario::uniform(LANE_LIMIT + 1, Duration::from_secs(1)));
+            let mut recording = recording(Mode::Concurrent, scenario);
+            let (mut at, mut task, mut frame) = (0, 0, Vec::new());
+            for (kind, later, ends_frame) in events {
+                at += later;
+                let at = ms(at);
+                task = (task + 1) % (LANE_LIMIT + 1);
+                frame.push(Report::Event(match kind {
+                    0 => RunEvent::Started { task, at },
+                    1 => RunEvent::Step { task, step: 1, at },
+                    _ => RunEvent::Finished { task, at, outcome: Outcome::Done },
+                }));
+                if ends_frame {
+                    recording.record(std::mem::take(&mut frame));
+                }
+            }
+            recording.record(frame);
+            prop_assert_eq!(columns(&recording, ms(axis)), columns_from_events(&recording, ms(axis)));
         }
     }
 }
