@@ -402,6 +402,24 @@ describe('the keyboard alone', () => {
 });
 
 describe('offline and private', () => {
+  test('the service worker is registered only once the page is usable, never during its first frame', () =>
+    playground.withPage('', async (page) => {
+      await page.addInitScript(() => {
+        const container = navigator.serviceWorker;
+        const register = container.register.bind(container);
+        container.register = (...args) => {
+          window.registeredAt = performance.now();
+          return register(...args);
+        };
+      });
+      await page.reload();
+      await page.waitForFunction(() => window.registeredAt !== undefined);
+      const [registeredAt, usableAt] = await page.evaluate(() => [
+        window.registeredAt,
+        performance.getEntriesByName('async-playground:usable')[0].startTime,
+      ]);
+      assert.ok(registeredAt >= usableAt, `registered at ${registeredAt} ms, usable at ${usableAt} ms`);
+    }));
   test('after the first load the page, its code and its saving work with no network; nothing goes elsewhere', () =>
     playground.withPage('#tasks=1,2x0.5&scale=10', async (page) => {
       const elsewhere = [];
@@ -410,8 +428,15 @@ describe('offline and private', () => {
           elsewhere.push(request.url());
         }
       });
-      // The service worker has kept the files once it controls the page.
-      await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated');
+      // The service worker, registered once the page is usable, has kept the
+      // files once it is activated: it then controls this page, and the next.
+      await page.evaluate(async () => {
+        const { active } = await navigator.serviceWorker.ready;
+        if (active.state === 'activated') return;
+        await new Promise((resolve) => {
+          active.addEventListener('statechange', () => active.state === 'activated' && resolve());
+        });
+      });
       await page.reload();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 

@@ -137,7 +137,8 @@ pub fn app() -> Html {
     }
 
     // The page is usable once its first render is on screen; the benchmark
-    // reads this mark (see BENCHMARKS.md). Then, after that first paint, a
+    // reads this mark (see BENCHMARKS.md), and index.html registers the
+    // service worker when it is set. Then, after that first paint, a
     // run nobody sees has the browser compile the runtime, so that the
     // learner's first run measures the scenario, not the compiler.
     use_effect_with((), |()| {
