@@ -157,12 +157,38 @@ async function codePanelSize() {
 
 const usableMark = () => performance.getEntriesByName('async-playground:usable')[0].startTime;
 
-/** First loads: each in a fresh browser context, so a new renderer process. */
-async function usableMs() {
-  const times = [];
+/**
+ * First loads: each in a fresh browser context, so a new renderer process.
+ * Besides the usable mark, when the page's wasm had arrived: what is left
+ * after it is compiling, starting and drawing the page.
+ */
+async function firstLoads() {
+  const usable = [];
+  const wasmArrived = [];
   for (let load = 0; load < LOADS; load += 1) {
     const { tab, context } = await open(page.url);
-    times.push(await tab.evaluate(usableMark));
+    usable.push(await tab.evaluate(usableMark));
+    wasmArrived.push(
+      await tab.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm')).responseEnd),
+    );
+    await context.close();
+  }
+  return { usable: median(usable), wasmArrived: median(wasmArrived) };
+}
+
+/**
+ * The floor under any page in this browser on this machine: a fresh
+ * context's navigation to the first paint of the JavaScript baseline page,
+ * one paragraph and no wasm.
+ */
+async function blankPaintMs() {
+  const times = [];
+  for (let load = 0; load < LOADS; load += 1) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${baseline.url}baseline.html`);
+    await tab.waitForFunction(() => performance.getEntriesByType('paint').length > 0);
+    times.push(await tab.evaluate(() => performance.getEntriesByType('paint')[0].startTime));
     await context.close();
   }
   return median(times);
@@ -264,7 +290,8 @@ const files = await loadSize();
 const gzipBytes = files.reduce((sum, f) => sum + f.gzip, 0);
 const codeFiles = await codePanelSize();
 const keptFiles = await keptForOfflineSize(files);
-const usable = await usableMs();
+const { usable, wasmArrived } = await firstLoads();
+const blankPaint = await blankPaintMs();
 const usableOnReload = await usableOnReloadMs();
 const heap = await heapAfterCycles();
 const chromium = browser.version();
@@ -306,6 +333,8 @@ const figures = [
   `| positions of the timeline's curtain during each of those runs (sampled 5 times in its first 750 ms) | at least ${largest.clockSamples} distinct | moving (≥ 3) | ${ok(clockMoved)} |`,
   `| everything the page loads, gzip -9 | ${(gzipBytes / 1024).toFixed(1)} KB | ≤ 200 KB | ${ok(sizeOk)} |`,
   `| navigation to usable page, first load in a fresh browser process, median of ${LOADS} | ${ms(usable)} | ≤ 150 ms | ${ok(usableOk)} |`,
+  `| navigation to the page's wasm fully arrived, in those first loads, median (information) | ${ms(wasmArrived)} | — | |`,
+  `| navigation to first paint of a page of one paragraph, no wasm (bench/baseline.html), fresh browser process, median of ${LOADS}: this machine's floor (information) | ${ms(blankPaint)} | — | |`,
   `| navigation to usable page, reload in an open tab, median of ${LOADS} (information) | ${ms(usableOnReload)} | — | |`,
   `| JS heap the page retains (objects, closures, arrays, strings) after ${CYCLES} start/stop cycles vs after 1 | ${(heap.first.js / 1e6).toFixed(3)} MB → ${(heap.last.js / 1e6).toFixed(3)} MB (${(jsGrowth * 100).toFixed(1)} %) | < 5 % growth | ${ok(jsGrowth < TARGETS.heapGrowth)} |`,
   `| raw JS heap, with compiled code and the browser's own records (information) | ${(heap.first.raw / 1e6).toFixed(2)} MB → ${(heap.last.raw / 1e6).toFixed(2)} MB (${(growth(heap.first.raw, heap.last.raw) * 100).toFixed(1)} %) | — | |`,
@@ -368,7 +397,8 @@ ${keptFileLines.join('\n')}
 How: long tasks come from a \`PerformanceObserver\` for \`longtask\` in the page,
 counted between the click on Run and the end of the run; the page's time to
 usable is the \`async-playground:usable\` performance mark its first render
-sets; heap figures are taken after a forced garbage collection, from a heap
+sets, the wasm's arrival its resource timing's \`responseEnd\`, and a first
+paint the browser's paint timing entry; heap figures are taken after a forced garbage collection, from a heap
 snapshot (\`HeapProfiler.takeHeapSnapshot\`: JS objects, closures, arrays and
 strings; compiled code and the browser's native records, such as a
 performance entry per click, are not the page's to free), from
