@@ -17,6 +17,17 @@ describe('the first load', () => {
       assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'idle');
     }));
 
+  test('warms its runtime up unseen after the first frame: no run shown, a mark once done', () =>
+    withPage({}, async (page) => {
+      await page.waitForFunction(() => performance.getEntriesByName('async-playground:warm').length > 0);
+      const [usableAt, warmAt] = await page.evaluate(() =>
+        ['usable', 'warm'].map((name) => performance.getEntriesByName(`async-playground:${name}`)[0].startTime),
+      );
+      assert.ok(warmAt > usableAt, `warm at ${warmAt} ms, usable at ${usableAt} ms`);
+      assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'idle');
+      assert.equal(await seconds(page, 'total-concurrent-measured'), null);
+    }));
+
   test('speaks Russian to a Russian browser and switches to English', () =>
     withPage({ locale: 'ru-RU' }, async (page) => {
       assert.equal(await page.locator('h1').textContent(), 'Асинхронная песочница');
