@@ -175,9 +175,8 @@ async function firstLoads() {
   for (let load = 0; load < LOADS; load += 1) {
     const { tab, context } = await open(page.url);
     usable.push(await tab.evaluate(usableMark));
-    wasmArrived.push(
-      await tab.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm')).responseEnd),
-    );
+    const wasm = await tab.evaluate(() => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm')).responseEnd);
+    wasmArrived.push(wasm);
     await context.close();
   }
   return { usable: median(usable), wasmArrived: median(wasmArrived) };
@@ -403,10 +402,11 @@ ${keptFileLines.join('\n')}
 
 How: long tasks come from a \`PerformanceObserver\` for \`longtask\` in the page,
 counted between the click on Run and the end of the run; each run is
-started once the page has warmed up (its \`async-playground:warm\` mark); the page's time to
-usable is the \`async-playground:usable\` performance mark its first render
-sets, the wasm's arrival its resource timing's \`responseEnd\`, and a first
-paint the browser's paint timing entry; heap figures are taken after a forced garbage collection, from a heap
+started once the page has warmed up (its \`async-playground:warm\` mark);
+the page's time to usable is the \`async-playground:usable\` performance mark
+its first render sets, the wasm's arrival its resource timing's
+\`responseEnd\`, and a first paint the browser's paint timing entry; heap
+figures are taken after a forced garbage collection, from a heap
 snapshot (\`HeapProfiler.takeHeapSnapshot\`: JS objects, closures, arrays and
 strings; compiled code and the browser's native records, such as a
 performance entry per click, are not the page's to free), from

@@ -1,7 +1,7 @@
 //! The root: owns the state and the run in progress, whose reports it
 //! hands to the reducer once per animation frame while they come.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -154,7 +154,7 @@ pub fn app() -> Html {
     use_effect_with((), |()| {
         mark(USABLE_MARK);
         let warm_up = after_next_paint(|| {
-            let finished = std::cell::Cell::new(0);
+            let finished = Cell::new(0);
             runtime::warm_up(move |_, report| {
                 if matches!(report, Report::Finished(_)) {
                     finished.set(finished.get() + 1);
