@@ -246,14 +246,16 @@ impl Recording {
         Self::with_traits(mode, scenario, prediction, traits)
     }
 
-    /// [`Recording::new`], with the scenario's traits already read.
-    fn with_traits(
+    /// [`Recording::new`], with the scenario's traits already read (by
+    /// [`Scenario::traits`]).
+    pub fn with_traits(
         mode: Mode,
         scenario: Rc<Scenario>,
         prediction: Rc<Prediction>,
         traits: Traits,
     ) -> Self {
         debug_assert_eq!(prediction.mode, mode);
+        debug_assert_eq!(traits, scenario.traits());
         Self {
             mode,
             traits,

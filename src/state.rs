@@ -16,7 +16,7 @@ use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::scenario::{
     format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
-    DurationError, Mode, RunChoice, Scale, Scenario, StepsError, Task,
+    DurationError, Mode, RunChoice, Scale, Scenario, StepsError, Task, Traits,
 };
 use crate::simulate::{predict, Prediction};
 
@@ -162,6 +162,9 @@ pub struct Plan {
     pub sequential: Rc<Prediction>,
     /// All at once.
     pub concurrent: Rc<Prediction>,
+    /// What the scenario is like: read once here, not by every recording
+    /// of a run (a pass over 100,000 tasks each, when Run is pressed).
+    pub traits: Traits,
 }
 
 impl Plan {
@@ -169,8 +172,19 @@ impl Plan {
         Self {
             sequential: Rc::new(predict(&scenario, Mode::Sequential)),
             concurrent: Rc::new(predict(&scenario, Mode::Concurrent)),
+            traits: scenario.traits(),
             scenario: Rc::new(scenario),
         }
+    }
+
+    /// An empty recording of a run of the scenario in `mode`.
+    pub fn recording(&self, mode: Mode) -> Recording {
+        Recording::with_traits(
+            mode,
+            self.scenario.clone(),
+            self.prediction(mode).clone(),
+            self.traits,
+        )
     }
 
     /// The prediction for `mode`.
@@ -438,8 +452,14 @@ impl Playground {
             | Action::AddBulk => Some(LinkChange::Push),
             _ => Some(LinkChange::Replace),
         };
+        let Some(link_change) = link_change else {
+            return self.change(action);
+        };
+        // Writing the link reads every task; most actions leave what it
+        // carries as it was (the same scenario is the same Rc).
+        let before = self.shared();
         self.change(action);
-        if let Some(link_change) = link_change {
+        if self.shared() != before {
             self.refresh_link(link_change);
         }
     }
@@ -539,13 +559,7 @@ impl Playground {
                 self.recordings = choice
                     .modes()
                     .iter()
-                    .map(|&mode| {
-                        Rc::new(Recording::new(
-                            mode,
-                            plan.scenario.clone(),
-                            plan.prediction(mode).clone(),
-                        ))
-                    })
+                    .map(|&mode| Rc::new(plan.recording(mode)))
                     .collect();
             }
             Action::Progress {

@@ -30,7 +30,7 @@ use super::Dispatch;
 use crate::i18n::{self, Lang};
 use crate::link;
 use crate::presets::Preset;
-use crate::recording::{Recording, Report};
+use crate::recording::Report;
 use crate::runtime::{self, RunHandle, RunOrigin};
 use crate::scenario::{Mode, RunChoice, Scale};
 use crate::state::{Action, Phase, Playground};
@@ -274,13 +274,9 @@ pub fn app() -> Html {
     let following = state.phase == Phase::Running || state.replay.is_some();
     let hidden = state.prediction_hidden();
     let preview = use_memo((state.plan.clone(), hidden), |(plan, hidden)| {
-        plan.as_ref().filter(|_| !hidden).map(|plan| {
-            Rc::new(Recording::new(
-                Mode::Concurrent,
-                plan.scenario.clone(),
-                plan.concurrent.clone(),
-            ))
-        })
+        plan.as_ref()
+            .filter(|_| !hidden)
+            .map(|plan| Rc::new(plan.recording(Mode::Concurrent)))
     });
     // Only the embedded page shows these; the full page does not pay for
     // them on every edit.
