@@ -158,7 +158,12 @@ pub fn rows(recording: &Recording) -> Vec<TaskRow<'_>> {
 /// The run the simulator predicts for `recording`'s scenario.
 fn as_predicted(recording: &Recording) -> Recording {
     let prediction = recording.prediction.clone();
-    let mut predicted = Recording::new(recording.mode, recording.scenario.clone(), prediction);
+    let mut predicted = Recording::with_traits(
+        recording.mode,
+        recording.scenario.clone(),
+        prediction,
+        recording.traits(),
+    );
     let events = recording
         .prediction
         .events
