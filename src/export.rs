@@ -200,7 +200,8 @@ struct JsonTask<'a> {
     name: &'a str,
     start_us: Option<u64>,
     end_us: Option<u64>,
-    outcome: Option<&'static str>,
+    /// How it ended; `stopped` or `not-started` in a stopped run.
+    outcome: &'static str,
 }
 
 #[derive(Serialize)]
@@ -231,7 +232,7 @@ pub fn json(recordings: &[Recording], link: &str) -> String {
                     name: row.name,
                     start_us: row.start.map(micros),
                     end_us: row.end.map(micros),
-                    outcome: row.outcome.map(Outcome::id),
+                    outcome: end_id(&row),
                 })
                 .collect(),
             events: recording
@@ -305,7 +306,7 @@ pub fn csv(recordings: &[Recording]) -> String {
                 &name,
                 &seconds(row.start),
                 &seconds(row.end),
-                row.outcome.map(Outcome::id).unwrap_or_default(),
+                end_id(&row),
                 &seconds(expected.start),
                 &seconds(expected.end),
                 distorted,
@@ -326,7 +327,9 @@ const AGGREGATE_HEIGHT: u32 = 160;
 /// background, with a legend: each state has its own colour and, as on the
 /// page, waiting its own stripes. Every text in it is escaped.
 pub fn svg(recordings: &[Recording], lang: Lang) -> String {
-    let axis = timeline::axis_length(recordings, Duration::MAX);
+    // Saved runs have ended: each clock reads its total, or where it was
+    // stopped, whatever the run clock says.
+    let axis = timeline::axis_length(recordings, Duration::ZERO);
     let plot = f64::from(SVG_WIDTH - GUTTER - 20);
     let x = |percent: f64| Fixed(f64::from(GUTTER) + percent / 100.0 * plot, 1);
     let mut body = String::new();
@@ -336,10 +339,14 @@ pub fn svg(recordings: &[Recording], lang: Lang) -> String {
             Mode::Sequential => Text::ModeSequential,
             Mode::Concurrent => Text::ModeConcurrent,
         };
-        let total = recording.total.map_or_else(
-            || "—".to_owned(),
-            |total| format!("{} {}", i18n::seconds_3(total), Text::Seconds.get(lang)),
-        );
+        let seconds = |at| format!("{} {}", i18n::seconds_3(at), Text::Seconds.get(lang));
+        let total = match (recording.total, recording.stopped_at()) {
+            (Some(total), _) => seconds(total),
+            (None, Some(stopped)) => {
+                format!("{} ({})", seconds(stopped), Text::StateStopped.get(lang))
+            }
+            (None, None) => "—".to_owned(),
+        };
         let distorted = match recording.distortion() {
             Some(_) => format!(" ({})", i18n::distorted(lang)),
             None => String::new(),
@@ -363,6 +370,21 @@ pub fn svg(recordings: &[Recording], lang: Lang) -> String {
                         y + 10,
                         escape(&lane.label)
                     );
+                    // A task cut short (timed out or cancelled) is outlined
+                    // in red, as on the page.
+                    let cut_short = matches!(lane.state, LaneState::Ended(o) if o != Outcome::Done);
+                    if let (true, Some(first), Some(last)) =
+                        (cut_short, lane.segments.first(), lane.segments.last())
+                    {
+                        let _ = writeln!(
+                            body,
+                            r##"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="#b3261e" stroke-width="2"/>"##,
+                            x(first.left),
+                            y + 1,
+                            Fixed(((last.right - first.left) / 100.0 * plot).max(2.0), 1),
+                            LANE_HEIGHT - 2
+                        );
+                    }
                     for segment in &lane.segments {
                         let fill = fill(segment.state, lane.state);
                         if fill.is_empty() {
@@ -419,17 +441,23 @@ pub fn svg(recordings: &[Recording], lang: Lang) -> String {
         (LaneState::Receiving, Text::LegendReceiving),
         (LaneState::Blocked, Text::LegendBlocked),
         (LaneState::Ended(Outcome::Done), Text::LegendDone),
+        (LaneState::Ended(Outcome::Cancelled), Text::LegendCancelled),
     ] {
         let label = text.get(lang);
-        let width = 30 + 6 * label.chars().count() as u32;
+        let width = legend_width(label);
         if legend_x + width > SVG_WIDTH {
             legend_x = 10;
             y += 16;
         }
+        let swatch = match state {
+            LaneState::Ended(Outcome::Cancelled) => {
+                r##"fill="none" stroke="#b3261e" stroke-width="2""##.to_owned()
+            }
+            _ => format!(r#"fill="{}""#, fill(state, LaneState::Pending)),
+        };
         let _ = writeln!(
             body,
-            r#"<rect x="{legend_x}" y="{y}" width="18" height="10" fill="{}"/><text x="{}" y="{}" font-size="11">{}</text>"#,
-            fill(state, LaneState::Pending),
+            r#"<rect x="{legend_x}" y="{y}" width="18" height="10" {swatch}/><text x="{}" y="{}" font-size="11">{}</text>"#,
             legend_x + 22,
             y + 9,
             escape(label)
@@ -448,6 +476,23 @@ pub fn svg(recordings: &[Recording], lang: Lang) -> String {
 {body}</svg>
 "##
     )
+}
+
+/// The room a legend entry takes: its swatch, its label at 11 px (a
+/// character is at most about 7.5 px wide there, Cyrillic capitals the
+/// widest), and a gap before the next.
+fn legend_width(label: &str) -> u32 {
+    22 + (label.chars().count() as u32 * 15).div_ceil(2) + 18
+}
+
+/// What a saved table says of how a task ended: its outcome; in a stopped
+/// run, `stopped` if it had started, `not-started` if not.
+pub fn end_id(row: &TaskRow) -> &'static str {
+    match (row.outcome, row.start) {
+        (Some(outcome), _) => outcome.id(),
+        (None, Some(_)) => "stopped",
+        (None, None) => "not-started",
+    }
 }
 
 /// The fill of a segment in `state` on a lane that ended in `lane`: a
@@ -704,5 +749,94 @@ mod tests {
             2
         );
         assert!(text.contains("(искажено)"));
+    }
+
+    /// A concurrent run of three tasks of 2 s, stopped 0.8 s in: one had
+    /// started and been cancelled, one was still waiting, one never began.
+    fn stopped() -> Recording {
+        let scenario = Rc::new(Scenario {
+            limit: Some(2),
+            ..Scenario::uniform(3, ms(2000))
+        });
+        let prediction = Rc::new(crate::simulate::predict(&scenario, Mode::Concurrent));
+        let mut recording = Recording::new(Mode::Concurrent, scenario, prediction);
+        recording.record([
+            Report::Began(ms(10)),
+            Report::Event(RunEvent::Started { task: 0, at: ms(0) }),
+            Report::Event(RunEvent::Started { task: 1, at: ms(0) }),
+            Report::Event(RunEvent::Finished {
+                task: 0,
+                at: ms(300),
+                outcome: Outcome::Cancelled,
+            }),
+        ]);
+        recording.stop(ms(810));
+        recording
+    }
+
+    #[test]
+    fn a_stopped_run_is_saved_up_to_where_it_stopped() {
+        let recording = stopped();
+        assert_eq!(recording.stopped_at(), Some(ms(800)));
+        assert_eq!(recording.clock(Duration::MAX), ms(800), "its clock stays");
+        // What the worker reads back is the same run, stop included.
+        let decoded = Recording::decode(recording.scenario.clone(), &recording.encode());
+        assert_eq!(decoded.as_ref(), Some(&recording));
+
+        let text = svg(std::slice::from_ref(&recording), Lang::Ru);
+        let document = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let texts: Vec<&str> = document.descendants().filter_map(|n| n.text()).collect();
+        assert!(
+            texts.iter().any(|t| t.contains("0.800 с (Остановлено)")),
+            "{texts:?}"
+        );
+        // The axis is the 4 s prediction (two slots for three tasks of
+        // 2 s): ticks up to it, not to the end of time.
+        let ticks: Vec<&str> = texts
+            .iter()
+            .copied()
+            .filter(|t| t.ends_with(" с"))
+            .collect();
+        assert!(ticks.len() <= 12 && ticks.contains(&"4 с"), "{ticks:?}");
+        // The cancelled task is outlined, and the legend says what that means.
+        assert!(
+            document
+                .descendants()
+                .any(|n| n.attribute("stroke") == Some("#b3261e")
+                    && n.attribute("height") == Some("12")),
+            "the cancelled lane is outlined"
+        );
+        assert!(texts.contains(&"отменена"), "{texts:?}");
+
+        let table = csv(std::slice::from_ref(&recording));
+        let outcomes: Vec<&str> = table
+            .lines()
+            .skip(1)
+            .map(|line| line.split(',').nth(5).unwrap())
+            .collect();
+        assert_eq!(outcomes, ["cancelled", "stopped", "not-started"]);
+        let run: serde_json::Value = serde_json::from_str(&json(&[recording], "")).unwrap();
+        assert_eq!(run["runs"][0]["tasks"][2]["outcome"], "not-started");
+    }
+
+    /// Legend entries never overlap, in either language: each label fits
+    /// the room its entry is given, at the widest a character is drawn.
+    #[test]
+    fn legend_labels_fit_their_room() {
+        for lang in [Lang::Ru, Lang::En] {
+            for text in [
+                Text::LegendWaiting,
+                Text::LegendRunning,
+                Text::LegendOffloaded,
+                Text::LegendReceiving,
+                Text::LegendBlocked,
+                Text::LegendDone,
+                Text::LegendCancelled,
+            ] {
+                let label = text.get(lang);
+                let drawn = 22.0 + 7.5 * label.chars().count() as f64;
+                assert!(f64::from(legend_width(label)) >= drawn + 12.0, "{label}");
+            }
+        }
     }
 }

@@ -150,7 +150,9 @@ mod tests {
             parse_guess(&(max + 1).to_string()),
             Err(DurationError::TooLong)
         );
-        assert_eq!(parse_guess("1e9"), Err(DurationError::NotANumber));
+        assert_eq!(parse_guess("1e9"), Ok(Duration::from_secs(1_000_000_000)));
+        assert_eq!(parse_guess("1e20"), Err(DurationError::TooLong));
+        assert_eq!(parse_guess("30 с"), Ok(Duration::from_secs(30)));
     }
 
     #[test]

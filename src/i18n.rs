@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use crate::fixed::{Fixed, Seconds};
 use crate::guess::{self, Verdict};
-use crate::link::{Problem, TaskProblem, MAX_NAME_CHARS};
+use crate::link::{Problem, TaskProblem, ValueProblem, MAX_NAME_CHARS};
 use crate::memory::CHUNK_MB;
 use crate::recording::{Distortion, Outcome, Recording, RunEvent};
 use crate::scenario::{
@@ -911,7 +911,10 @@ pub fn count_error(lang: Lang, error: CountError) -> &'static str {
             "Enter a whole number, like 30.",
             "Укажите целое число, например 30.",
         ),
-        CountError::Zero => ("Add at least one task.", "Добавьте хотя бы одну задачу."),
+        CountError::BelowOne => (
+            "Add at least one task: a whole number from 1.",
+            "Добавьте хотя бы одну задачу: целое число от 1.",
+        ),
         CountError::TooMany => (
             "A scenario holds at most 100,000 tasks.",
             "В сценарии может быть не больше 100 000 задач.",
@@ -930,9 +933,9 @@ pub fn limit_error(lang: Lang, error: CountError) -> &'static str {
             "Enter a whole number, like 3, or leave it empty for no limit.",
             "Укажите целое число, например 3, или оставьте пустым — без ограничения.",
         ),
-        CountError::Zero => (
-            "The limit must be at least 1.",
-            "Ограничение должно быть не меньше 1.",
+        CountError::BelowOne => (
+            "The limit is a whole number of at least 1, or empty for no limit.",
+            "Ограничение — целое число не меньше 1 или пусто, если ограничения нет.",
         ),
         CountError::TooMany => (
             "The limit can be at most 100,000.",
@@ -1044,12 +1047,32 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
         Problem::LongName { item } => {
             format!("The name of task item {item} was shortened to {MAX_NAME_CHARS} characters.")
         }
-        Problem::BadValue { key, value } if ru => {
-            format!("«{value}» — недопустимое значение {key}; использовано значение по умолчанию.")
-        }
-        Problem::BadValue { key, value } => {
-            format!("“{value}” is not a valid {key}; the default is used.")
-        }
+        Problem::BadValue { key, value, reason } => match (reason, ru) {
+            (ValueProblem::Limit(error), true) => format!(
+                "«{value}» не подходит для limit. {} Использовано: без ограничения.",
+                limit_error(lang, *error)
+            ),
+            (ValueProblem::Limit(error), false) => format!(
+                "“{value}” is not a valid limit. {} No limit is used.",
+                limit_error(lang, *error)
+            ),
+            (ValueProblem::Timeout(error), true) => format!(
+                "«{value}» не подходит для timeout. {} Использовано: без тайм-аута.",
+                duration_error(lang, *error)
+            ),
+            (ValueProblem::Timeout(error), false) => format!(
+                "“{value}” is not a valid timeout. {} No timeout is used.",
+                duration_error(lang, *error)
+            ),
+            (ValueProblem::NotOneOf(values), true) => format!(
+                "«{value}» — недопустимое значение {key} (можно: {}); использовано значение по умолчанию.",
+                values.join(", ")
+            ),
+            (ValueProblem::NotOneOf(values), false) => format!(
+                "“{value}” is not a valid {key} (one of {}); the default is used.",
+                values.join(", ")
+            ),
+        },
     }
 }
 

@@ -32,8 +32,8 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::i18n::Lang;
 use crate::presets::Preset;
 use crate::scenario::{
-    format_seconds, format_task, parse_count, parse_duration, parse_task, RunChoice, Scale,
-    Scenario, StepsError, Task, MAX_TASKS,
+    format_seconds, format_task, latin, parse_count, parse_duration, parse_task, CountError,
+    DurationError, RunChoice, Scale, Scenario, StepsError, Task, MAX_TASKS,
 };
 
 /// The version [`write()`] writes.
@@ -44,6 +44,11 @@ pub const MAX_LINK_BYTES: usize = 1 << 20;
 
 /// The longest task name kept, in characters.
 pub const MAX_NAME_CHARS: usize = 80;
+
+/// The parameters a link may carry, in the order [`write()`] writes them.
+const KEYS: [&str; 9] = [
+    "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed", "guess",
+];
 
 /// The most characters of a bad value repeated back in a [`Problem`].
 const QUOTE_CHARS: usize = 40;
@@ -125,7 +130,20 @@ pub enum Problem {
         key: &'static str,
         /// The value as written (shortened).
         value: String,
+        /// What is wrong with it.
+        reason: ValueProblem,
     },
+}
+
+/// Why a parameter's value could not be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueProblem {
+    /// The limit is not a whole number from 1 to [`MAX_TASKS`].
+    Limit(CountError),
+    /// The timeout is not a valid duration.
+    Timeout(DurationError),
+    /// Not one of the values the parameter takes, which are listed.
+    NotOneOf(&'static [&'static str]),
 }
 
 /// Why a task item could not be read.
@@ -214,62 +232,81 @@ pub fn read(link: &str) -> Read {
         return Read { shared, problems };
     }
 
-    let mut seen: Vec<&str> = Vec::new();
+    // Which keys were met, by their place in KEYS: a link of a million
+    // repeated keys is still read in one pass.
+    let mut seen = [false; KEYS.len()];
     let (mut tasks_read, mut limit, mut timeout) = (None, None, None);
     for pair in link.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let known = [
-            "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed", "guess",
-        ];
-        let Some(&key) = known.iter().find(|&&k| k == key) else {
+        let Some(index) = KEYS.iter().position(|k| k.eq_ignore_ascii_case(key.trim())) else {
             problems.push(Problem::UnknownKey(quote_decoded(key)));
             continue;
         };
-        if seen.contains(&key) {
+        let key = KEYS[index];
+        if seen[index] {
             problems.push(Problem::Repeated(key.to_owned()));
         }
-        seen.push(key);
+        seen[index] = true;
+        if key == "tasks" {
+            if let Some(tasks) = read_tasks(value, &mut problems) {
+                tasks_read = Some(tasks);
+            }
+            continue;
+        }
+        // Every other value is a word or a number: read as an author may
+        // type it, with spaces, in capitals, or encoded by the browser.
+        let decoded = decode(value, &mut problems);
+        let word = decoded.trim().to_lowercase();
+        let word = word.as_str();
+        let one_of = |values: &'static [&'static str]| Problem::BadValue {
+            key,
+            value: quote(&decoded),
+            reason: ValueProblem::NotOneOf(values),
+        };
         match key {
             "v" => {
-                if value != "1" {
-                    problems.push(Problem::NewerVersion(quote(value)));
+                if word != "1" {
+                    problems.push(Problem::NewerVersion(quote(&decoded)));
                 }
             }
-            "tasks" => {
-                if let Some(tasks) = read_tasks(value, &mut problems) {
-                    tasks_read = Some(tasks);
-                }
-            }
-            "limit" => match value {
-                "none" => limit = None,
-                _ => match parse_count(value, 0) {
+            "limit" => match word {
+                "none" | "" => limit = None,
+                _ => match parse_count(word, 0) {
                     Ok(value) => limit = Some(value),
-                    Err(_) => problems.push(bad_value("limit", value)),
+                    Err(error) => problems.push(Problem::BadValue {
+                        key,
+                        value: quote(&decoded),
+                        reason: ValueProblem::Limit(error),
+                    }),
                 },
             },
-            "timeout" => match value {
-                "none" => timeout = None,
-                _ => match parse_duration(value) {
+            "timeout" => match word {
+                "none" | "" => timeout = None,
+                _ => match parse_duration(word) {
                     Ok(value) => timeout = Some(value),
-                    Err(_) => problems.push(bad_value("timeout", value)),
+                    Err(error) => problems.push(Problem::BadValue {
+                        key,
+                        value: quote(&decoded),
+                        reason: ValueProblem::Timeout(error),
+                    }),
                 },
             },
-            "mode" => match RunChoice::ALL.iter().find(|m| m.id() == value) {
+            "mode" => match RunChoice::ALL.iter().find(|m| m.id() == word) {
                 Some(&mode) => shared.mode = mode,
-                None => problems.push(bad_value("mode", value)),
+                None => problems.push(one_of(&["sequential", "concurrent", "compare"])),
             },
-            "scale" => match Scale::ALL.iter().find(|s| s.factor().to_string() == value) {
+            "scale" => match Scale::ALL.iter().find(|s| s.factor().to_string() == word) {
                 Some(&scale) => shared.scale = scale,
-                None => problems.push(bad_value("scale", value)),
+                None => problems.push(one_of(&["1", "10", "100"])),
             },
-            "lang" => match Lang::ALL.iter().find(|l| l.tag() == value) {
+            "lang" => match Lang::ALL.iter().find(|l| l.tag() == word) {
                 Some(&lang) => shared.lang = Some(lang),
-                None => problems.push(bad_value("lang", value)),
+                None => problems.push(one_of(&["ru", "en"])),
             },
-            flag => match value {
-                "1" | "0" if flag == "embed" => shared.embed = value == "1",
-                "1" | "0" => shared.guess = value == "1",
-                _ => problems.push(bad_value(flag, value)),
+            flag => match word {
+                "1" | "0" if flag == "embed" => shared.embed = word == "1",
+                "1" | "0" => shared.guess = word == "1",
+                _ => problems.push(one_of(&["1", "0"])),
             },
         }
     }
@@ -282,13 +319,6 @@ pub fn read(link: &str) -> Read {
         });
     }
     Read { shared, problems }
-}
-
-fn bad_value(key: &'static str, value: &str) -> Problem {
-    Problem::BadValue {
-        key,
-        value: quote(value),
-    }
 }
 
 /// Reads the `tasks` value; `None` when no task could be read.
@@ -336,8 +366,21 @@ fn read_item(
         }
         None => (String::new(), text),
     };
-    let (count, steps) = match rest.split_once('x') {
-        Some((count, steps)) => (read_count(count)?, steps),
+    // What follows the name is read as an author types it: spaces (which
+    // the browser encodes) around anything, and for "times" an x in either
+    // case or alphabet, a ×, or a *.
+    let rest = decode(rest, problems);
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Err(TaskProblem::Empty);
+    }
+    let times = rest.find(|c| latin(c) == 'x' || c == '×' || c == '*');
+    let (count, steps) = match times {
+        Some(at) => {
+            let (count, steps) = rest.split_at(at);
+            let times = steps.chars().next().map_or(0, char::len_utf8);
+            (read_count(count.trim())?, &steps[times..])
+        }
         None => (1, rest),
     };
     let task = parse_task(steps).map_err(TaskProblem::Steps)?;
@@ -469,6 +512,101 @@ mod tests {
         assert!(!read.shared.embed);
     }
 
+    fn one_of(key: &'static str, value: &str, values: &'static [&'static str]) -> Problem {
+        Problem::BadValue {
+            key,
+            value: value.into(),
+            reason: ValueProblem::NotOneOf(values),
+        }
+    }
+
+    #[test]
+    fn reads_what_an_author_reasonably_types() {
+        let thirty = Scenario::uniform(30, Duration::from_secs(1));
+        // Spaces, typed or encoded by the browser, and every way of
+        // writing "times": Latin x in either case, Cyrillic х, ×, *.
+        for link in [
+            "#tasks=30x1",
+            "#tasks=30X1",
+            "#tasks=30х1",
+            "#tasks=30Х1",
+            "#tasks=30×1",
+            "#tasks=30%C3%971",
+            "#tasks=30*1",
+            "#tasks=30 x 1",
+            "#tasks=30%20x%201",
+            "#tasks=%2030x1%20",
+            "#TASKS=30x1",
+        ] {
+            let read = read(link);
+            assert_eq!(read.problems, [], "{link}");
+            assert_eq!(*read.shared.scenario, thirty, "{link}");
+        }
+        for link in [
+            "#tasks=1, 3, 10",
+            "#tasks=1,%203,%2010",
+            "#tasks= 1 ,3 ,10 ",
+        ] {
+            let read = read(link);
+            assert_eq!(read.problems, [], "{link}");
+            assert_eq!(durations(&read), [1.0, 3.0, 10.0], "{link}");
+        }
+        let read = super::read("#tasks=1+с0.5+о2,2с&lang=RU&mode=Compare&scale=%2010&limit= 3 ");
+        assert_eq!(read.problems, []);
+        assert_eq!(
+            read.shared.scenario.tasks[0].steps,
+            crate::scenario::parse_steps("1+c0.5+o2").unwrap()
+        );
+        assert_eq!(durations(&read)[1], 2.0);
+        assert_eq!(read.shared.lang, Some(Lang::Ru));
+        assert_eq!(read.shared.mode, RunChoice::Compare);
+        assert_eq!(read.shared.scale, Scale::X10);
+        assert_eq!(read.shared.scenario.limit, Some(3));
+        // A name keeps its own x, colon and spaces.
+        let read = super::read("#tasks=Box%20x:2x1");
+        assert_eq!(names(&read), ["Box x", "Box x"]);
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_said_with_the_rule() {
+        let read = read("#tasks=1e9,2.5x1,30x&limit=-1&timeout=1e9&scale=fast");
+        assert_eq!(
+            read.problems,
+            [
+                Problem::BadTask {
+                    item: 1,
+                    text: "1e9".into(),
+                    reason: TaskProblem::Steps(StepsError::Step {
+                        index: 0,
+                        reason: DurationError::TooLong
+                    }),
+                },
+                Problem::BadTask {
+                    item: 2,
+                    text: "2.5x1".into(),
+                    reason: TaskProblem::BadCount,
+                },
+                Problem::BadTask {
+                    item: 3,
+                    text: "30x".into(),
+                    reason: TaskProblem::Steps(StepsError::Empty),
+                },
+                Problem::NoTasks,
+                Problem::BadValue {
+                    key: "limit",
+                    value: "-1".into(),
+                    reason: ValueProblem::Limit(CountError::BelowOne)
+                },
+                Problem::BadValue {
+                    key: "timeout",
+                    value: "1e9".into(),
+                    reason: ValueProblem::Timeout(DurationError::TooLong)
+                },
+                one_of("scale", "fast", &["1", "10", "100"]),
+            ]
+        );
+    }
+
     #[test]
     fn writes_every_parameter_compactly() {
         let shared = Shared {
@@ -522,8 +660,16 @@ mod tests {
                     }),
                 },
                 Problem::NoTasks,
-                bad_value("limit", "0"),
-                bad_value("timeout", "-1"),
+                Problem::BadValue {
+                    key: "limit",
+                    value: "0".into(),
+                    reason: ValueProblem::Limit(CountError::BelowOne)
+                },
+                Problem::BadValue {
+                    key: "timeout",
+                    value: "-1".into(),
+                    reason: ValueProblem::Timeout(DurationError::NotPositive)
+                },
             ]
         );
         assert_eq!(read.shared.scenario.limit, None);
@@ -597,7 +743,7 @@ mod tests {
             "#garbage",
             "#",
             "",
-            "#tasks=NaN,inf,1e3",
+            "#tasks=NaN,inf,1e4",
         ] {
             let read = read(link);
             assert_eq!(read.shared.scenario, Shared::default().scenario, "{link}");
@@ -668,11 +814,11 @@ mod tests {
         assert_eq!(
             read.problems,
             [
-                bad_value("mode", "parallel"),
-                bad_value("scale", "7"),
-                bad_value("lang", "de"),
-                bad_value("embed", "yes"),
-                bad_value("guess", "please"),
+                one_of("mode", "parallel", &["sequential", "concurrent", "compare"]),
+                one_of("scale", "7", &["1", "10", "100"]),
+                one_of("lang", "de", &["ru", "en"]),
+                one_of("embed", "yes", &["1", "0"]),
+                one_of("guess", "please", &["1", "0"]),
                 Problem::NewerVersion("9".into()),
                 Problem::Repeated("tasks".into()),
             ]

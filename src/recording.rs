@@ -236,6 +236,9 @@ pub struct Recording {
     distortion: Option<Distortion>,
     /// The measured total, once every task has finished.
     pub total: Option<Duration>,
+    /// This run's own time when the learner stopped it, if it was stopped
+    /// before it finished: where its clock stays from then on.
+    stopped: Option<Duration>,
 }
 
 impl Recording {
@@ -277,6 +280,7 @@ impl Recording {
             last_event_at: Duration::ZERO,
             distortion: None,
             total: None,
+            stopped: None,
         }
     }
 
@@ -336,12 +340,30 @@ impl Recording {
     /// This run's time when the page's run clock reads `run_clock`: zero
     /// until it begins, then the clock since it began (never behind its
     /// own events), and its measured total once it has finished.
+    /// A stopped run's clock stays where it stopped, whatever `run_clock`
+    /// says.
     pub fn clock(&self, run_clock: Duration) -> Duration {
-        match (self.total, self.began_at) {
-            (Some(total), _) => total,
-            (None, Some(began)) => run_clock.saturating_sub(began).max(self.last_event_at),
-            (None, None) => Duration::ZERO,
+        match (self.total, self.stopped, self.began_at) {
+            (Some(total), _, _) => total,
+            (None, Some(stopped), _) => stopped,
+            (None, None, Some(began)) => run_clock.saturating_sub(began).max(self.last_event_at),
+            (None, None, None) => Duration::ZERO,
         }
+    }
+
+    /// Stops this run when the page's run clock reads `run_clock`: its
+    /// clock stays there. A run that has finished, or not begun, is left as
+    /// it is (its clock is already still).
+    pub fn stop(&mut self, run_clock: Duration) {
+        if self.total.is_none() && self.began_at.is_some() && self.stopped.is_none() {
+            self.stopped = Some(self.clock(run_clock));
+        }
+    }
+
+    /// This run's own time when it was stopped; `None` if it finished, has
+    /// not been stopped, or never began.
+    pub fn stopped_at(&self) -> Option<Duration> {
+        self.stopped
     }
 
     /// How long the whole run took on the page's run clock, from its start
@@ -402,6 +424,7 @@ impl Recording {
             .map(|&(from, to)| (from, to.min(at)))
             .collect();
         cut.total = self.total.filter(|total| *total <= at);
+        cut.stopped = self.stopped.filter(|stopped| *stopped <= at);
         // Its clock reads the moment, as a run's does while it goes on.
         cut.last_event_at = match cut.total {
             Some(_) => self.last_event_at,
@@ -445,6 +468,9 @@ impl Recording {
         if let Some(total) = self.total {
             let _ = write!(text, " e{}", us(total));
         }
+        if let Some(stopped) = self.stopped {
+            let _ = write!(text, " z{}", us(stopped));
+        }
         text
     }
 
@@ -465,8 +491,13 @@ impl Recording {
         let prediction = Rc::new(crate::simulate::predict(&scenario, mode));
         let mut recording = Recording::new(mode, scenario, prediction);
         let mut reports = Vec::new();
+        let mut stopped = None;
         for token in tokens {
             let (kind, rest) = token.split_at_checked(1)?;
+            if kind == "z" {
+                stopped = Some(at(rest)?);
+                continue;
+            }
             let report = match kind {
                 "b" => Report::Began(at(rest)?),
                 "s" => {
@@ -517,6 +548,7 @@ impl Recording {
             reports.push(report);
         }
         recording.record(reports);
+        recording.stopped = stopped.filter(|_| recording.total.is_none() && recording.has_begun());
         Some(recording)
     }
 
@@ -700,7 +732,8 @@ mod tests {
             "concurrent s0",
             "concurrent f0q@1",
             "concurrent hx",
-            "concurrent z1",
+            "concurrent q1",
+            "concurrent b0 zx",
         ] {
             assert_eq!(Recording::decode(scenario.clone(), bad), None, "{bad}");
         }

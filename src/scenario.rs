@@ -168,9 +168,25 @@ impl Task {
     }
 }
 
+/// The Latin letter of the step syntax that `c` stands for or looks like:
+/// the letter itself in either case, or its Cyrillic look-alike, which is
+/// what a Russian keyboard layout types (`с`, `о`, `х`). Anything else is
+/// returned as it is.
+pub fn latin(c: char) -> char {
+    match c {
+        'c' | 'C' | 'с' | 'С' => 'c',
+        'o' | 'O' | 'о' | 'О' => 'o',
+        'r' | 'R' => 'r',
+        'w' | 'W' => 'w',
+        'x' | 'X' | 'х' | 'Х' => 'x',
+        other => other,
+    }
+}
+
 /// Reads a task's steps as a person types them: durations in seconds
 /// joined by `+`, work marked `c` and offloaded work `o`:
-/// `1+c0.5+o2` waits 1 s, works 0.5 s, then offloads 2 s of work.
+/// `1+c0.5+o2` waits 1 s, works 0.5 s, then offloads 2 s of work. The
+/// letters may be upper case or typed on a Russian layout ([`latin`]).
 pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
     let text = text.trim();
     if text.is_empty() {
@@ -182,13 +198,18 @@ pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
             return Err(StepsError::TooMany);
         }
         let part = part.trim();
-        let (kind, number) = match part.as_bytes().first() {
-            Some(b'c' | b'C') => (StepKind::Work, &part[1..]),
-            Some(b'o' | b'O') => (StepKind::Offload, &part[1..]),
-            Some(b'r' | b'R') => (StepKind::Receive, &part[1..]),
-            Some(b'w' | b'W') => (StepKind::Write, &part[1..]),
-            Some(b'!') => return Err(StepsError::CancelNotLast),
-            _ => (StepKind::Wait, part),
+        let mut chars = part.chars();
+        let kind = match chars.next().map(latin) {
+            Some('c') => StepKind::Work,
+            Some('o') => StepKind::Offload,
+            Some('r') => StepKind::Receive,
+            Some('w') => StepKind::Write,
+            Some('!') => return Err(StepsError::CancelNotLast),
+            _ => StepKind::Wait,
+        };
+        let number = match kind {
+            StepKind::Wait => part,
+            _ => chars.as_str(),
         };
         let duration =
             parse_duration(number).map_err(|reason| StepsError::Step { index, reason })?;
@@ -432,14 +453,35 @@ pub enum DurationError {
 }
 
 /// Reads a duration in seconds as a person types it: `1`, `0.5`, `.25`, or
-/// with a decimal comma, `0,5`, as Russian keyboards write it.
+/// with a decimal comma, `0,5`, as Russian keyboards write it. A unit may
+/// follow (`2 s`, `2 с`, `2 сек`, `500 ms`, `500 мс`), and a number may be
+/// written with an exponent (`1e-3`), so that what cannot be a duration is
+/// refused for the rule it breaks (`1e9` is too long), not as "not a
+/// number".
 ///
 /// The text is read as the exact decimal it is (not through a float, which
-/// would also accept "inf", "NaN" and exponents, none of them a duration),
-/// then rounded half up to whole microseconds.
+/// would also accept "inf" and "NaN", neither of them a duration), then
+/// rounded half up to whole microseconds.
 pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     read_seconds(text, MAX_DURATION)
 }
+
+/// Units a duration may be written with, and the power of ten that turns
+/// them into seconds. Longest first, so that `ms` is not read as `s`.
+const UNITS: [(&str, i64); 8] = [
+    ("sec", 0),
+    ("сек", 0),
+    ("ms", -3),
+    ("мс", -3),
+    ("s", 0),
+    ("с", 0),
+    ("S", 0),
+    ("С", 0),
+];
+
+/// The most a decimal point is moved by an exponent: far past any digit a
+/// duration can have, so that a larger one cannot change the verdict.
+const MAX_SHIFT: i64 = 64;
 
 /// Reads seconds as [`parse_duration`] does, up to `max` rather than
 /// [`MAX_DURATION`].
@@ -448,19 +490,38 @@ pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, Durati
     if text.is_empty() {
         return Err(DurationError::Empty);
     }
+    let (text, unit_shift) = UNITS
+        .iter()
+        .find_map(|&(unit, shift)| {
+            let number = text.strip_suffix(unit)?.trim_end();
+            number
+                .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                .then_some((number, shift))
+        })
+        .unwrap_or((text, 0));
     let (negative, number) = match text.as_bytes()[0] {
         b'-' => (true, &text[1..]),
         b'+' => (false, &text[1..]),
         _ => (false, text),
     };
-    let (whole, fraction) = number.split_once(['.', ',']).unwrap_or((number, ""));
+    let (mantissa, exponent) = match number.split_once(['e', 'E', 'е', 'Е']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (number, None),
+    };
+    let (whole, fraction) = mantissa.split_once(['.', ',']).unwrap_or((mantissa, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
         return Err(DurationError::NotANumber);
     }
+    let exponent = match exponent {
+        None => 0,
+        Some(exponent) => read_exponent(exponent).ok_or(DurationError::NotANumber)?,
+    };
     if negative || whole.bytes().chain(fraction.bytes()).all(|b| b == b'0') {
         return Err(DurationError::NotPositive);
     }
+    let shift = exponent + unit_shift;
+    let (whole, fraction) = shift_point(whole, fraction, shift);
     let whole = whole.trim_start_matches('0');
     let max_seconds = max.as_secs();
     let seconds = match whole.parse::<u64>() {
@@ -489,11 +550,56 @@ pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, Durati
     Ok(duration)
 }
 
+/// Reads the exponent after `e`: an optional sign and digits, held to
+/// ±[`MAX_SHIFT`] (beyond it, every duration is too long or too short).
+fn read_exponent(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits
+        .trim_start_matches('0')
+        .parse::<i64>()
+        .map_or(MAX_SHIFT + 1, |n| n.min(MAX_SHIFT + 1));
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// The whole and fractional digits of `whole.fraction × 10^shift`.
+fn shift_point(whole: &str, fraction: &str, shift: i64) -> (String, String) {
+    if shift == 0 {
+        return (whole.to_owned(), fraction.to_owned());
+    }
+    let digits: String = [whole, fraction].concat();
+    // Where the point falls in `digits`, which may be before or after them.
+    let point = whole.len() as i64 + shift;
+    let length = digits.len() as i64;
+    if point <= 0 {
+        let zeros = "0".repeat(point.unsigned_abs() as usize);
+        (String::new(), zeros + &digits)
+    } else if point >= length {
+        let zeros = "0".repeat((point - length) as usize);
+        (digits + &zeros, String::new())
+    } else {
+        let (whole, fraction) = digits.split_at(point as usize);
+        (whole.to_owned(), fraction.to_owned())
+    }
+}
+
 /// A duration in whole microseconds, as a u64: enough for half a million
 /// years, and printing a u128 (`Duration::as_micros`) would cost the page's
 /// download more.
+///
+/// Saturates rather than overflows: no duration the page meets comes near,
+/// and a figure that did should be drawn off the scale, not crash it.
 pub fn whole_micros(duration: Duration) -> u64 {
-    duration.as_secs() * 1_000_000 + u64::from(duration.subsec_micros())
+    duration
+        .as_secs()
+        .saturating_mul(1_000_000)
+        .saturating_add(u64::from(duration.subsec_micros()))
 }
 
 /// Writes a duration in seconds with no trailing zeros: `1`, `0.5`, `1.25`.
@@ -516,8 +622,8 @@ pub enum CountError {
     Empty,
     /// Not a whole number.
     NotAWholeNumber,
-    /// Zero tasks.
-    Zero,
+    /// Zero or a negative number: fewer than one.
+    BelowOne,
     /// More than [`MAX_TASKS`] in the scenario.
     TooMany,
 }
@@ -529,14 +635,15 @@ pub fn parse_count(text: &str, existing: usize) -> Result<usize, CountError> {
     if text.is_empty() {
         return Err(CountError::Empty);
     }
-    if !text.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(CountError::NotAWholeNumber);
+    }
+    if digits.len() != text.len() || digits.bytes().all(|b| b == b'0') {
+        return Err(CountError::BelowOne);
     }
     // All digits: the only failure left is overflow, which is too many.
     let count: usize = text.parse().map_err(|_| CountError::TooMany)?;
-    if count == 0 {
-        return Err(CountError::Zero);
-    }
     if count.saturating_add(existing) > MAX_TASKS {
         return Err(CountError::TooMany);
     }
@@ -673,10 +780,13 @@ mod tests {
         assert_eq!(parse_duration(""), Err(DurationError::Empty));
         assert_eq!(parse_duration("   "), Err(DurationError::Empty));
         assert_eq!(parse_duration("abc"), Err(DurationError::NotANumber));
-        assert_eq!(parse_duration("1s"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1c"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("s"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1ee3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1e"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("e3"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("NaN"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("inf"), Err(DurationError::NotANumber));
-        assert_eq!(parse_duration("1e3"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("1.2.3"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("1,2.3"), Err(DurationError::NotANumber));
         assert_eq!(parse_duration("."), Err(DurationError::NotANumber));
@@ -692,6 +802,39 @@ mod tests {
         assert_eq!(parse_duration("3600.5"), Err(DurationError::TooLong));
         let huge = "9".repeat(5000);
         assert_eq!(parse_duration(&huge), Err(DurationError::TooLong));
+    }
+
+    #[test]
+    fn reads_units_and_exponents_for_the_rule_they_break() {
+        let ms = Duration::from_millis;
+        for text in [
+            "2s",
+            "2 s",
+            "2с",
+            "2 с",
+            "2 сек",
+            "2sec",
+            "2000ms",
+            "2000 мс",
+            "2С",
+        ] {
+            assert_eq!(parse_duration(text), Ok(ms(2000)), "{text}");
+        }
+        assert_eq!(parse_duration("0,5 с"), Ok(ms(500)));
+        assert_eq!(parse_duration("1e-3"), Ok(MIN_DURATION));
+        assert_eq!(parse_duration("2.5E2"), Ok(ms(250_000)));
+        assert_eq!(parse_duration("1е2"), Ok(ms(100_000)), "a Cyrillic е");
+        assert_eq!(parse_duration("1e9"), Err(DurationError::TooLong));
+        assert_eq!(
+            parse_duration("1e99999999999999999999"),
+            Err(DurationError::TooLong)
+        );
+        assert_eq!(parse_duration("1e-7"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("5e-99999"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("0e5"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("-1e2"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.5 ms"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("3601 s"), Err(DurationError::TooLong));
     }
 
     #[test]
@@ -722,10 +865,11 @@ mod tests {
             parse_count("99999999999999999999999", 0),
             Err(CountError::TooMany)
         );
-        assert_eq!(parse_count("0", 0), Err(CountError::Zero));
+        assert_eq!(parse_count("0", 0), Err(CountError::BelowOne));
+        assert_eq!(parse_count("-3", 0), Err(CountError::BelowOne));
+        assert_eq!(parse_count("-", 0), Err(CountError::NotAWholeNumber));
         assert_eq!(parse_count("", 0), Err(CountError::Empty));
         assert_eq!(parse_count("2.5", 0), Err(CountError::NotAWholeNumber));
-        assert_eq!(parse_count("-3", 0), Err(CountError::NotAWholeNumber));
     }
 
     #[test]
@@ -758,6 +902,37 @@ mod tests {
             format_steps(&parse_steps("1+c0.5+o2").unwrap()),
             "1+c0.5+o2"
         );
+    }
+
+    #[test]
+    fn reads_letters_typed_on_a_russian_layout_or_in_capitals() {
+        let ms = Duration::from_millis;
+        // с, о and х are Cyrillic: the keys a Russian layout types for the
+        // letters the hint shows.
+        assert_eq!(parse_steps("с0.5"), Ok(vec![Step::work(ms(500))]));
+        assert_eq!(parse_steps("С0,5"), Ok(vec![Step::work(ms(500))]));
+        assert_eq!(
+            parse_steps("1+с0.5+о2"),
+            Ok(vec![
+                Step::wait(ms(1000)),
+                Step::work(ms(500)),
+                Step::offload(ms(2000))
+            ])
+        );
+        assert_eq!(parse_steps("O2+R1+W1"), parse_steps("o2+r1+w1"));
+        assert_eq!(
+            parse_steps("2с"),
+            Ok(vec![Step::wait(ms(2000))]),
+            "2 seconds"
+        );
+        assert_eq!(parse_steps("с2с"), Ok(vec![Step::work(ms(2000))]));
+        assert_eq!(
+            parse_task("@0,5 + с1 + !2 с"),
+            Ok(task(ms(500), vec![Step::work(ms(1000))], Some(ms(2000))))
+        );
+        assert_eq!(latin('х'), 'x');
+        assert_eq!(latin('Х'), 'x');
+        assert_eq!(latin('ж'), 'ж');
     }
 
     #[test]

@@ -574,6 +574,9 @@ impl Playground {
             Action::Stop => {
                 if self.phase == Phase::Running {
                     self.phase = Phase::Stopped;
+                    for recording in &mut self.recordings {
+                        Rc::make_mut(recording).stop(self.clock);
+                    }
                 }
             }
             Action::Replay(moment) => {
@@ -799,7 +802,7 @@ mod tests {
             Action::SetLimit("0".into()),
             Action::SetTimeout("soon".into()),
         ]);
-        assert_eq!(bad.knobs.limit, Err(CountError::Zero));
+        assert_eq!(bad.knobs.limit, Err(CountError::BelowOne));
         assert_eq!(bad.knobs.timeout, Err(DurationError::NotANumber));
         assert_eq!(bad.knobs.timeout_text, "soon");
         assert_eq!(bad.not_runnable(), Some(NotRunnable::InvalidFields));
@@ -922,6 +925,24 @@ mod tests {
             Report::Finished(Duration::from_secs(1)),
         ));
         assert_eq!(state.phase, Phase::Running, "a late report of run 1");
+    }
+
+    #[test]
+    fn a_stopped_run_keeps_the_time_it_stopped_at() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Concurrent));
+        state.apply(progress(
+            1,
+            Duration::from_millis(400),
+            Mode::Concurrent,
+            Report::Began(Duration::from_millis(100)),
+        ));
+        state.apply(Action::Stop);
+        let recording = state.recording(Mode::Concurrent).unwrap();
+        assert_eq!(recording.stopped_at(), Some(Duration::from_millis(300)));
+        // Whatever clock a view or the export reads it at.
+        assert_eq!(recording.clock(Duration::MAX), Duration::from_millis(300));
+        assert_eq!(state.replay_length(), Some(Duration::from_millis(400)));
     }
 
     #[test]

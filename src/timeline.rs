@@ -346,8 +346,8 @@ pub fn memory_lane(recording: &Recording, axis: Duration) -> Option<(usize, Stri
 /// power of ten, about five of them.
 pub fn ticks(axis: Duration) -> Vec<Tick> {
     let step_micros = tick_step(axis);
-    (0..)
-        .map(|i| Duration::from_micros(i * step_micros))
+    (0u64..)
+        .map_while(|i| i.checked_mul(step_micros).map(Duration::from_micros))
         .take_while(|&at| at <= axis)
         .map(|at| Tick {
             left: percent(at, axis),

@@ -1,7 +1,12 @@
 //! Saving a file the page made, in the browser: nothing leaves the page.
 
-use wasm_bindgen::closure::Closure;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement, Url};
 
 /// Pixels per SVG unit in a saved PNG: sharp on slides and high-density
@@ -38,25 +43,36 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 }
 
 /// Draws the SVG picture `svg` on a canvas and offers it as a PNG file
-/// called `name`, once the browser has drawn it.
-pub fn save_png(name: &str, svg: &str) -> Result<(), JsValue> {
+/// called `name`. Resolves once the file is offered, or with the reason it
+/// could not be: the picture did not load, or the canvas gave no image.
+pub async fn save_png(name: &str, svg: &str) -> Result<(), JsValue> {
     let url = Url::create_object_url_with_blob(&blob(svg, "image/svg+xml")?)?;
     let image = HtmlImageElement::new()?;
-    let name = name.to_owned();
-    let onload = {
-        let image = image.clone();
-        let url = url.clone();
-        Closure::once_into_js(move || {
-            let _ = Url::revoke_object_url(&url);
-            let _ = draw_and_save(&image, name);
-        })
+    let (sender, receiver) = oneshot::channel::<bool>();
+    let sender = Rc::new(RefCell::new(Some(sender)));
+    let settle = |loaded: bool| {
+        let sender = sender.clone();
+        move |_: &web_sys::Event| {
+            if let Some(sender) = sender.borrow_mut().take() {
+                let _ = sender.send(loaded);
+            }
+        }
     };
-    image.set_onload(Some(onload.unchecked_ref()));
+    // Both listeners live until the picture has loaded or failed.
+    let _load = EventListener::once(&image, "load", settle(true));
+    let _error = EventListener::once(&image, "error", settle(false));
     image.set_src(&url);
-    Ok(())
+    let loaded = receiver.await.unwrap_or(false);
+    let _ = Url::revoke_object_url(&url);
+    if !loaded {
+        return Err("the picture could not be loaded".into());
+    }
+    let png = draw(&image).await?;
+    save_blob(name, &png)
 }
 
-fn draw_and_save(image: &HtmlImageElement, name: String) -> Result<(), JsValue> {
+/// The loaded `image` drawn at [`PNG_SCALE`], as PNG.
+async fn draw(image: &HtmlImageElement) -> Result<Blob, JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -73,10 +89,16 @@ fn draw_and_save(image: &HtmlImageElement, name: String) -> Result<(), JsValue> 
         .dyn_into()?;
     context.scale(PNG_SCALE, PNG_SCALE)?;
     context.draw_image_with_html_image_element_and_dw_and_dh(image, 0.0, 0.0, width, height)?;
-    let saved = Closure::once_into_js(move |png: Option<Blob>| {
-        if let Some(png) = png {
-            let _ = save_blob(&name, &png);
-        }
+    let mut to_blob_error = None;
+    let made = js_sys::Promise::new(&mut |resolve, _reject| {
+        to_blob_error = canvas.to_blob(&resolve).err();
     });
-    canvas.to_blob(saved.unchecked_ref())
+    if let Some(error) = to_blob_error {
+        return Err(error);
+    }
+    // The canvas hands `null` to the callback when it cannot encode.
+    JsFuture::from(made)
+        .await?
+        .dyn_into::<Blob>()
+        .map_err(|_| JsValue::from_str("the canvas gave no image"))
 }

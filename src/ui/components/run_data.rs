@@ -42,7 +42,7 @@ async fn save(format: Format, request: String) -> Result<(), ()> {
     let file = worker::ask(&request).await.ok_or(())?;
     let name = format!("async-playground-run.{}", format.extension());
     match format {
-        Format::Png => download::save_png(&name, &file),
+        Format::Png => download::save_png(&name, &file).await,
         _ => download::save_text(&name, format.media_type(), &file),
     }
     .map_err(|_| ())
