@@ -407,17 +407,71 @@ pub fn log_finished(lang: Lang, number: usize, name: &str, outcome: Outcome) -> 
     }
 }
 
-/// The line printed when every task has finished.
-pub fn log_completed(lang: Lang, count: usize) -> String {
-    match lang {
-        Lang::Ru => match russian_plural(count) {
-            Plural::One => format!("Выполнена {count} операция."),
-            Plural::Few => format!("Выполнено {count} операции."),
-            Plural::Many => format!("Выполнено {count} операций."),
-        },
-        Lang::En if count == 1 => "Completed 1 operation.".to_owned(),
-        Lang::En => format!("Completed {count} operations."),
+/// The form a noun takes after a number: Russian has three (1 операция,
+/// 3 операции, 5 операций), English two (1 operation, 5 operations; its
+/// [`Form::Few`] is never used).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// After 1, 21, 101… in Russian; after 1 in English.
+    One,
+    /// After 2–4, 22–24… in Russian (but 12–14).
+    Few,
+    /// Every other number.
+    Many,
+}
+
+impl Form {
+    /// The forms `lang` has, in the order programs list them.
+    pub fn all(lang: Lang) -> &'static [Form] {
+        match lang {
+            Lang::Ru => &[Form::One, Form::Few, Form::Many],
+            Lang::En => &[Form::One, Form::Many],
+        }
     }
+
+    /// The form a noun takes after `n` in `lang`.
+    pub fn of(lang: Lang, n: usize) -> Form {
+        match lang {
+            Lang::Ru => match (n % 10, n % 100) {
+                (1, rest) if rest != 11 => Form::One,
+                (2..=4, rest) if !(12..=14).contains(&rest) => Form::Few,
+                _ => Form::Many,
+            },
+            Lang::En if n == 1 => Form::One,
+            Lang::En => Form::Many,
+        }
+    }
+}
+
+/// The line printed when every task has ended, in `form`, with a
+/// `{count}` slot for the operations completed. The page's log and both
+/// generated programs print from it, so they print the same words.
+pub fn completed_template(lang: Lang, form: Form) -> &'static str {
+    match (lang, form) {
+        (Lang::Ru, Form::One) => "Выполнена {count} операция.",
+        (Lang::Ru, Form::Few) => "Выполнено {count} операции.",
+        (Lang::Ru, Form::Many) => "Выполнено {count} операций.",
+        (Lang::En, Form::One) => "Completed {count} operation.",
+        (Lang::En, _) => "Completed {count} operations.",
+    }
+}
+
+/// The line a program that moves data prints after its count, in `form`,
+/// with a `{peak}` slot for the most chunks it held in memory at once.
+pub fn most_held_template(lang: Lang, form: Form) -> &'static str {
+    match (lang, form) {
+        (Lang::Ru, Form::One) => "Больше всего в памяти: {peak} чанк по 64 МБ",
+        (Lang::Ru, Form::Few) => "Больше всего в памяти: {peak} чанка по 64 МБ",
+        (Lang::Ru, Form::Many) => "Больше всего в памяти: {peak} чанков по 64 МБ",
+        (Lang::En, Form::One) => "Most held in memory: {peak} chunk of 64 MB",
+        (Lang::En, _) => "Most held in memory: {peak} chunks of 64 MB",
+    }
+}
+
+/// The line printed when every task has ended: how many completed. As the
+/// program prints it, the number is not grouped.
+pub fn log_completed(lang: Lang, count: usize) -> String {
+    completed_template(lang, Form::of(lang, count)).replacen("{count}", &count.to_string(), 1)
 }
 
 /// Under the memory lane: the most held at once, in chunks and megabytes.
@@ -432,10 +486,7 @@ pub fn most_held(lang: Lang, chunks: usize) -> String {
 /// The line a program that moves data prints after its count: the most
 /// chunks it held in memory at once.
 pub fn log_most_held(lang: Lang, chunks: usize) -> String {
-    match lang {
-        Lang::Ru => format!("Больше всего в памяти: {chunks} чанков по {CHUNK_MB} МБ"),
-        Lang::En => format!("Most held in memory: {chunks} chunks of {CHUNK_MB} MB"),
-    }
+    most_held_template(lang, Form::of(lang, chunks)).replacen("{peak}", &chunks.to_string(), 1)
 }
 
 /// The program's last line, with its total.
@@ -444,22 +495,6 @@ pub fn log_total(lang: Lang, total: Duration) -> String {
     match lang {
         Lang::Ru => format!("Программа завершена за {total}"),
         Lang::En => format!("Program finished in {total}"),
-    }
-}
-
-/// Russian nouns take one of three forms after a number.
-#[derive(Debug, PartialEq, Eq)]
-enum Plural {
-    One,
-    Few,
-    Many,
-}
-
-fn russian_plural(n: usize) -> Plural {
-    match (n % 10, n % 100) {
-        (1, rest) if rest != 11 => Plural::One,
-        (2..=4, rest) if !(12..=14).contains(&rest) => Plural::Few,
-        _ => Plural::Many,
     }
 }
 
@@ -484,14 +519,12 @@ pub fn group_digits(lang: Lang, n: usize) -> String {
 /// "30 tasks" in the language's own grammar.
 pub fn task_count(lang: Lang, n: usize) -> String {
     let count = group_digits(lang, n);
-    match lang {
-        Lang::Ru => match russian_plural(n) {
-            Plural::One => format!("{count} задача"),
-            Plural::Few => format!("{count} задачи"),
-            Plural::Many => format!("{count} задач"),
-        },
-        Lang::En if n == 1 => "1 task".to_owned(),
-        Lang::En => format!("{count} tasks"),
+    match (lang, Form::of(lang, n)) {
+        (Lang::Ru, Form::One) => format!("{count} задача"),
+        (Lang::Ru, Form::Few) => format!("{count} задачи"),
+        (Lang::Ru, Form::Many) => format!("{count} задач"),
+        (Lang::En, Form::One) => format!("{count} task"),
+        (Lang::En, _) => format!("{count} tasks"),
     }
 }
 
@@ -958,10 +991,13 @@ pub fn page_range(lang: Lang, first: usize, last: usize, total: usize) -> String
 
 /// The note above the log when earlier lines are not shown.
 pub fn log_hidden(lang: Lang, hidden: usize) -> String {
-    let hidden = group_digits(lang, hidden);
-    match lang {
-        Lang::Ru => format!("… ещё {hidden} строк выше не показаны"),
-        Lang::En => format!("… {hidden} earlier lines not shown"),
+    let count = group_digits(lang, hidden);
+    match (lang, Form::of(lang, hidden)) {
+        (Lang::Ru, Form::One) => format!("… ещё {count} строка выше не показана"),
+        (Lang::Ru, Form::Few) => format!("… ещё {count} строки выше не показаны"),
+        (Lang::Ru, Form::Many) => format!("… ещё {count} строк выше не показаны"),
+        (Lang::En, Form::One) => format!("… {count} earlier line not shown"),
+        (Lang::En, _) => format!("… {count} earlier lines not shown"),
     }
 }
 
@@ -1251,6 +1287,30 @@ mod tests {
         assert_eq!(task_count(Lang::Ru, 30), "30 задач");
         assert_eq!(task_count(Lang::Ru, 2), "2 задачи");
         assert_eq!(task_count(Lang::En, 1), "1 task");
+        for (n, chunks) in [
+            (1, "чанк"),
+            (3, "чанка"),
+            (4, "чанка"),
+            (5, "чанков"),
+            (11, "чанков"),
+            (21, "чанк"),
+            (22, "чанка"),
+            (112, "чанков"),
+        ] {
+            assert_eq!(
+                log_most_held(Lang::Ru, n),
+                format!("Больше всего в памяти: {n} {chunks} по 64 МБ")
+            );
+        }
+        assert_eq!(
+            log_most_held(Lang::En, 1),
+            "Most held in memory: 1 chunk of 64 MB"
+        );
+        assert_eq!(log_completed(Lang::En, 1), "Completed 1 operation.");
+        assert_eq!(log_completed(Lang::En, 0), "Completed 0 operations.");
+        assert_eq!(log_hidden(Lang::Ru, 21), "… ещё 21 строка выше не показана");
+        assert_eq!(log_hidden(Lang::Ru, 2), "… ещё 2 строки выше не показаны");
+        assert_eq!(log_hidden(Lang::En, 1), "… 1 earlier line not shown");
     }
 
     #[test]

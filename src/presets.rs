@@ -51,18 +51,25 @@ impl Preset {
         Preset::CpuOffloaded,
     ];
 
-    /// The preset's scenario.
+    /// The preset's scenario, its tasks named in English.
     pub fn scenario(self) -> Scenario {
+        self.scenario_in(Lang::En)
+    }
+
+    /// The preset's scenario, its tasks named in `lang` (file names, web
+    /// addresses and API names are the same in both).
+    pub fn scenario_in(self, lang: Lang) -> Scenario {
         let task = |name: &str, text: &str| {
+            let name = match lang {
+                Lang::En => name.to_owned(),
+                Lang::Ru => russian_name(name),
+            };
             // Not `expect`: its message would print the error with `Debug`,
             // which costs the page's download more than it could ever say.
             let Ok(task) = parse_task(text) else {
                 unreachable!("a preset's steps are valid")
             };
-            Task {
-                name: name.to_owned(),
-                ..task
-            }
+            Task { name, ..task }
         };
         match self {
             Preset::CourseFirstExample => Scenario::uniform(30, Duration::from_secs(1)),
@@ -137,9 +144,19 @@ impl Preset {
     /// The preset whose scenario this is, if any: a link to a preset
     /// shows its explanation too.
     pub fn matching(scenario: &Scenario) -> Option<Preset> {
-        Preset::ALL
-            .into_iter()
-            .find(|preset| preset.scenario() == *scenario)
+        Preset::ALL.into_iter().find(|preset| {
+            Lang::ALL
+                .iter()
+                .any(|&lang| preset.scenario_in(lang) == *scenario)
+        })
+    }
+
+    /// The same scenario with its tasks named in `lang`, if `scenario` is
+    /// this preset as loaded in another language; `None` otherwise.
+    pub fn renamed(scenario: &Scenario, lang: Lang) -> Option<Scenario> {
+        let preset = Preset::matching(scenario)?;
+        let renamed = preset.scenario_in(lang);
+        (renamed != *scenario).then_some(renamed)
     }
 
     /// Its title on the page.
@@ -319,6 +336,27 @@ impl Preset {
     }
 }
 
+/// A preset task's English name in Russian: the course's words for the
+/// coffee machine, the party and the requests; file names and addresses
+/// stay as they are.
+fn russian_name(name: &str) -> String {
+    let word = match name {
+        "coffee" => "кофе",
+        "toast" => "тост",
+        "mail" => "почта",
+        "cooking" => "готовка",
+        "drinks" => "напитки",
+        "music" => "музыка",
+        "guests" => "гости",
+        "report" => "отчёт",
+        _ => match name.strip_prefix("request-") {
+            Some(number) => return format!("запрос-{number}"),
+            None => name,
+        },
+    };
+    word.to_owned()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -338,6 +376,12 @@ mod tests {
     fn every_preset_is_found_by_its_scenario_and_has_both_languages() {
         for preset in Preset::ALL {
             assert_eq!(Preset::matching(&preset.scenario()), Some(preset));
+            let russian = preset.scenario_in(Lang::Ru);
+            assert_eq!(Preset::matching(&russian), Some(preset));
+            assert_eq!(
+                Preset::renamed(&russian, Lang::En).unwrap_or_else(|| russian.clone()),
+                preset.scenario()
+            );
             for lang in Lang::ALL {
                 assert!(!preset.title(lang).is_empty() && preset.about(lang).len() > 40);
             }
@@ -426,5 +470,38 @@ mod tests {
         };
         assert_eq!(request_end(Preset::CpuOffloaded), 1.0);
         assert!(request_end(Preset::CpuHeavy) >= 3.5, "{heavy}");
+    }
+
+    #[test]
+    fn task_names_follow_the_language() {
+        let names = |preset: Preset, lang| -> Vec<String> {
+            preset
+                .scenario_in(lang)
+                .tasks
+                .into_iter()
+                .map(|t| t.name)
+                .collect()
+        };
+        assert_eq!(
+            names(Preset::CoffeeMachine, Lang::Ru),
+            ["кофе", "тост", "почта"]
+        );
+        assert_eq!(
+            names(Preset::Party, Lang::Ru),
+            ["готовка", "напитки", "музыка", "гости"]
+        );
+        assert_eq!(
+            names(Preset::CpuHeavy, Lang::Ru)[..3],
+            ["запрос-1", "отчёт", "запрос-2"]
+        );
+        assert_eq!(names(Preset::FileHosting, Lang::Ru)[0], "film-4k-40GB.mkv");
+        // An edited preset is the learner's own: it is not renamed.
+        let mut edited = Preset::CoffeeMachine.scenario();
+        edited.tasks[0].name = "espresso".into();
+        assert_eq!(Preset::renamed(&edited, Lang::Ru), None);
+        assert_eq!(
+            Preset::renamed(&Preset::CoffeeMachine.scenario(), Lang::En),
+            None
+        );
     }
 }

@@ -482,6 +482,20 @@ impl Playground {
             Action::SetLang(lang) => {
                 self.lang = lang;
                 self.lang_chosen = true;
+                // A preset as loaded, not yet run, takes the new language's
+                // task names; a run's results keep the names they ran with.
+                let renamed = self
+                    .plan
+                    .as_ref()
+                    .filter(|_| self.phase == Phase::Idle)
+                    .and_then(|plan| Preset::renamed(&plan.scenario, lang));
+                if let Some(scenario) = renamed {
+                    self.edit(|drafts| {
+                        for (draft, task) in drafts.iter_mut().zip(&scenario.tasks) {
+                            draft.name.clone_from(&task.name);
+                        }
+                    });
+                }
             }
             Action::SetName(index, text) => self.edit(|drafts| {
                 if let Some(draft) = drafts.get_mut(index) {
@@ -536,7 +550,7 @@ impl Playground {
                 self.bulk.steps_error = None;
             }
             Action::AddBulk => self.add_bulk(),
-            Action::LoadPreset(preset) => self.load(&preset.scenario()),
+            Action::LoadPreset(preset) => self.load(&preset.scenario_in(self.lang)),
             Action::OpenLink(read) => {
                 if *self.link != *link::write(&read.shared) || !read.problems.is_empty() {
                     self.open_link(read);
@@ -1021,6 +1035,31 @@ mod tests {
         );
         state.apply(start(&state, RunChoice::Sequential));
         assert!(state.link.contains("mode=sequential"));
+    }
+
+    #[test]
+    fn a_preset_names_its_tasks_in_the_pages_language() {
+        let names = |state: &Playground| -> Vec<String> {
+            state.drafts.iter().map(|d| d.name.clone()).collect()
+        };
+        let mut state = Playground::new(Lang::Ru);
+        state.apply(Action::LoadPreset(Preset::CoffeeMachine));
+        assert_eq!(names(&state), ["кофе", "тост", "почта"]);
+        assert!(state.link.contains("tasks=%D0%BA"), "{}", state.link);
+        state.apply(Action::SetLang(Lang::En));
+        assert_eq!(names(&state), ["coffee", "toast", "mail"]);
+        // After a run, the results keep the names they ran with.
+        state.apply(start(&state, RunChoice::Concurrent));
+        state.apply(Action::Stop);
+        state.apply(Action::SetLang(Lang::Ru));
+        assert_eq!(names(&state), ["coffee", "toast", "mail"]);
+        assert_eq!(state.recordings.len(), 1);
+        // The learner's own names are never changed.
+        let mut state = Playground::new(Lang::En);
+        state.apply(Action::LoadPreset(Preset::CoffeeMachine));
+        state.apply(Action::SetName(0, "espresso".into()));
+        state.apply(Action::SetLang(Lang::Ru));
+        assert_eq!(names(&state), ["espresso", "toast", "mail"]);
     }
 
     #[test]

@@ -51,3 +51,77 @@ fn mixed_scenarios_agree_with_cpython() {
         });
     }
 }
+
+/// The page's log of the predicted run of `scenario` in `mode`: what it
+/// shows when a run goes as the simulator says.
+fn page_log(scenario: &Scenario, mode: Mode, lang: Lang) -> Vec<String> {
+    use async_playground::recording::{Recording, Report};
+    use async_playground::simulate::predict;
+    use std::rc::Rc;
+    let scenario = Rc::new(scenario.clone());
+    let prediction = Rc::new(predict(&scenario, mode));
+    let mut recording = Recording::new(mode, scenario, prediction.clone());
+    let events = prediction.events.iter().map(|&event| Report::Event(event));
+    recording.record(events.chain([Report::Finished(prediction.total)]));
+    recording.log_tail(lang, usize::MAX)
+}
+
+/// A printed line with its figures of time (`: 0.0012`, `за 1.0023`)
+/// taken out: the words, which must match to the letter.
+fn words(line: &str) -> String {
+    match line.rsplit_once(' ') {
+        Some((words, time)) if time.contains('.') && time.parse::<f64>().is_ok() => {
+            format!("{words} …")
+        }
+        _ => line.to_owned(),
+    }
+}
+
+/// The generated program prints, word for word, the lines the page's log
+/// shows for the same scenario, in both languages and in both modes:
+/// counts whose nouns take each form (1, 2, 3, 5, 11, 21, 30), and a
+/// scenario that holds chunks of data.
+#[test]
+fn the_program_prints_the_pages_log_word_for_word() {
+    let read = |tasks: &str| {
+        let scenario = async_playground::link::read(&format!("#tasks={tasks}"))
+            .shared
+            .scenario;
+        (tasks.to_owned(), (*scenario).clone())
+    };
+    let mut scenarios: Vec<(String, Scenario)> = [1, 2, 3, 5, 11, 21, 30]
+        .into_iter()
+        .map(|n| read(&format!("{n}x1")))
+        .collect();
+    // Chunks held at once: 3 all at once, 1 one after another.
+    scenarios.push(read("3xr1+w1"));
+    for (what, scenario) in &scenarios {
+        for lang in [Lang::Ru, Lang::En] {
+            for mode in [Mode::Concurrent, Mode::Sequential] {
+                let program = python(scenario, mode, lang);
+                let scaled = program.replacen("SCALE = 1  #", "SCALE = 0.02  #", 1);
+                let output = {
+                    let _turn = ONE_AT_A_TIME
+                        .lock()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner());
+                    Command::new("python3")
+                        .arg("-c")
+                        .arg(&scaled)
+                        .output()
+                        .expect("python3 runs")
+                };
+                assert!(output.status.success(), "{what}: {output:?}");
+                let printed: Vec<String> = String::from_utf8(output.stdout)
+                    .expect("UTF-8")
+                    .lines()
+                    .map(words)
+                    .collect();
+                let shown: Vec<String> = page_log(scenario, mode, lang)
+                    .iter()
+                    .map(|line| words(line))
+                    .collect();
+                assert_eq!(printed, shown, "{what}, {mode}, {lang:?}");
+            }
+        }
+    }
+}

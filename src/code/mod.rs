@@ -20,7 +20,7 @@ mod rust;
 pub use python::python;
 pub use rust::{rust, TOKIO_DEPENDENCY};
 
-use crate::i18n::Lang;
+use crate::i18n::{self, Form, Lang};
 use crate::scenario::Mode;
 use crate::scenario::Scenario;
 
@@ -157,7 +157,6 @@ enum Line {
     Finished,
     TimedOut,
     Cancelled,
-    Completed,
     Total,
 }
 
@@ -180,10 +179,6 @@ impl Line {
                 "Long operation {label} cancelled",
                 "Длительная операция {label} отменена",
             ),
-            Line::Completed => (
-                "Completed {count} operations.",
-                "Выполнено {count} операций.",
-            ),
             Line::Total => ("Program finished in {now}", "Программа завершена за {now}"),
         };
         match lang {
@@ -193,9 +188,34 @@ impl Line {
     }
 }
 
-/// The page's own line for the most chunks held, with a `{peak}` slot.
-fn most_held_template(lang: Lang) -> String {
-    crate::i18n::log_most_held(lang, 0).replacen('0', "{peak}", 1)
+/// A line whose words agree with a number the program counts as it runs:
+/// one template for each [`Form`] the language has, the page's own.
+#[derive(Clone, Copy)]
+enum Counted {
+    /// How many operations completed (`{count}`).
+    Completed,
+    /// The most chunks held at once (`{peak}`).
+    MostHeld,
+}
+
+impl Counted {
+    fn templates(self, lang: Lang) -> Vec<&'static str> {
+        Form::all(lang)
+            .iter()
+            .map(|&form| match self {
+                Counted::Completed => i18n::completed_template(lang, form),
+                Counted::MostHeld => i18n::most_held_template(lang, form),
+            })
+            .collect()
+    }
+}
+
+/// What the programs' `form` function says it does.
+fn form_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Какая форма слова нужна после числа n: 0 — «1 операция», 1 — «3 операции», 2 — «5 операций».",
+        Lang::En => "Which form a word takes after the number n: 0 for “1 operation”, 1 for “5 operations”.",
+    }
 }
 
 /// Writes `text` as comment lines of at most 80 characters, each starting
@@ -287,10 +307,6 @@ mod tests {
             pieces("Completed {count} operations."),
             [Ok("Completed "), Err(Slot::Count), Ok(" operations.")]
         );
-        assert_eq!(
-            most_held_template(Lang::En),
-            "Most held in memory: {peak} chunks of 64 MB"
-        );
     }
 
     #[test]
@@ -318,12 +334,17 @@ mod tests {
             Line::Finished,
             Line::TimedOut,
             Line::Cancelled,
-            Line::Completed,
             Line::Total,
         ];
         for lang in [Lang::En, Lang::Ru] {
-            for line in lines {
-                let template = line.template(lang);
+            let counted = [Counted::Completed, Counted::MostHeld]
+                .into_iter()
+                .flat_map(|counted| counted.templates(lang));
+            for template in lines
+                .map(|line| line.template(lang))
+                .into_iter()
+                .chain(counted)
+            {
                 let text: String = pieces(template)
                     .iter()
                     .map(|piece| piece.unwrap_or(""))

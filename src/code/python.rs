@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{comment, most_held_template, pieces, quoted, Line, Note, Slot};
+use super::{comment, form_note, pieces, quoted, Counted, Line, Note, Slot};
 use crate::i18n::Lang;
 use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
 
@@ -107,6 +107,12 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
     code.push_str(
         "def label(n, name):\n    return f\"№ {n} ({name})\" if name else f\"№ {n}\"\n\n\n",
     );
+    code.push_str("def form(n):\n");
+    comment(&mut code, "    ", "#", form_note(lang));
+    code.push_str(match lang {
+        Lang::Ru => "    if n % 10 == 1 and n % 100 != 11:\n        return 0\n    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:\n        return 1\n    return 2\n\n\n",
+        Lang::En => "    return 0 if n == 1 else 1\n\n\n",
+    });
 
     let started = fill(Line::Started.template(lang));
     let finished = fill(Line::Finished.template(lang));
@@ -281,17 +287,23 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
             }
         }
     };
-    let _ = writeln!(
-        code,
-        "    print(f\"{}\")",
-        fill(Line::Completed.template(lang))
-    );
+    code.push_str("    completed = results.count(True)\n");
+    print_counted(&mut code, Counted::Completed, "completed", lang);
     if data {
-        let _ = writeln!(code, "    print(f\"{}\")", fill(&most_held_template(lang)));
+        print_counted(&mut code, Counted::MostHeld, "peak", lang);
     }
     let _ = writeln!(code, "    print(f\"{}\")", fill(Line::Total.template(lang)));
     code.push_str("\n\nasyncio.run(main())\n");
     code
+}
+
+/// Prints the line `counted` in the form that agrees with `number`.
+fn print_counted(code: &mut String, counted: Counted, number: &str, lang: Lang) {
+    code.push_str("    print((\n");
+    for template in counted.templates(lang) {
+        let _ = writeln!(code, "        f\"{}\",", fill(template));
+    }
+    let _ = writeln!(code, "    )[form({number})])");
 }
 
 /// A line's template as the inside of a Python f-string.
@@ -302,7 +314,7 @@ fn fill(template: &str) -> String {
             Ok(text) => text,
             Err(Slot::Label) => "{label(n, name)}",
             Err(Slot::Now) => "{now():.4f}",
-            Err(Slot::Count) => "{results.count(True)}",
+            Err(Slot::Count) => "{completed}",
             Err(Slot::Peak) => "{peak}",
         })
         .collect()
@@ -364,7 +376,7 @@ mod tests {
                 "{code}"
             );
             assert!(code.contains("    except asyncio.CancelledError:\n        print(f\"Long operation {label(n, name)} cancelled\")\n        raise\n"));
-            assert!(code.contains("print(f\"Completed {results.count(True)} operations.\")"));
+            assert!(code.contains("    completed = results.count(True)\n    print((\n        f\"Completed {completed} operation.\",\n        f\"Completed {completed} operations.\",\n    )[form(completed)])\n"), "{code}");
         }
         let together = python(&scenario, Mode::Concurrent, Lang::En);
         assert!(together.contains("await asyncio.gather(*running, return_exceptions=True)"));

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::{comment, most_held_template, pieces, quoted, Line, Note, Slot};
+use super::{comment, form_note, pieces, quoted, Counted, Line, Note, Slot};
 use crate::i18n::Lang;
 use crate::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
 
@@ -214,6 +214,11 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         code.push_str("fn work(s: f64) {\n    std::thread::sleep(seconds(s));\n}\n\n");
     }
     code.push_str("fn now() -> f64 {\n    START.elapsed().as_secs_f64() / SCALE\n}\n\n");
+    comment(&mut code, "", "///", form_note(lang));
+    code.push_str(match lang {
+        Lang::Ru => "fn form(n: usize) -> usize {\n    if n % 10 == 1 && n % 100 != 11 {\n        0\n    } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {\n        1\n    } else {\n        2\n    }\n}\n\n",
+        Lang::En => "fn form(n: usize) -> usize {\n    usize::from(n != 1)\n}\n\n",
+    });
     code.push_str(
         "fn label(n: usize, name: &str) -> String {\n    if name.is_empty() {\n        format!(\"№ {n}\")\n    } else {\n        format!(\"№ {n} ({name})\")\n    }\n}\n\n",
     );
@@ -390,9 +395,9 @@ pub fn rust(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         ),
     };
     code.push_str("    let completed = results.iter().filter(|&&done| done).count();\n");
-    let _ = writeln!(code, "    {}", println(Line::Completed.template(lang)));
+    print_counted(&mut code, Counted::Completed, "completed", lang);
     if data {
-        let _ = writeln!(code, "    {}", println(&most_held_template(lang)));
+        print_counted(&mut code, Counted::MostHeld, "PEAK.load(Relaxed)", lang);
     }
     let _ = writeln!(code, "    {}", println(Line::Total.template(lang)));
     code.push_str("}\n\n");
@@ -444,6 +449,21 @@ fn float(seconds: &str) -> String {
     } else {
         format!("{seconds}.0")
     }
+}
+
+/// Prints the line `counted` in the form that agrees with `number`.
+fn print_counted(code: &mut String, counted: Counted, number: &str, lang: Lang) {
+    let templates = counted.templates(lang);
+    let _ = writeln!(code, "    match form({number}) {{");
+    for (index, template) in templates.iter().enumerate() {
+        let arm = if index + 1 == templates.len() {
+            "_".to_owned()
+        } else {
+            index.to_string()
+        };
+        let _ = writeln!(code, "        {arm} => {}", println(template));
+    }
+    code.push_str("    }\n");
 }
 
 /// A line's template as a `println!` of it.
@@ -522,7 +542,8 @@ mod tests {
         assert!(code.contains("job.spawn_blocking(move || work(s));"));
         assert!(code.contains("chunks.receive();") && code.contains("impl Drop for Chunks"));
         assert!(code.contains("for (n, (name, steps)) in (1..).zip(tasks)"));
-        assert!(code.contains("println!(\"Выполнено {completed} операций.\");"));
+        assert!(code.contains("    match form(completed) {\n        0 => println!(\"Выполнена {completed} операция.\");\n        1 => println!(\"Выполнено {completed} операции.\");\n        _ => println!(\"Выполнено {completed} операций.\");\n    }\n"), "{code}");
+        assert!(code.contains("    match form(PEAK.load(Relaxed)) {\n        0 => println!(\"Больше всего в памяти: {} чанк по 64 МБ\", PEAK.load(Relaxed));\n"), "{code}");
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::location;
 use super::theme::Theme;
 use super::use_post_height::use_post_height;
 use super::Dispatch;
-use crate::i18n::{self, Lang};
+use crate::i18n::{self, Lang, Text};
 use crate::link;
 use crate::presets::Preset;
 use crate::recording::Report;
@@ -141,6 +141,9 @@ pub fn app() -> Html {
                 .and_then(|d| d.document_element())
             {
                 let _ = root.set_attribute("lang", lang.tag());
+            }
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(Text::Title.get(*lang));
             }
         });
     }

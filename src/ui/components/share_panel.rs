@@ -26,14 +26,16 @@ enum Copied {
     Failed,
 }
 
-/// The iframe snippet for `link`, with the script that sizes it.
-fn embed_code(link: &str) -> String {
+/// The iframe snippet for `link`, titled in `lang`, with the script that
+/// sizes it.
+fn embed_code(link: &str, lang: Lang) -> String {
     let src = location::full_url(&format!("{link}&embed=1"));
     let script = location::beside_page("embed.js");
     format!(
-        "<iframe src=\"{src}\" title=\"Async Playground\" \
+        "<iframe src=\"{src}\" title=\"{}\" \
          style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>\n\
-         <script src=\"{script}\" async></script>"
+         <script src=\"{script}\" async></script>",
+        Text::Title.get(lang)
     )
 }
 
@@ -50,7 +52,7 @@ pub fn share_panel(SharePanelProps { link, lang }: &SharePanelProps) -> Html {
     let lang = *lang;
     let status = use_state(|| Copied::Nothing);
     let showing_code = use_state(|| false);
-    let code = embed_code(link);
+    let code = embed_code(link, lang);
 
     let on_copy_link = {
         let (status, link) = (status.clone(), link.clone());
