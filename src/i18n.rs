@@ -146,6 +146,8 @@ pub enum Text {
     TableEnd,
     TableOutcome,
     OutcomeUnfinished,
+    /// Beside a total measured by an earlier run than the last.
+    EarlierRun,
     /// The theme switch, and its choices.
     Theme,
     ThemeSystem,
@@ -308,6 +310,7 @@ impl Text {
             Text::TableEnd => ("End, s", "Конец, с"),
             Text::TableOutcome => ("Outcome", "Итог"),
             Text::OutcomeUnfinished => ("not finished", "не завершена"),
+            Text::EarlierRun => ("the run before", "прошлый запуск"),
             Text::Theme => ("Theme", "Оформление"),
             Text::ThemeSystem => ("Auto", "Как в системе"),
             Text::ThemeLight => ("Light", "Светлое"),

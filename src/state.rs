@@ -271,6 +271,10 @@ pub struct Playground {
     pub run_id: u64,
     /// The current or last run, one recording per mode it ran.
     pub recordings: Vec<Rc<Recording>>,
+    /// Each mode's last finished run of this scenario that the current or
+    /// last run did not repeat, newest first: run all at once, then one
+    /// after another, and the table still shows both totals.
+    pub earlier: Vec<Rc<Recording>>,
     /// The current or last run's clock, in scenario time. Kept apart from
     /// the recordings, so that they change only when something happens.
     pub clock: Duration,
@@ -375,6 +379,7 @@ impl Playground {
             phase: Phase::Idle,
             run_id: 0,
             recordings: Vec::new(),
+            earlier: Vec::new(),
             clock: Duration::ZERO,
             replay: None,
             run_scale: Scale::X1,
@@ -425,6 +430,13 @@ impl Playground {
         } else {
             None
         }
+    }
+
+    /// The run whose measured total the table shows for `mode`: the
+    /// current or last run's, or else an earlier run's of the same
+    /// scenario (see [`Playground::earlier`]).
+    pub fn measured(&self, mode: Mode) -> Option<Measured<'_>> {
+        measured(&self.recordings, &self.earlier, mode)
     }
 
     /// The recording of `mode` in the current or last run.
@@ -570,6 +582,11 @@ impl Playground {
                 self.clock = Duration::ZERO;
                 self.replay = None;
                 self.run_scale = self.scale;
+                self.earlier = earlier_runs(
+                    self.recordings.drain(..).chain(self.earlier.drain(..)),
+                    &plan.scenario,
+                    choice,
+                );
                 self.recordings = choice
                     .modes()
                     .iter()
@@ -611,6 +628,7 @@ impl Playground {
         if self.phase != Phase::Running {
             self.phase = Phase::Idle;
             self.recordings.clear();
+            self.earlier.clear();
         }
         self.plan = scenario_of(&self.drafts, &self.knobs)
             .ok()
@@ -672,6 +690,57 @@ impl Playground {
             self.phase = Phase::Done;
         }
     }
+}
+
+/// The run a mode's measured total comes from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measured<'a> {
+    /// The run.
+    pub recording: &'a Recording,
+    /// Whether it is an earlier run than the current or last one.
+    pub earlier: bool,
+}
+
+/// The run whose total the table shows for `mode`: the one in `recordings`
+/// (the current or last run) if it ran that mode, else the one in
+/// `earlier`.
+pub fn measured<'a>(
+    recordings: &'a [Rc<Recording>],
+    earlier: &'a [Rc<Recording>],
+    mode: Mode,
+) -> Option<Measured<'a>> {
+    let find = |runs: &'a [Rc<Recording>]| runs.iter().find(|r| r.mode == mode);
+    match find(recordings) {
+        Some(recording) => Some(Measured {
+            recording,
+            earlier: false,
+        }),
+        None => find(earlier).map(|recording| Measured {
+            recording,
+            earlier: true,
+        }),
+    }
+}
+
+/// What stays of `runs` (newest first) when `choice` starts on `scenario`:
+/// for each mode it does not run, the newest finished run of that
+/// scenario.
+fn earlier_runs(
+    runs: impl Iterator<Item = Rc<Recording>>,
+    scenario: &Scenario,
+    choice: RunChoice,
+) -> Vec<Rc<Recording>> {
+    let mut kept: Vec<Rc<Recording>> = Vec::new();
+    for run in runs {
+        let keep = run.total.is_some()
+            && !choice.modes().contains(&run.mode)
+            && !kept.iter().any(|k| k.mode == run.mode)
+            && *run.scenario == *scenario;
+        if keep {
+            kept.push(run);
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -939,6 +1008,58 @@ mod tests {
             Report::Finished(Duration::from_secs(1)),
         ));
         assert_eq!(state.phase, Phase::Running, "a late report of run 1");
+    }
+
+    /// Runs `choice` to its end on the state's plan, each mode taking
+    /// `took`.
+    fn run_to_end(state: &mut Playground, choice: RunChoice, took: Duration) {
+        state.apply(start(state, choice));
+        let run_id = state.run_id;
+        for &mode in choice.modes() {
+            state.apply(progress(run_id, took, mode, Report::Finished(took)));
+        }
+        assert_eq!(state.phase, Phase::Done);
+    }
+
+    #[test]
+    fn each_mode_keeps_its_last_measured_total() {
+        let secs = Duration::from_secs;
+        let mut state = Playground::new(Lang::En);
+        run_to_end(&mut state, RunChoice::Concurrent, secs(1));
+        run_to_end(&mut state, RunChoice::Sequential, secs(30));
+        let concurrent = state.measured(Mode::Concurrent).expect("kept");
+        assert!(concurrent.earlier, "it came from the run before");
+        assert_eq!(concurrent.recording.total, Some(secs(1)));
+        let sequential = state.measured(Mode::Sequential).unwrap();
+        assert!(!sequential.earlier);
+        assert_eq!(sequential.recording.total, Some(secs(30)));
+
+        // Running the same mode again replaces it; the other stays.
+        run_to_end(&mut state, RunChoice::Sequential, secs(31));
+        assert_eq!(
+            state.measured(Mode::Concurrent).unwrap().recording.total,
+            Some(secs(1))
+        );
+        run_to_end(&mut state, RunChoice::Concurrent, secs(2));
+        assert_eq!(
+            state.measured(Mode::Sequential).unwrap().recording.total,
+            Some(secs(31))
+        );
+        assert!(state.measured(Mode::Sequential).unwrap().earlier);
+        // Compare measures both: nothing earlier is needed.
+        run_to_end(&mut state, RunChoice::Compare, secs(3));
+        assert!(state.earlier.is_empty());
+
+        // A stopped run has no total to keep; another scenario, none at all.
+        state.apply(start(&state, RunChoice::Sequential));
+        state.apply(Action::Stop);
+        assert_eq!(
+            state.measured(Mode::Concurrent).unwrap().recording.total,
+            Some(secs(3))
+        );
+        state.apply(Action::SetSteps(0, "2".into()));
+        assert_eq!(state.measured(Mode::Concurrent), None);
+        assert_eq!(state.measured(Mode::Sequential), None);
     }
 
     #[test]

@@ -319,6 +319,7 @@ pub fn app() -> Html {
     let totals = totals(
         &TotalsProps {
             recordings: &state.recordings,
+            earlier: &state.earlier,
             plan: state.plan.as_ref(),
             guesses: &state.guesses,
             hidden,

@@ -12,7 +12,7 @@ use crate::guess::Guesses;
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Distortion, Recording};
 use crate::scenario::{format_seconds, Mode};
-use crate::state::{Action, Plan};
+use crate::state::{self, Action, Plan};
 use crate::ui::{on_text, Dispatch};
 
 fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
@@ -42,6 +42,17 @@ fn distorted_figure(testid: String, value: Option<Duration>, why: Distortion, la
     }
 }
 
+/// A total measured by a run before the last one: shown, and said so.
+fn earlier_figure(testid: String, value: Option<Duration>, lang: Lang) -> Html {
+    let unit = Text::Seconds.get(lang);
+    html! {
+        <td data-testid={testid} data-seconds={value.map(format_seconds)} data-earlier="true">
+            { value.map(|v| format!("{} {unit}", i18n::seconds_3(v))) }
+            <span class="flag earlier">{ Text::EarlierRun.get(lang) }</span>
+        </td>
+    }
+}
+
 fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
     let (slow, fast) = (slow?.as_secs_f64(), fast?.as_secs_f64());
     (fast > 0.0).then(|| slow / fast)
@@ -51,6 +62,8 @@ fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
 pub struct TotalsProps<'a> {
     /// The current or last run.
     pub recordings: &'a [Rc<Recording>],
+    /// Earlier runs of the same scenario, for the modes the last did not run.
+    pub earlier: &'a [Rc<Recording>],
     /// The scenario in the editor and its predictions, when it is valid.
     pub plan: Option<&'a Rc<Plan>>,
     /// The learner's guesses, and whether the page asks for them.
@@ -98,6 +111,7 @@ fn guess_field(
 pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
     let TotalsProps {
         recordings,
+        earlier,
         plan,
         guesses,
         hidden,
@@ -111,8 +125,10 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
             .map(|r| r.prediction.total)
             .or_else(|| plan.as_ref().map(|plan| plan.prediction(mode).total))
     };
-    let measured = |mode: Mode| recording(mode).and_then(|r| r.total);
-    let distortion = |mode: Mode| recording(mode).and_then(|r| r.distortion());
+    let source = |mode: Mode| state::measured(recordings, earlier, mode);
+    let measured = |mode: Mode| source(mode).and_then(|m| m.recording.total);
+    let distortion = |mode: Mode| source(mode).and_then(|m| m.recording.distortion());
+    let from_earlier = |mode: Mode| source(mode).is_some_and(|m| m.earlier);
 
     // The prompt while the answer is hidden, or what is wrong with a guess.
     let guess_error = Mode::ALL.iter().any(|&mode| guesses.value(mode).is_err());
@@ -138,6 +154,8 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                 }
                 if let Some(why) = distortion(mode) {
                     { distorted_figure(format!("total-{mode}-measured"), measured(mode), why, lang) }
+                } else if from_earlier(mode) {
+                    { earlier_figure(format!("total-{mode}-measured"), measured(mode), lang) }
                 } else {
                     { figure(format!("total-{mode}-measured"), measured(mode), unit) }
                 }
