@@ -181,6 +181,12 @@ pub enum Distortion {
     /// work explains: the browser held the page's timers back, as it does
     /// in frames scrolled out of view and in pages it saves power on.
     Throttled,
+    /// The run took longer than its prediction by more than the page's
+    /// tolerance ([`is_faithful`]) with nothing else to explain it: the
+    /// browser's timers fired late, as they do on a busy machine, and at
+    /// ×10 or ×100 every real millisecond late is ten or a hundred times
+    /// as long in the scenario.
+    Late,
 }
 
 impl Distortion {
@@ -189,8 +195,24 @@ impl Distortion {
         match self {
             Distortion::Hidden => "hidden",
             Distortion::Throttled => "throttled",
+            Distortion::Late => "late",
         }
     }
+}
+
+/// The most a run may take over its prediction and still be the
+/// scenario's own time: a tenth of the prediction, and never less than
+/// 20 ms (a timer's lateness on a quiet machine).
+pub fn tolerance(predicted: Duration) -> Duration {
+    (predicted / 10).max(Duration::from_millis(20))
+}
+
+/// Whether a run that took `measured` is faithful to a scenario predicted
+/// to take `predicted`: no more than [`tolerance`] over it. (A run is never
+/// early: every wait lasts at least its time.) What the page says of a
+/// run's total as the scenario's own holds only of such a run.
+pub fn is_faithful(measured: Duration, predicted: Duration) -> bool {
+    measured <= predicted + tolerance(predicted)
 }
 
 /// How many of a run's tasks wait and how many have finished, at a moment
@@ -325,7 +347,12 @@ impl Recording {
                 Report::Distorted(why) => {
                     self.distortion.get_or_insert(why);
                 }
-                Report::Finished(total) => self.total = Some(total),
+                Report::Finished(total) => {
+                    self.total = Some(total);
+                    if !is_faithful(total, self.prediction.total) {
+                        self.distortion.get_or_insert(Distortion::Late);
+                    }
+                }
             }
         }
         if !events.is_empty() {
@@ -463,7 +490,8 @@ impl Recording {
         match self.distortion {
             Some(Distortion::Hidden) => text.push_str(" h"),
             Some(Distortion::Throttled) => text.push_str(" r"),
-            None => {}
+            // Read again from the total: the `e` token sets it.
+            Some(Distortion::Late) | None => {}
         }
         if let Some(total) = self.total {
             let _ = write!(text, " e{}", us(total));
