@@ -440,6 +440,7 @@ pub fn svg(recordings: &[Recording], lang: Lang) -> String {
         (LaneState::Offloaded, Text::LegendOffloaded),
         (LaneState::Receiving, Text::LegendReceiving),
         (LaneState::Blocked, Text::LegendBlocked),
+        (LaneState::Delayed, Text::LegendDelayed),
         (LaneState::Ended(Outcome::Done), Text::LegendDone),
         (LaneState::Ended(Outcome::Cancelled), Text::LegendCancelled),
     ] {
@@ -512,6 +513,7 @@ fn fill(state: LaneState, lane: LaneState) -> &'static str {
         LaneState::Receiving | LaneState::Writing => "url(#receiving)",
         LaneState::Running => "#d55e00",
         LaneState::Blocked => "#cc79a7",
+        LaneState::Delayed => "#9aa0ad",
         LaneState::Ended(Outcome::Done) => "#e69f00",
         LaneState::Ended(_) => "#b3261e",
     }

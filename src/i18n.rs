@@ -110,6 +110,10 @@ pub enum Text {
     LegendTimedOut,
     LegendCancelled,
     LegendStall,
+    /// A task ready while the browser, not a task, held the loop.
+    LegendDelayed,
+    /// A stall of the loop that no work step explains.
+    LegendBrowserStall,
     EventLoop,
     Memory,
     LegendReceiving,
@@ -258,6 +262,11 @@ impl Text {
             Text::LegendTimedOut => ("timed out", "отменена по тайм-ауту"),
             Text::LegendCancelled => ("cancelled", "отменена"),
             Text::LegendStall => ("event loop blocked", "цикл событий заблокирован"),
+            Text::LegendDelayed => ("ready, browser busy", "готова, браузер занят"),
+            Text::LegendBrowserStall => (
+                "browser busy: not your code",
+                "браузер занят — не ваш код",
+            ),
             Text::EventLoop => ("event loop", "цикл событий"),
             Text::Memory => ("memory", "память"),
             Text::LegendReceiving => ("receiving a chunk", "получает чанк"),

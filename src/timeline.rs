@@ -39,8 +39,11 @@ pub enum LaneState {
     Receiving,
     /// Awaiting the write of a chunk it holds.
     Writing,
-    /// Its await is over, but the loop is busy with another task.
+    /// Its await is over, but the loop is busy with another task's work.
     Blocked,
+    /// Its await is over, but the loop did not run while no task worked:
+    /// the browser held it (a busy machine, a slow frame), not the scenario.
+    Delayed,
     /// Ended, one way or another.
     Ended(Outcome),
 }
@@ -57,6 +60,7 @@ impl LaneState {
             LaneState::Receiving => "receiving",
             LaneState::Writing => "writing",
             LaneState::Blocked => "blocked",
+            LaneState::Delayed => "delayed",
             LaneState::Ended(outcome) => outcome.id(),
         }
     }
@@ -127,6 +131,48 @@ pub struct Stall {
     pub left: f64,
     /// Where it ends.
     pub right: f64,
+    /// What held the loop.
+    pub cause: StallCause,
+}
+
+/// What held the event loop during a [`Stall`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StallCause {
+    /// A work step of the scenario: its own blocking code.
+    Work,
+    /// Nothing in the scenario: the browser itself (a busy machine, a
+    /// slow frame). Never to be read as the scenario blocking the loop.
+    Browser,
+}
+
+impl StallCause {
+    /// A stable name for styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            StallCause::Work => "work",
+            StallCause::Browser => "browser",
+        }
+    }
+}
+
+/// When the recording's work steps held the loop, in time order: empty
+/// for a scenario without work, without reading its events.
+fn work_spans(recording: &Recording) -> Vec<(Duration, Duration)> {
+    if !recording.works() {
+        return Vec::new();
+    }
+    recording::step_changes(&recording.scenario, recording.events())
+        .filter_map(|change| {
+            let ended = change.ended.filter(|e| e.step.kind == StepKind::Work)?;
+            Some((ended.began, change.at))
+        })
+        .collect()
+}
+
+/// Whether `from..to` overlaps one of `spans` (sorted by start).
+fn overlaps(spans: &[(Duration, Duration)], from: Duration, to: Duration) -> bool {
+    let after = spans.partition_point(|&(began, _)| began < to);
+    spans[..after].iter().any(|&(_, ended)| ended > from)
 }
 
 /// A run's timeline, ready to draw. It does not depend on the run's
@@ -193,19 +239,26 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
             segments: Vec::new(),
         })
         .collect();
+    let work = work_spans(recording);
     for change in recording::step_changes(&recording.scenario, recording.events()) {
         let (at, lane) = (change.at, &mut lanes[change.task]);
         if let Some(ended) = change.ended {
             // The step under way ends here: drawn as it went, and blocked
-            // for whatever time it waited for the loop after its end.
+            // for whatever time it waited for the loop after its end, by
+            // another task's work or else by the browser.
             let due = (ended.began + ended.step.duration).min(at);
             if let Some(last) = lane.segments.last_mut() {
                 last.right = percent(due, axis);
             }
             let (from, to) = (percent(due, axis), percent(at, axis));
             if to - from >= BLOCKED_AT_LEAST && ended.step.kind != StepKind::Work {
+                let state = if overlaps(&work, due, at) {
+                    LaneState::Blocked
+                } else {
+                    LaneState::Delayed
+                };
                 lane.segments.push(Segment {
-                    state: LaneState::Blocked,
+                    state,
                     left: from,
                     right: to,
                 });
@@ -241,31 +294,31 @@ fn lanes(recording: &Recording, axis: Duration) -> Vec<Lane> {
 }
 
 /// When the loop could not run: each work step, as it was measured (a
-/// real run) or predicted; a real run also reports any other stall its
-/// heartbeat noticed.
+/// real run) or predicted, and any other stall a real run's heartbeat
+/// noticed. A stall that no work step overlaps was the browser's.
 pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
+    let work = work_spans(recording);
     // Each source comes in time order; a heap merges them (the page has no
     // other use for a sort, whose code would cost more bytes than this).
-    let mut spans: BinaryHeap<Reverse<(Duration, Duration)>> = recording
+    let mut spans: BinaryHeap<Reverse<(Duration, Duration, bool)>> = recording
         .stalls()
         .iter()
-        .map(|&span| Reverse(span))
+        .map(|&(from, to)| Reverse((from, to, overlaps(&work, from, to))))
         .collect();
-    // Without work steps there is nothing to find among the events, and a
-    // run of 100,000 tasks would read them all on every frame.
-    if recording.works() {
-        for change in recording::step_changes(&recording.scenario, recording.events()) {
-            if let Some(ended) = change.ended.filter(|e| e.step.kind == StepKind::Work) {
-                spans.push(Reverse((ended.began, change.at)));
-            }
-        }
-    }
+    spans.extend(work.iter().map(|&(from, to)| Reverse((from, to, true))));
     let mut merged: Vec<Stall> = Vec::new();
-    while let Some(Reverse((from, to))) = spans.pop() {
+    while let Some(Reverse((from, to, by_work))) = spans.pop() {
+        let cause = if by_work {
+            StallCause::Work
+        } else {
+            StallCause::Browser
+        };
         let (left, right) = (percent(from, axis), percent(to, axis));
         match merged.last_mut() {
-            Some(last) if left <= last.right => last.right = last.right.max(right),
-            _ => merged.push(Stall { left, right }),
+            Some(last) if left <= last.right && last.cause == cause => {
+                last.right = last.right.max(right);
+            }
+            _ => merged.push(Stall { left, right, cause }),
         }
     }
     merged
@@ -464,9 +517,62 @@ mod tests {
             stalls(&recording, axis),
             [Stall {
                 left: 0.0,
-                right: 50.0
+                right: 50.0,
+                cause: StallCause::Work,
             }]
         );
+    }
+
+    /// A run of pure sleeps on a busy machine: the heartbeat saw the loop
+    /// stall and a task resumed late. Neither is the scenario's doing, so
+    /// neither is drawn as its blocking; beside a work step, the same
+    /// marks are.
+    #[test]
+    fn what_no_work_step_explains_is_the_browsers() {
+        let scenario = Rc::new(Scenario::uniform(2, ms(1000)));
+        let mut sleeps = recording(Mode::Concurrent, scenario);
+        sleeps.record([
+            started(0, 0),
+            started(1, 0),
+            Report::Stall(ms(950), ms(1200)),
+            finished(0, 1200),
+            finished(1, 1201),
+            Report::Finished(ms(1201)),
+        ]);
+        let axis = ms(2000);
+        let Timeline::Lanes(lanes) = layout(&sleeps, axis) else {
+            panic!("two lanes");
+        };
+        let states: Vec<&str> = lanes[0].segments.iter().map(|s| s.state.id()).collect();
+        assert_eq!(states, ["waiting", "delayed"]);
+        let causes: Vec<StallCause> = stalls(&sleeps, axis).iter().map(|s| s.cause).collect();
+        assert_eq!(causes, [StallCause::Browser]);
+
+        let scenario = Rc::new(Scenario::of(vec![
+            Task::named("", parse_steps("1").unwrap()),
+            Task::named("", parse_steps("0.9+c0.3").unwrap()),
+        ]));
+        let mut work = recording(Mode::Concurrent, scenario);
+        work.record([
+            started(0, 0),
+            started(1, 0),
+            Report::Event(RunEvent::Step {
+                task: 1,
+                step: 1,
+                at: ms(900),
+            }),
+            Report::Stall(ms(920), ms(1200)),
+            finished(1, 1200),
+            finished(0, 1201),
+            Report::Finished(ms(1201)),
+        ]);
+        let Timeline::Lanes(lanes) = layout(&work, axis) else {
+            panic!("two lanes");
+        };
+        let states: Vec<&str> = lanes[0].segments.iter().map(|s| s.state.id()).collect();
+        assert_eq!(states, ["waiting", "blocked"]);
+        let causes: Vec<StallCause> = stalls(&work, axis).iter().map(|s| s.cause).collect();
+        assert_eq!(causes, [StallCause::Work]);
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             <span class="lane-label">{ Text::EventLoop.get(*lang) }</span>
             <span class="lane-track">
                 { for stalls.iter().map(|stall| html! {
-                    <span class="bar stall" data-testid="stall"
+                    <span class={classes!("bar", "stall", stall.cause.id())} data-testid="stall"
+                        data-cause={stall.cause.id()}
                         style={format!("left:{}%;right:{}%", Fixed(stall.left, 3), Fixed(100.0 - stall.right, 3))}></span>
                 }) }
             </span>

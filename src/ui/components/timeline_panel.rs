@@ -66,10 +66,12 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         (Text::LegendReceiving, "receiving"),
         (Text::LegendWriting, "writing"),
         (Text::LegendBlocked, "blocked"),
+        (Text::LegendDelayed, "delayed"),
         (Text::LegendDone, "done"),
         (Text::LegendTimedOut, "timed-out"),
         (Text::LegendCancelled, "cancelled"),
         (Text::LegendStall, "stall"),
+        (Text::LegendBrowserStall, "stall browser"),
     ]
     .into_iter()
     .map(|(text, class)| html! { <li><span class={classes!("swatch", class)}></span>{ text.get(lang) }</li> });
