@@ -1101,11 +1101,11 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
         Problem::NoTasks => {
             "No task in the link could be read: showing the course's first example.".to_owned()
         }
-        Problem::ControlCharacters { item } if ru => {
-            format!("Из названия задачи {item} удалены управляющие символы.")
+        Problem::BadCharacters { item } if ru => {
+            format!("Из названия задачи {item} удалены символы, которые название не может содержать (управляющие и меняющие направление текста).")
         }
-        Problem::ControlCharacters { item } => {
-            format!("Control characters were removed from the name of task item {item}.")
+        Problem::BadCharacters { item } => {
+            format!("Characters a name cannot hold (control and text-direction characters) were removed from the name of task item {item}.")
         }
         Problem::LongName { item } if ru => {
             format!("Название задачи {item} сокращено до {MAX_NAME_CHARS} символов.")
@@ -1139,6 +1139,25 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
                 values.join(", ")
             ),
         },
+    }
+}
+
+/// Under a name field, what the rules for names changed in what was
+/// typed; `None` when nothing.
+pub fn name_changes(lang: Lang, changes: crate::scenario::NameChanges) -> Option<String> {
+    let removed = match lang {
+        Lang::Ru => "Символы, которые название не может содержать (табуляция, перевод строки, смена направления текста), убраны.",
+        Lang::En => "Characters a name cannot hold (tabs, line breaks, text-direction marks) were taken out.",
+    };
+    let shortened = match lang {
+        Lang::Ru => format!("Название — не больше {MAX_NAME_CHARS} символов."),
+        Lang::En => format!("A name holds at most {MAX_NAME_CHARS} characters."),
+    };
+    match (changes.removed, changes.shortened) {
+        (false, false) => None,
+        (true, false) => Some(removed.to_owned()),
+        (false, true) => Some(shortened),
+        (true, true) => Some(format!("{removed} {shortened}")),
     }
 }
 

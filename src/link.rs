@@ -31,6 +31,7 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 
 use crate::i18n::Lang;
 use crate::presets::Preset;
+pub use crate::scenario::MAX_NAME_CHARS;
 use crate::scenario::{
     format_seconds, format_task, latin, parse_count, parse_duration, parse_task, CountError,
     DurationError, RunChoice, Scale, Scenario, StepsError, Task, MAX_TASKS,
@@ -41,9 +42,6 @@ pub const VERSION: u32 = 1;
 
 /// The longest link read, in bytes. Longer links are not read at all.
 pub const MAX_LINK_BYTES: usize = 1 << 20;
-
-/// The longest task name kept, in characters.
-pub const MAX_NAME_CHARS: usize = 80;
 
 /// The parameters a link may carry, in the order [`write()`] writes them.
 const KEYS: [&str; 9] = [
@@ -114,8 +112,9 @@ pub enum Problem {
     TooManyTasks,
     /// No task could be read; the course's first example is shown.
     NoTasks,
-    /// A name had control characters; they were removed.
-    ControlCharacters {
+    /// A name had characters no name may hold ([`crate::scenario::name_char`]);
+    /// they were removed.
+    BadCharacters {
         /// The item, from 1.
         item: usize,
     },
@@ -420,14 +419,13 @@ fn decode(text: &str, problems: &mut Vec<Problem>) -> String {
     }
 }
 
-/// A name as the page keeps it: no control characters, not too long.
+/// A name as the page keeps it (see [`crate::scenario::clean_name`]).
 fn clean_name(name: &str, item: usize, problems: &mut Vec<Problem>) -> String {
-    let mut clean: String = name.chars().filter(|c| !c.is_control()).collect();
-    if clean.len() != name.len() {
-        problems.push(Problem::ControlCharacters { item });
+    let (clean, changes) = crate::scenario::clean_name(name);
+    if changes.removed {
+        problems.push(Problem::BadCharacters { item });
     }
-    if clean.chars().count() > MAX_NAME_CHARS {
-        clean = clean.chars().take(MAX_NAME_CHARS).collect();
+    if changes.shortened {
         problems.push(Problem::LongName { item });
     }
     clean
@@ -777,7 +775,7 @@ mod tests {
             "<img src=x onerror=alert(1)>"
         );
         assert_eq!(read.shared.scenario.tasks[1].name, "bell");
-        assert_eq!(read.problems, [Problem::ControlCharacters { item: 2 }]);
+        assert_eq!(read.problems, [Problem::BadCharacters { item: 2 }]);
 
         let long = "n".repeat(500);
         let read = super::read(&format!("#tasks={long}:1"));

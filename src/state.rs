@@ -15,8 +15,8 @@ use crate::link::{self, Problem, Shared};
 use crate::presets::Preset;
 use crate::recording::{Recording, Report};
 use crate::scenario::{
-    format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
-    DurationError, Mode, RunChoice, Scale, Scenario, StepsError, Task, Traits,
+    clean_name, format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
+    DurationError, Mode, NameChanges, RunChoice, Scale, Scenario, StepsError, Task, Traits,
 };
 use crate::simulate::{predict, Prediction};
 
@@ -26,8 +26,11 @@ pub const PAGE_SIZE: usize = 100;
 /// A task as typed in the editor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TaskDraft {
-    /// The name, as typed.
+    /// The name, as typed and held to the rules for names
+    /// ([`crate::scenario::clean_name`]).
     pub name: String,
+    /// What those rules changed in what was last typed.
+    pub name_changes: NameChanges,
     /// The steps, as typed (`1+c0.5+o2`, `@0.5+1`).
     pub steps_text: String,
     /// What the typed steps mean: the task, but for its name.
@@ -39,12 +42,19 @@ impl TaskDraft {
     pub fn from_task(task: &Task) -> Self {
         Self {
             name: task.name.clone(),
+            name_changes: NameChanges::default(),
             steps_text: format_task(task),
             steps: Ok(Task {
                 name: String::new(),
                 ..task.clone()
             }),
         }
+    }
+
+    /// Takes the name as typed: the page's own link must carry it and
+    /// reopen it unchanged, so the link's rules apply here.
+    fn set_name(&mut self, text: &str) {
+        (self.name, self.name_changes) = clean_name(text);
     }
 
     fn set_steps(&mut self, text: String) {
@@ -511,7 +521,7 @@ impl Playground {
             }
             Action::SetName(index, text) => self.edit(|drafts| {
                 if let Some(draft) = drafts.get_mut(index) {
-                    draft.name = text;
+                    draft.set_name(&text);
                 }
             }),
             Action::SetSteps(index, text) => self.edit(|drafts| {
@@ -1156,6 +1166,21 @@ mod tests {
         );
         state.apply(start(&state, RunChoice::Sequential));
         assert!(state.link.contains("mode=sequential"));
+    }
+
+    /// What the name field takes, the link carries and reopens unchanged.
+    #[test]
+    fn a_typed_name_is_held_to_the_links_rules() {
+        let state = after([Action::SetName(0, format!("tab\there{}", "n".repeat(100)))]);
+        let draft = &state.drafts[0];
+        assert_eq!(draft.name.chars().count(), crate::scenario::MAX_NAME_CHARS);
+        assert!(draft.name.starts_with("tabheren"));
+        assert!(draft.name_changes.removed && draft.name_changes.shortened);
+        let read = link::read(&state.link);
+        assert_eq!(read.problems, []);
+        assert_eq!(read.shared.scenario.tasks[0].name, draft.name);
+        let state = after([Action::SetName(0, "кофе".into())]);
+        assert!(state.drafts[0].name_changes.none());
     }
 
     #[test]

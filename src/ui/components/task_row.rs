@@ -32,6 +32,8 @@ pub fn task_row(props: &TaskRowProps) -> Html {
         .err()
         .map(|&e| i18n::steps_error(lang, e));
 
+    let name_note_id = format!("task-{number}-name-note");
+    let name_note = i18n::name_changes(lang, draft.name_changes);
     let on_name = on_text(&dispatch, move |text| Action::SetName(index, text));
     let on_steps = on_text(&dispatch, move |text| Action::SetSteps(index, text));
     let on_remove = Callback::from(move |_| dispatch.dispatch(Action::RemoveTask(index)));
@@ -46,6 +48,7 @@ pub fn task_row(props: &TaskRowProps) -> Html {
                 placeholder={format!("№ {number}")}
                 aria-label={format!("{} № {number}", Text::TaskName.get(lang))}
                 data-testid="task-name"
+                aria-describedby={name_note.is_some().then(|| name_note_id.clone())}
                 oninput={on_name}
             />
             <input
@@ -70,6 +73,9 @@ pub fn task_row(props: &TaskRowProps) -> Html {
             >
                 { "×" }
             </button>
+            if let Some(note) = name_note {
+                <p class="note name-note" id={name_note_id} data-testid="name-note">{ note }</p>
+            }
             if let Some(message) = error {
                 <p class="field-error" id={error_id} data-testid="steps-error">{ message }</p>
             }
