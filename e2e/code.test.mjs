@@ -115,7 +115,7 @@ describe('the Code panel', () => {
       assert.match(output, /^Start of long operation № 1 \(boil\): 0\.0\d{3}$/m);
       assert.match(output, /^Long operation № 4 \(late\) cancelled$/m);
       assert.match(output, /^Completed 3 operations\.$/m);
-      assert.match(output, /^Most held in memory: 1 chunks of 64 MB$/m);
+      assert.match(output, /^Most held in memory: 1 chunk of 64 MB$/m);
       assert.match(output, /^Program finished in \d+\.\d{4}$/m);
     }));
 });

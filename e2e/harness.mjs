@@ -19,13 +19,43 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on 127.0.0.1 at a free port. `rewriteHtml`, if given,
- * changes every HTML file on its way out.
+ * The folder the built site is served from: a sub-folder, as a course's
+ * static host serves it (GitHub Pages: /repo/), so that a file named from
+ * the site's root is not found.
  */
-export async function serve(root = DIST, { rewriteHtml } = {}) {
+export const FOLDER = '/course/playground/';
+
+/**
+ * The Content-Security-Policy every test page is served with: the strict
+ * policy README.md (Deploy) says the page works under. A violation is a
+ * console error, and every test fails on console errors.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port, under `folder`, with the
+ * header `csp`. `rewriteHtml`, if given, changes every HTML file on its way
+ * out.
+ */
+export async function serve(root = DIST, { rewriteHtml, folder = FOLDER, csp = CSP } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!path.startsWith(folder)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const inside = path.slice(folder.length);
+    const file = normalize(join(root, inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;
@@ -33,7 +63,10 @@ export async function serve(root = DIST, { rewriteHtml } = {}) {
     try {
       let body = await readFile(file);
       if (rewriteHtml && extname(file) === '.html') body = rewriteHtml(body.toString());
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': csp,
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -42,7 +75,7 @@ export async function serve(root = DIST, { rewriteHtml } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${folder}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

@@ -255,7 +255,7 @@ pub fn read(link: &str) -> Read {
         // Every other value is a word or a number: read as an author may
         // type it, with spaces, in capitals, or encoded by the browser.
         let decoded = decode(value, &mut problems);
-        let word = decoded.trim().to_lowercase();
+        let word = decoded.trim().to_ascii_lowercase();
         let word = word.as_str();
         let one_of = |values: &'static [&'static str]| Problem::BadValue {
             key,

@@ -94,7 +94,7 @@ pub fn run_data(
         html! {
             <button type="button" data-testid={format!("save-{extension}")}
                 disabled={**saving == Saving::Writing} onclick={on_save(format)}>
-                { extension.to_uppercase() }
+                { extension.to_ascii_uppercase() }
             </button>
         }
     });
