@@ -149,7 +149,7 @@ pub fn app() -> Html {
     }
 
     // The page is usable once its first render is on screen; the benchmark
-    // reads this mark (see BENCHMARKS.md), and index.html registers the
+    // reads this mark (see BENCHMARKS.md), and www/boot.js registers the
     // service worker when it is set. Then, after that first paint, a
     // run nobody sees has the browser compile the runtime, so that the
     // learner's first run measures the scenario, not the compiler; its end

@@ -1,10 +1,10 @@
 //! Light or dark: the system's choice unless the learner picks one, kept
-//! in this browser's storage (it never leaves it). An inline script in
-//! index.html applies a kept choice before the first paint.
+//! in this browser's storage (it never leaves it). The page's loader
+//! (www/boot.js) applies a kept choice before the first paint.
 
 use crate::i18n::Text;
 
-/// Where the choice is kept; index.html reads the same key.
+/// Where the choice is kept; www/boot.js reads the same key.
 const KEY: &str = "async-playground:theme";
 
 /// The page's colours.
