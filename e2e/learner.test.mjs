@@ -250,6 +250,30 @@ describe('themes and screens', () => {
     ));
 });
 
+describe('the first screen', () => {
+  // What a learner who opens a course link sees without scrolling: what the
+  // scenario is, the run buttons, and where the totals will appear.
+  for (const [width, height, device] of [
+    [390, 844, { hasTouch: true, isMobile: true }],
+    [1280, 800, {}],
+  ]) {
+    for (const link of ['', '#tasks=5x2,c0.5,%D1%87%D0%B0%D0%B9:1+o2&mode=compare&lang=ru']) {
+      test(`at ${width} × ${height}, ${link || 'the default page'} shows its scenario, Run and the totals`, () =>
+        playground.withPage(
+          link,
+          async (page) => {
+            for (const testid of ['scenario-line', 'run-sequential', 'run-concurrent', 'run-compare', 'total-sequential-predicted', 'total-concurrent-measured']) {
+              const box = await page.getByTestId(testid).boundingBox();
+              assert.ok(box && box.y >= 0 && box.y + box.height <= height && box.x + box.width <= width, `${testid} in view: ${JSON.stringify(box)}`);
+            }
+            assert.match(await page.getByTestId('scenario-line').textContent(), link ? /^7 задач: 5 × 2 с, c0\.5 с, чай 1\+o2 с$/ : /^30 tasks: 30 × 1 s$/);
+          },
+          { device: { viewport: { width, height }, ...device } },
+        ));
+    }
+  }
+});
+
 describe('the run as data', () => {
   test('a finished run is saved as SVG, PNG, JSON and CSV, and shown as a table', () =>
     playground.withPage('#tasks=boil:1,2x0.5,%3Cb%3Ex%3C%2Fb%3E:0.2+c0.1&mode=compare&scale=10', async (page) => {

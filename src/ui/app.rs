@@ -281,8 +281,8 @@ pub fn app() -> Html {
             .filter(|_| !hidden)
             .map(|plan| Rc::new(plan.recording(Mode::Concurrent)))
     });
-    // Only the embedded page shows these; the full page does not pay for
-    // them on every edit.
+    // Only the embedded page shows this; the full page does not pay for it
+    // on every edit.
     let full_url = use_memo((state.link.clone(), state.embed), |(link, embed)| {
         embed
             .then(|| location::full_url(&link::without_embed(link)))
@@ -293,13 +293,12 @@ pub fn app() -> Html {
         plan.as_ref()
             .and_then(|plan| Preset::matching(&plan.scenario))
     });
-    let summary = use_memo(
-        (state.plan.clone(), lang, state.embed),
-        |(plan, lang, embed)| match plan {
-            Some(plan) if *embed => i18n::scenario_summary(*lang, &plan.scenario),
-            _ => String::new(),
-        },
-    );
+    // The scenario in one line, above the run buttons: what a link opened,
+    // in view without scrolling.
+    let summary = use_memo((state.plan.clone(), lang), |(plan, lang)| match plan {
+        Some(plan) => i18n::scenario_summary(*lang, &plan.scenario),
+        None => String::new(),
+    });
 
     let notice = link_notice(&state.notice, lang, &state.dispatcher());
     let run_controls = run_controls(
@@ -364,6 +363,7 @@ pub fn app() -> Html {
                         {lang}
                     />
                     <section class="results">
+                        <p class="scenario-line" data-testid="scenario-line">{ (*summary).clone() }</p>
                         { preset_about(*preset, hidden, lang) }
                         { run_controls }
                         <SharePanel link={state.link.clone()} {lang} />
