@@ -250,6 +250,53 @@ describe('themes and screens', () => {
     ));
 });
 
+describe('the program output', () => {
+  test('follows the run to its last line, wraps every line whole at 360 px, and says which mode each box is', () =>
+    playground.withPage(
+      '#tasks=30x1&mode=compare&scale=10&lang=ru',
+      async (page) => {
+        await page.getByTestId('run-compare').tap();
+        await waitForRunState(page, 'done');
+        assert.deepEqual(await page.getByTestId('log-title').allTextContents(), ['По очереди', 'Все сразу']);
+        const boxes = page.getByTestId('log-lines');
+        for (let index = 0; index < 2; index += 1) {
+          const box = boxes.nth(index);
+          const state = await box.evaluate((element) => ({
+            fromEnd: element.scrollHeight - element.scrollTop - element.clientHeight,
+            cut: [...element.querySelectorAll('code')].filter((line) => line.scrollWidth > line.clientWidth + 1).length,
+            wide: element.scrollWidth > element.clientWidth + 1,
+          }));
+          assert.ok(state.fromEnd <= 8, `box ${index} shows its last line: ${state.fromEnd} px from the end`);
+          assert.equal(state.cut, 0, 'no line is cut off');
+          assert.equal(state.wide, false, 'nothing to scroll sideways');
+          assert.match(await box.locator('code').last().textContent(), /^Программа завершена за \d+\.\d{4}$/);
+        }
+      },
+      { device: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } },
+    ));
+
+  test('stays where the learner scrolled up to, and follows again at the end', () =>
+    playground.withPage('#tasks=30x1&mode=concurrent&scale=10', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      const box = page.getByTestId('log-lines');
+      await page.waitForFunction(() => {
+        const element = document.querySelector('[data-testid="log-lines"]');
+        return element && element.scrollHeight > element.clientHeight + 40;
+      });
+      await box.evaluate((element) => {
+        element.scrollTop = 0;
+      });
+      await waitForRunState(page, 'done');
+      assert.equal(await box.evaluate((element) => element.scrollTop), 0, 'left where the learner put it');
+      await box.evaluate((element) => {
+        element.scrollTop = element.scrollHeight;
+      });
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      assert.ok(await box.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight <= 8), 'follows again');
+    }));
+});
+
 describe('the first screen', () => {
   // What a learner who opens a course link sees without scrolling: what the
   // scenario is, the run buttons, and where the totals will appear.

@@ -133,6 +133,7 @@ pub fn app() -> Html {
         })
     };
 
+    super::use_follow_log::use_follow_log();
     {
         let lang = state.lang;
         use_effect_with(lang, |lang| {

@@ -18,6 +18,7 @@ pub mod crash;
 mod download;
 mod location;
 mod theme;
+mod use_follow_log;
 mod use_post_height;
 mod worker;
 

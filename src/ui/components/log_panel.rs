@@ -22,12 +22,15 @@ pub fn log_panel(recordings: &[Rc<Recording>], lang: Lang) -> Html {
         let lines = lines.into_iter().enumerate().map(|(offset, line)| {
             html! { <code key={hidden + offset}>{ line }</code> }
         });
+        let title = i18n::mode_name(lang, recording.mode);
+        let title_id = format!("log-title-{}", recording.mode.id());
         html! {
             <div class="log-run" data-mode={recording.mode.id()}>
+                <h3 id={title_id.clone()} data-testid="log-title">{ title }</h3>
                 if hidden > 0 {
                     <p class="note">{ i18n::log_hidden(lang, hidden) }</p>
                 }
-                <pre class="log-lines" data-testid="log-lines" tabindex="0">{ for lines }</pre>
+                <pre class="log-lines" data-testid="log-lines" tabindex="0" aria-labelledby={title_id}>{ for lines }</pre>
             </div>
         }
     });
