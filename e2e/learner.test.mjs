@@ -474,6 +474,36 @@ describe('the keyboard alone', () => {
     }));
 });
 
+describe('focus never falls to the page', () => {
+  const focused = (page) => page.evaluate(() => [document.activeElement.dataset.testid ?? document.activeElement.tagName, document.activeElement.getAttribute('aria-label')]);
+
+  test('Enter on Stop leaves focus on the button that started the run', () =>
+    playground.withPage('#tasks=3x5', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'running');
+      await page.getByTestId('stop').focus();
+      await page.keyboard.press('Enter');
+      await waitForRunState(page, 'stopped');
+      assert.deepEqual((await focused(page))[0], 'run-concurrent');
+      // What to do next is said where it is done: no switch to look for.
+      assert.match(await page.getByTestId('loop-panel').textContent(), /Move the Replay slider above the timeline, or press Play there/);
+    }));
+
+  test('Enter on a lane\'s cancel goes to the next task\'s, then to Stop', () =>
+    playground.withPage('#tasks=2x5', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await page.getByTestId('cancel-task').nth(1).waitFor();
+      assert.match(await page.getByTestId('cancel-hint').textContent(), /press a task's name beside its lane to cancel it/);
+      await page.getByTestId('cancel-task').first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="lane"][data-state="cancelled"]');
+      await page.waitForFunction(() => document.activeElement !== document.body);
+      assert.deepEqual(await focused(page), ['cancel-task', 'Cancel № 2']);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement.dataset.testid === 'run-concurrent');
+    }));
+});
+
 describe('offline and private', () => {
   test('the service worker is registered only once the page is usable, never during its first frame', () =>
     playground.withPage('', async (page) => {

@@ -129,6 +129,8 @@ pub enum Text {
     LoopEnded,
     LoopAt,
     LoopLater,
+    /// How a learner cancels a task, beside the timeline.
+    CancelHint,
     LoopSlide,
     InTurn,
     TimelineEmpty,
@@ -282,12 +284,16 @@ impl Text {
             Text::LoopEnded => ("Ended", "Завершены"),
             Text::LoopAt => ("Moment", "Момент"),
             Text::LoopSlide => (
-                "Replay the run (above the timeline) to look inside the loop at any moment of it.",
-                "Включите повтор (над временной шкалой), чтобы заглянуть в цикл в любой момент запуска.",
+                "Move the Replay slider above the timeline, or press Play there, to look inside the loop at any moment of the run.",
+                "Передвиньте ползунок «Повтор» над временной шкалой или нажмите там «Воспроизвести», чтобы заглянуть в цикл в любой момент запуска.",
             ),
             Text::LoopLater => (
-                "For runs of more than 100 tasks, replay the run once it finishes to look inside the loop.",
-                "Для запусков больше чем из 100 задач включите повтор, когда запуск завершится, чтобы заглянуть в цикл.",
+                "A run of more than 100 tasks is shown here once it ends: then move the Replay slider above the timeline.",
+                "Запуск больше чем из 100 задач показан здесь, когда он завершится: тогда передвиньте ползунок «Повтор» над временной шкалой.",
+            ),
+            Text::CancelHint => (
+                "During a run, press a task's name beside its lane to cancel it, as task.cancel() does.",
+                "Во время запуска нажмите на название задачи у её полосы, чтобы отменить её, как task.cancel().",
             ),
             Text::InTurn => (
                 "Work and offloads would disturb the other mode's timings, so Compare runs the two one after the other.",

@@ -134,6 +134,7 @@ pub fn app() -> Html {
     };
 
     super::use_follow_log::use_follow_log();
+    super::use_keep_focus::use_keep_focus(state.mode);
     {
         let lang = state.lang;
         use_effect_with(lang, |lang| {

@@ -19,6 +19,7 @@ mod download;
 mod location;
 mod theme;
 mod use_follow_log;
+mod use_keep_focus;
 mod use_post_height;
 mod worker;
 

@@ -57,6 +57,10 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     let axis = timeline::axis_length(shown.iter().map(Rc::as_ref), clock);
     // From the traits the recording read once: this runs on every frame.
     let in_turn = recordings.len() > 1 && !runtime::side_by_side(recordings[0].traits());
+    // A task is cancelled from its lane's name: said where the lanes are.
+    let lanes = shown
+        .first()
+        .is_some_and(|r| r.scenario.tasks.len() <= timeline::LANE_LIMIT);
     let legend = [
         (Text::LegendPending, "pending"),
         (Text::LegendQueued, "queued"),
@@ -82,6 +86,9 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
             <ul class="legend">{ for legend }</ul>
             if in_turn {
                 <p class="note" data-testid="in-turn">{ Text::InTurn.get(lang) }</p>
+            }
+            if lanes {
+                <p class="note" data-testid="cancel-hint">{ Text::CancelHint.get(lang) }</p>
             }
             if shown.is_empty() {
                 <p class="note" data-testid="timeline-note">
