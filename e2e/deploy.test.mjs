@@ -53,6 +53,32 @@ describe('deploy anywhere', () => {
     });
   });
 
+  describe('a host whose policy forbids workers made in the page', () => {
+    let strict;
+    before(async () => {
+      strict = await serve(undefined, { csp: CSP.replace("worker-src 'self' blob:", "worker-src 'self'") });
+    });
+    after(() => strict?.close());
+    test('a run with an offloaded step stops and says why, instead of waiting forever', async () => {
+      const context = await playground.browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`${strict.url}#tasks=o0.5,1&mode=concurrent`);
+        await page.getByTestId('run-state').waitFor();
+        await page.getByTestId('run-concurrent').click();
+        await waitForRunState(page, 'stopped', 15_000);
+        assert.match(await page.getByTestId('run-failure').textContent(), /offloaded steps \(o\) need a Web Worker/);
+        // The page goes on: a scenario with no offload runs.
+        await page.getByTestId('task-steps').first().fill('0.2');
+        await page.getByTestId('run-concurrent').click();
+        await waitForRunState(page, 'done');
+        assert.equal(await page.getByTestId('run-failure').count(), 0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
   test('nothing is fetched from outside the folder', () =>
     playground.withPage('', async (page) => {
       const outside = [];

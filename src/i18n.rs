@@ -1148,6 +1148,22 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
     }
 }
 
+/// Why a run stopped by itself, next to the run buttons.
+pub fn failure(lang: Lang, failure: crate::recording::Failure) -> &'static str {
+    match (lang, failure) {
+        (Lang::Ru, crate::recording::Failure::NoWorkers) => {
+            "Запуск остановлен: для вынесенной работы (шаги o) нужен Web Worker, а страница не смогла его запустить. \
+             Возможно, политика безопасности сайта запрещает воркеры из blob: (worker-src). Уберите шаги o \
+             или откройте песочницу там, где воркеры разрешены."
+        }
+        (Lang::En, crate::recording::Failure::NoWorkers) => {
+            "The run stopped: offloaded steps (o) need a Web Worker, and the page could not start one. \
+             The site's security policy may forbid workers from blob: (worker-src). Remove the o steps, \
+             or open the playground where workers are allowed."
+        }
+    }
+}
+
 /// Under a name field, what the rules for names changed in what was
 /// typed; `None` when nothing.
 pub fn name_changes(lang: Lang, changes: crate::scenario::NameChanges) -> Option<String> {

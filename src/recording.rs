@@ -169,6 +169,25 @@ pub enum Report {
     /// Every task has finished; the measured total, from just before the
     /// first task started to just after the last one finished.
     Finished(Duration),
+    /// The run cannot go on: the page stops it and says why.
+    Failed(Failure),
+}
+
+/// Why a run could not go on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// A step is offloaded, and the page could start no Web Worker to run
+    /// it (the site's policy may forbid workers, or the browser has none).
+    NoWorkers,
+}
+
+impl Failure {
+    /// A stable name for tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Failure::NoWorkers => "no-workers",
+        }
+    }
 }
 
 /// Why a run's measurements cannot be trusted.
@@ -261,6 +280,8 @@ pub struct Recording {
     /// This run's own time when the learner stopped it, if it was stopped
     /// before it finished: where its clock stays from then on.
     stopped: Option<Duration>,
+    /// Why the run could not go on, if it could not.
+    failure: Option<Failure>,
 }
 
 impl Recording {
@@ -303,6 +324,7 @@ impl Recording {
             distortion: None,
             total: None,
             stopped: None,
+            failure: None,
         }
     }
 
@@ -347,6 +369,9 @@ impl Recording {
                 Report::Distorted(why) => {
                     self.distortion.get_or_insert(why);
                 }
+                Report::Failed(failure) => {
+                    self.failure.get_or_insert(failure);
+                }
                 Report::Finished(total) => {
                     self.total = Some(total);
                     if !is_faithful(total, self.prediction.total) {
@@ -385,6 +410,11 @@ impl Recording {
         if self.total.is_none() && self.began_at.is_some() && self.stopped.is_none() {
             self.stopped = Some(self.clock(run_clock));
         }
+    }
+
+    /// Why the run could not go on, if it could not.
+    pub fn failure(&self) -> Option<Failure> {
+        self.failure
     }
 
     /// This run's own time when it was stopped; `None` if it finished, has

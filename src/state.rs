@@ -13,7 +13,7 @@ use crate::guess::Guesses;
 use crate::i18n::Lang;
 use crate::link::{self, Problem, Shared};
 use crate::presets::Preset;
-use crate::recording::{Recording, Report};
+use crate::recording::{Failure, Recording, Report};
 use crate::scenario::{
     clean_name, format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
     DurationError, Mode, NameChanges, RunChoice, Scale, Scenario, StepsError, Task, Traits,
@@ -449,6 +449,11 @@ impl Playground {
         measured(&self.recordings, &self.earlier, mode)
     }
 
+    /// Why the current or last run could not go on, if it could not.
+    pub fn failure(&self) -> Option<Failure> {
+        self.recordings.iter().find_map(|r| r.failure())
+    }
+
     /// The recording of `mode` in the current or last run.
     pub fn recording(&self, mode: Mode) -> Option<&Recording> {
         self.recordings
@@ -696,7 +701,13 @@ impl Playground {
                 Rc::make_mut(recording).record(mine);
             }
         }
-        if self.recordings.iter().all(|r| r.is_finished()) {
+        if self.failure().is_some() {
+            // The run cannot go on: it stops where it is, and says why.
+            self.phase = Phase::Stopped;
+            for recording in &mut self.recordings {
+                Rc::make_mut(recording).stop(self.clock);
+            }
+        } else if self.recordings.iter().all(|r| r.is_finished()) {
             self.phase = Phase::Done;
         }
     }
@@ -1070,6 +1081,34 @@ mod tests {
         state.apply(Action::SetSteps(0, "2".into()));
         assert_eq!(state.measured(Mode::Concurrent), None);
         assert_eq!(state.measured(Mode::Sequential), None);
+    }
+
+    #[test]
+    fn a_run_that_cannot_go_on_stops_and_says_why() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(Action::SetSteps(0, "o1".into()));
+        state.apply(start(&state, RunChoice::Compare));
+        let run_id = state.run_id;
+        state.apply(progress(
+            run_id,
+            Duration::from_millis(5),
+            Mode::Sequential,
+            Report::Began(Duration::ZERO),
+        ));
+        assert_eq!(state.phase, Phase::Running);
+        state.apply(progress(
+            run_id,
+            Duration::from_millis(6),
+            Mode::Sequential,
+            Report::Failed(Failure::NoWorkers),
+        ));
+        assert_eq!(state.phase, Phase::Stopped);
+        assert_eq!(state.failure(), Some(Failure::NoWorkers));
+        let stopped = state.recording(Mode::Sequential).unwrap();
+        assert_eq!(stopped.stopped_at(), Some(Duration::from_millis(6)));
+        // The next run starts afresh.
+        state.apply(start(&state, RunChoice::Concurrent));
+        assert_eq!(state.failure(), None);
     }
 
     #[test]

@@ -29,7 +29,7 @@ use gloo_events::EventListener;
 
 use tokio::sync::Semaphore;
 
-use crate::recording::{Distortion, Outcome, Report, RunEvent};
+use crate::recording::{Distortion, Failure, Outcome, Report, RunEvent};
 use crate::scenario::{Mode, Scale, Scenario, StepKind, Traits};
 use crate::timeline::LANE_LIMIT;
 
@@ -465,7 +465,14 @@ async fn body(context: &RunContext, mode: Mode, began: f64, index: usize) {
                 WORKED_MS.set(WORKED_MS.get() + (now_ms() - now));
                 after_blocking();
             }
-            StepKind::Offload => workers::offload(ms).await,
+            StepKind::Offload => {
+                if workers::offload(ms).await.is_err() {
+                    // The page stops the run and says why; until then this
+                    // task goes no further.
+                    (context.report)(mode, Report::Failed(Failure::NoWorkers));
+                    std::future::pending::<()>().await;
+                }
+            }
         }
     }
 }

@@ -30,6 +30,8 @@ const WORKER_SCRIPT: &str = "onmessage = (event) => {\n  \
 #[derive(Default)]
 struct Job {
     done: Cell<bool>,
+    /// No worker can run it: none could be started, or its worker failed.
+    failed: Cell<bool>,
     /// Its future was dropped before a worker took it.
     withdrawn: Cell<bool>,
     waker: RefCell<Option<Waker>>,
@@ -38,6 +40,9 @@ struct Job {
 struct Slot {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    /// It failed (its script did not load or run): it takes no more jobs.
+    dead: bool,
     /// The job it computes, if any.
     busy: Option<Rc<Job>>,
 }
@@ -64,9 +69,13 @@ fn new_worker(index: usize) -> Option<Slot> {
     let worker = worker?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |_| finished(index));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed(index));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Slot {
         worker,
         _on_message: on_message,
+        _on_error: on_error,
+        dead: false,
         busy: None,
     })
 }
@@ -81,9 +90,26 @@ impl Pool {
         }
     }
 
-    /// Gives idle workers the queued jobs, in order.
+    /// Whether no worker can take a job: none could be started, or every
+    /// one has failed.
+    fn unavailable(&self) -> bool {
+        self.slots.iter().all(|slot| slot.dead)
+    }
+
+    /// Gives idle workers the queued jobs, in order; with no worker left,
+    /// fails them all.
     fn dispatch(&mut self) {
-        for slot in self.slots.iter_mut().filter(|s| s.busy.is_none()) {
+        if self.unavailable() {
+            for (job, _) in self.queued.drain(..) {
+                fail(&job);
+            }
+            return;
+        }
+        for slot in self
+            .slots
+            .iter_mut()
+            .filter(|s| s.busy.is_none() && !s.dead)
+        {
             let job = loop {
                 match self.queued.pop_front() {
                     Some((job, _)) if job.withdrawn.get() => continue,
@@ -96,6 +122,30 @@ impl Pool {
             let _ = slot.worker.post_message(&JsValue::from_f64(ms));
             slot.busy = Some(job);
         }
+    }
+}
+
+/// Marks `job` as one no worker can run, and wakes its task.
+fn fail(job: &Job) {
+    job.failed.set(true);
+    if let Some(waker) = job.waker.borrow_mut().take() {
+        waker.wake();
+    }
+}
+
+/// A worker has failed: it takes no more jobs, and its job (if any) and,
+/// with no worker left, every queued one, fail.
+fn failed(index: usize) {
+    let job = POOL.with(|pool| {
+        let mut pool = pool.borrow_mut();
+        let slot = pool.slots.get_mut(index)?;
+        slot.dead = true;
+        let job = slot.busy.take();
+        pool.dispatch();
+        job
+    });
+    if let Some(job) = job {
+        fail(&job);
     }
 }
 
@@ -135,10 +185,15 @@ pub fn busy() -> usize {
     })
 }
 
-/// Computes for `ms` milliseconds on a worker and is ready when it is done.
+/// Computes for `ms` milliseconds on a worker and is ready when it is done:
+/// `Err` if no worker can run it (none could be started, or they failed).
 pub fn offload(ms: f64) -> Offload {
     Offload { ms, job: None }
 }
+
+/// No Web Worker can run offloaded work on this page.
+#[derive(Debug)]
+pub struct NoWorkers;
 
 /// A job for the pool; see [`offload`].
 pub struct Offload {
@@ -147,9 +202,9 @@ pub struct Offload {
 }
 
 impl Future for Offload {
-    type Output = ();
+    type Output = Result<(), NoWorkers>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let ms = self.ms;
         let job = self.job.get_or_insert_with(|| {
             let job = Rc::new(Job::default());
@@ -163,7 +218,11 @@ impl Future for Offload {
         });
         if job.done.get() {
             self.job = None;
-            return Poll::Ready(());
+            return Poll::Ready(Ok(()));
+        }
+        if job.failed.get() {
+            self.job = None;
+            return Poll::Ready(Err(NoWorkers));
         }
         *job.waker.borrow_mut() = Some(cx.waker().clone());
         Poll::Pending

@@ -253,6 +253,7 @@ pub fn app() -> Html {
 
     let on_stop = {
         let state = state.clone();
+        let session = session.clone();
         Callback::from(move |()| {
             if let Some(session) = session.borrow_mut().take() {
                 // What happened up to now is shown; the rest is dropped.
@@ -262,6 +263,17 @@ pub fn app() -> Html {
             state.dispatch(Action::Stop);
         })
     };
+
+    // A run that cannot go on is stopped, as Stop would: its futures are
+    // dropped, and with them their timers.
+    {
+        let session = session.clone();
+        use_effect_with(state.failure(), move |failure| {
+            if failure.is_some() {
+                session.borrow_mut().take();
+            }
+        });
+    }
 
     // The last run as the timeline, the log and the loop panel show it: as
     // it stood at the replayed moment, if one is chosen.
@@ -311,6 +323,7 @@ pub fn app() -> Html {
             blocked: state.not_runnable(),
             outcome: (state.phase == Phase::Done)
                 .then(|| i18n::run_outcome(lang, &state.recordings)),
+            failure: state.failure(),
             lang,
             on_run,
             on_stop,

@@ -4,6 +4,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
+use crate::recording::Failure;
 use crate::scenario::{RunChoice, Scale};
 use crate::state::{Action, NotRunnable, Phase};
 use crate::ui::Dispatch;
@@ -21,6 +22,8 @@ pub struct RunControlsProps {
     /// What the finished run measured, in words: said after "Done", so a
     /// screen reader announces the result once, not every event.
     pub outcome: Option<String>,
+    /// Why the last run stopped by itself, if it did.
+    pub failure: Option<Failure>,
     /// The page's language.
     pub lang: Lang,
     /// A run button was pressed.
@@ -102,6 +105,11 @@ pub fn run_controls(props: &RunControlsProps, dispatch: &Dispatch) -> Html {
                     <span class="run-outcome" data-testid="run-outcome">{ " " }{ outcome }</span>
                 }
             </p>
+            if let Some(failure) = props.failure {
+                <p class="field-error" role="alert" data-testid="run-failure" data-failure={failure.id()}>
+                    { i18n::failure(lang, failure) }
+                </p>
+            }
             if scale != Scale::X1 {
                 <p class="note scale-note" data-testid="scale-note">{ i18n::scale_note(lang, scale.factor()) }</p>
             }
