@@ -359,6 +359,26 @@ describe('the run as data', () => {
       assert.match(rows[0], /^№ 1 \(boil\)\t0\.\d{3}\t1\.\d{3}\tdone$/);
       assert.match(rows[3], /^№ 4 \(<b>x<\/b>\)/);
     }));
+
+  test('a stopped run is saved too, and says which tasks it stopped or never started', () =>
+    playground.withPage('#tasks=3x10&limit=2&mode=concurrent&lang=ru', async (page) => {
+      await page.getByTestId('run-concurrent').click();
+      await page.getByTestId('lane').first().and(page.locator('[data-state="waiting"]')).waitFor();
+      await page.getByTestId('stop').click();
+      await waitForRunState(page, 'stopped');
+      const saved = {};
+      // Twice each, as a learner clicks again when unsure it worked.
+      for (const format of ['svg', 'png', 'csv', 'svg', 'png']) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`save-${format}`).click()]);
+        saved[format] = await readFile(await download.path());
+      }
+      assert.equal(await page.locator('[data-testid="run-data"] .field-error').count(), 0, 'no save failed');
+      const svg = saved.svg.toString();
+      assert.match(svg, /Все сразу \(asyncio\.gather\): \d\.\d{3} с \(Остановлено\)/);
+      assert.deepEqual([...saved.png.subarray(1, 4)], [...Buffer.from('PNG')]);
+      const outcomes = saved.csv.toString().trim().split('\n').slice(1).map((row) => row.split(',')[5]);
+      assert.deepEqual(outcomes, ['stopped', 'stopped', 'not-started']);
+    }));
 });
 
 describe('replay', () => {

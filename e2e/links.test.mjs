@@ -174,6 +174,40 @@ describe('embedding', () => {
       assert.equal(margin, '0px');
     }));
 
+  test('no embedded frame scrolls inside, in either language, at 320, 640 and 960 px', async () => {
+    for (const lang of ['ru', 'en']) {
+      const lesson = await serve(undefined, { rewriteHtml: (html) => html.replaceAll('lang=ru', `lang=${lang}`) });
+      const context = await playground.browser.newContext({ locale: lang });
+      try {
+        const page = await context.newPage();
+        for (const width of [320, 640, 960]) {
+          await page.setViewportSize({ width, height: 900 });
+          await page.goto(`${lesson.url}course-example.html`);
+          for (let index = 0; index < 2; index += 1) {
+            await page.getByTestId('lesson-frame').nth(index).scrollIntoViewIfNeeded();
+            const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(index === 0 ? 'tasks=30x1' : 'tasks=1,3,10'));
+            await frame.getByTestId('run-state').waitFor();
+            const fits = () => frame.waitForFunction(() => document.documentElement.scrollHeight <= window.innerHeight, null, { timeout: 5_000 });
+            await fits().catch(async () => {
+              const [content, inner] = await frame.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+              assert.fail(`${lang}, ${width} px, frame ${index + 1}: ${content} px of content in a ${inner} px frame`);
+            });
+            if (width === 320) {
+              // After a run the frame grows with its content, still whole.
+              await frame.getByTestId('scale').selectOption({ index: 2 });
+              await frame.locator('button.run.suggested').click();
+              await frame.locator('[data-testid="run-state"][data-state="done"]').waitFor({ timeout: 30_000 });
+              await fits();
+            }
+          }
+        }
+      } finally {
+        await context.close();
+        await lesson.close();
+      }
+    }
+  });
+
   test('a lesson page on another origin embeds two scenarios that run and resize', async () => {
     // The lesson page is served from a second port: its iframes, and
     // embed.js, come from the playground's origin.
