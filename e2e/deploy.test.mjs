@@ -41,12 +41,18 @@ describe('deploy anywhere', () => {
     assert.match(text, /Async Playground could not start/);
   });
 
-  describe('a host whose policy forbids WebAssembly', () => {
-    let strict;
+  /** dist/ served with the policy `csp`, for the tests of one suite. */
+  function useHost(csp) {
+    let host;
     before(async () => {
-      strict = await serve(undefined, { csp: CSP.replace(" 'wasm-unsafe-eval'", '') });
+      host = await serve(undefined, { csp });
     });
-    after(() => strict?.close());
+    after(() => host?.close());
+    return { get url() { return host.url; } };
+  }
+
+  describe('a host whose policy forbids WebAssembly', () => {
+    const strict = useHost(CSP.replace(" 'wasm-unsafe-eval'", ''));
     test('is named in the message', async () => {
       const text = await failedStart(playground.browser, strict.url);
       assert.match(text, /wasm-unsafe-eval/);
@@ -54,11 +60,7 @@ describe('deploy anywhere', () => {
   });
 
   describe('a host whose policy forbids workers made in the page', () => {
-    let strict;
-    before(async () => {
-      strict = await serve(undefined, { csp: CSP.replace("worker-src 'self' blob:", "worker-src 'self'") });
-    });
-    after(() => strict?.close());
+    const strict = useHost(CSP.replace("worker-src 'self' blob:", "worker-src 'self'"));
     test('a run with an offloaded step stops and says why, instead of waiting forever', async () => {
       const context = await playground.browser.newContext();
       try {

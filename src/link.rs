@@ -18,6 +18,12 @@
 //!   keeping the page's prediction hidden until the run.
 //! - `v`: the format's version. Hand-written links may leave it out.
 //!
+//! Hand-written links are read as an author types them: spaces anywhere
+//! (typed, or `%20` as the browser encodes them), "times" as `x`, `X`,
+//! Cyrillic `х`, `×` or `*`, the step letters in either case or as their
+//! Cyrillic look-alikes ([`crate::scenario::latin`]), and values in any
+//! case (`lang=RU`). [`write()`] writes the one canonical form.
+//!
 //! [`read`] never fails: it keeps what it could read, uses a default for
 //! the rest and lists every [`Problem`] so the page can say what it did.
 //! [`write()`] always writes every parameter, so that a link keeps meaning

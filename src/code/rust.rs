@@ -461,7 +461,9 @@ fn print_counted(code: &mut String, counted: Counted, number: &str, lang: Lang) 
         } else {
             index.to_string()
         };
-        let _ = writeln!(code, "        {arm} => {}", println(template));
+        let call = println(template);
+        let call = call.strip_suffix(';').unwrap_or(&call);
+        let _ = writeln!(code, "        {arm} => {call},");
     }
     code.push_str("    }\n");
 }
@@ -542,8 +544,8 @@ mod tests {
         assert!(code.contains("job.spawn_blocking(move || work(s));"));
         assert!(code.contains("chunks.receive();") && code.contains("impl Drop for Chunks"));
         assert!(code.contains("for (n, (name, steps)) in (1..).zip(tasks)"));
-        assert!(code.contains("    match form(completed) {\n        0 => println!(\"Выполнена {completed} операция.\");\n        1 => println!(\"Выполнено {completed} операции.\");\n        _ => println!(\"Выполнено {completed} операций.\");\n    }\n"), "{code}");
-        assert!(code.contains("    match form(PEAK.load(Relaxed)) {\n        0 => println!(\"Больше всего в памяти: {} чанк по 64 МБ\", PEAK.load(Relaxed));\n"), "{code}");
+        assert!(code.contains("    match form(completed) {\n        0 => println!(\"Выполнена {completed} операция.\"),\n        1 => println!(\"Выполнено {completed} операции.\"),\n        _ => println!(\"Выполнено {completed} операций.\"),\n    }\n"), "{code}");
+        assert!(code.contains("    match form(PEAK.load(Relaxed)) {\n        0 => println!(\"Больше всего в памяти: {} чанк по 64 МБ\", PEAK.load(Relaxed)),\n"), "{code}");
     }
 
     #[test]
