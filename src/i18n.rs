@@ -461,35 +461,36 @@ impl Form {
     }
 }
 
-/// The line printed when every task has ended, in `form`, with a
-/// `{count}` slot for the operations completed. The page's log and both
-/// generated programs print from it, so they print the same words.
-pub fn completed_template(lang: Lang, form: Form) -> &'static str {
+/// The line printed when every task has ended, in `form`: the words
+/// before and after the count of operations completed. The page's log and
+/// both generated programs print from it, so they print the same words.
+pub fn completed_line(lang: Lang, form: Form) -> (&'static str, &'static str) {
     match (lang, form) {
-        (Lang::Ru, Form::One) => "Выполнена {count} операция.",
-        (Lang::Ru, Form::Few) => "Выполнено {count} операции.",
-        (Lang::Ru, Form::Many) => "Выполнено {count} операций.",
-        (Lang::En, Form::One) => "Completed {count} operation.",
-        (Lang::En, _) => "Completed {count} operations.",
+        (Lang::Ru, Form::One) => ("Выполнена ", " операция."),
+        (Lang::Ru, Form::Few) => ("Выполнено ", " операции."),
+        (Lang::Ru, Form::Many) => ("Выполнено ", " операций."),
+        (Lang::En, Form::One) => ("Completed ", " operation."),
+        (Lang::En, _) => ("Completed ", " operations."),
     }
 }
 
-/// The line a program that moves data prints after its count, in `form`,
-/// with a `{peak}` slot for the most chunks it held in memory at once.
-pub fn most_held_template(lang: Lang, form: Form) -> &'static str {
+/// The line a program that moves data prints after its count, in `form`:
+/// the words before and after the most chunks it held in memory at once.
+pub fn most_held_line(lang: Lang, form: Form) -> (&'static str, &'static str) {
     match (lang, form) {
-        (Lang::Ru, Form::One) => "Больше всего в памяти: {peak} чанк по 64 МБ",
-        (Lang::Ru, Form::Few) => "Больше всего в памяти: {peak} чанка по 64 МБ",
-        (Lang::Ru, Form::Many) => "Больше всего в памяти: {peak} чанков по 64 МБ",
-        (Lang::En, Form::One) => "Most held in memory: {peak} chunk of 64 MB",
-        (Lang::En, _) => "Most held in memory: {peak} chunks of 64 MB",
+        (Lang::Ru, Form::One) => ("Больше всего в памяти: ", " чанк по 64 МБ"),
+        (Lang::Ru, Form::Few) => ("Больше всего в памяти: ", " чанка по 64 МБ"),
+        (Lang::Ru, Form::Many) => ("Больше всего в памяти: ", " чанков по 64 МБ"),
+        (Lang::En, Form::One) => ("Most held in memory: ", " chunk of 64 MB"),
+        (Lang::En, _) => ("Most held in memory: ", " chunks of 64 MB"),
     }
 }
 
 /// The line printed when every task has ended: how many completed. As the
 /// program prints it, the number is not grouped.
 pub fn log_completed(lang: Lang, count: usize) -> String {
-    completed_template(lang, Form::of(lang, count)).replacen("{count}", &count.to_string(), 1)
+    let (before, after) = completed_line(lang, Form::of(lang, count));
+    format!("{before}{count}{after}")
 }
 
 /// Under the memory lane: the most held at once, in chunks and megabytes.
@@ -504,7 +505,8 @@ pub fn most_held(lang: Lang, chunks: usize) -> String {
 /// The line a program that moves data prints after its count: the most
 /// chunks it held in memory at once.
 pub fn log_most_held(lang: Lang, chunks: usize) -> String {
-    most_held_template(lang, Form::of(lang, chunks)).replacen("{peak}", &chunks.to_string(), 1)
+    let (before, after) = most_held_line(lang, Form::of(lang, chunks));
+    format!("{before}{chunks}{after}")
 }
 
 /// The program's last line, with its total.

@@ -569,29 +569,36 @@ pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, Durati
     if negative || whole.bytes().chain(fraction.bytes()).all(|b| b == b'0') {
         return Err(DurationError::NotPositive);
     }
-    let shift = exponent + unit_shift;
-    let (whole, fraction) = shift_point(whole, fraction, shift);
-    let whole = whole.trim_start_matches('0');
-    let max_seconds = max.as_secs();
-    let seconds = match whole.parse::<u64>() {
-        Ok(seconds) if seconds <= max_seconds => seconds,
-        Ok(_) => return Err(DurationError::TooLong),
-        Err(_) if whole.is_empty() => 0,
-        // Only digits are left: too many of them for a u64.
-        Err(_) => return Err(DurationError::TooLong),
+    // The digits of whole and fraction in a row, with the decimal point
+    // moved by the exponent and the unit: `digit(j)` is the j-th, counted
+    // from the first, and zero before and after them.
+    let (whole_digits, fraction_digits) = (whole.as_bytes(), fraction.as_bytes());
+    let digit = |j: i64| -> u64 {
+        let Ok(j) = usize::try_from(j) else { return 0 };
+        let byte = match j.checked_sub(whole_digits.len()) {
+            None => whole_digits.get(j),
+            Some(k) => fraction_digits.get(k),
+        };
+        byte.map_or(0, |b| u64::from(b - b'0'))
     };
-    let (micros_text, rest) = fraction.split_at(fraction.len().min(6));
-    let micros = micros_text
-        .bytes()
-        .chain(std::iter::repeat(b'0'))
-        .take(6)
-        .fold(0, |micros, digit| micros * 10 + u64::from(digit - b'0'));
+    let point = whole_digits.len() as i64 + exponent + unit_shift;
+    let length = (whole_digits.len() + fraction_digits.len()) as i64;
+    let mut seconds: u64 = 0;
+    for j in 0..point {
+        seconds = seconds
+            .checked_mul(10)
+            .and_then(|s| s.checked_add(digit(j)))
+            .filter(|&s| s <= max.as_secs())
+            .ok_or(DurationError::TooLong)?;
+    }
+    let micros = (point..point + 6).fold(0, |micros, j| micros * 10 + digit(j));
     let exact = seconds * 1_000_000 + micros;
     let max = whole_micros(max);
-    if exact > max || (exact == max && rest.bytes().any(|b| b != b'0')) {
+    let beyond = (point + 6..length).any(|j| digit(j) != 0);
+    if exact > max || (exact == max && beyond) {
         return Err(DurationError::TooLong);
     }
-    let round_up = rest.bytes().next().is_some_and(|digit| digit >= b'5');
+    let round_up = digit(point + 6) >= 5;
     let duration = Duration::from_micros(exact + u64::from(round_up));
     if duration < MIN_DURATION {
         return Err(DurationError::TooShort);
@@ -615,27 +622,6 @@ fn read_exponent(text: &str) -> Option<i64> {
         .parse::<i64>()
         .map_or(MAX_SHIFT + 1, |n| n.min(MAX_SHIFT + 1));
     Some(if negative { -magnitude } else { magnitude })
-}
-
-/// The whole and fractional digits of `whole.fraction × 10^shift`.
-fn shift_point(whole: &str, fraction: &str, shift: i64) -> (String, String) {
-    if shift == 0 {
-        return (whole.to_owned(), fraction.to_owned());
-    }
-    let digits: String = [whole, fraction].concat();
-    // Where the point falls in `digits`, which may be before or after them.
-    let point = whole.len() as i64 + shift;
-    let length = digits.len() as i64;
-    if point <= 0 {
-        let zeros = "0".repeat(point.unsigned_abs() as usize);
-        (String::new(), zeros + &digits)
-    } else if point >= length {
-        let zeros = "0".repeat((point - length) as usize);
-        (digits + &zeros, String::new())
-    } else {
-        let (whole, fraction) = digits.split_at(point as usize);
-        (whole.to_owned(), fraction.to_owned())
-    }
 }
 
 /// A duration in whole microseconds, as a u64: enough for half a million

@@ -300,15 +300,17 @@ pub fn stalls(recording: &Recording, axis: Duration) -> Vec<Stall> {
     let work = work_spans(recording);
     // Each source comes in time order; a heap merges them (the page has no
     // other use for a sort, whose code would cost more bytes than this).
-    let mut spans: BinaryHeap<Reverse<(Duration, Duration, bool)>> = recording
+    let mut spans: BinaryHeap<Reverse<(Duration, Duration)>> = recording
         .stalls()
         .iter()
-        .map(|&(from, to)| Reverse((from, to, overlaps(&work, from, to))))
+        .map(|&span| Reverse(span))
         .collect();
-    spans.extend(work.iter().map(|&(from, to)| Reverse((from, to, true))));
+    spans.extend(work.iter().map(|&span| Reverse(span)));
     let mut merged: Vec<Stall> = Vec::new();
-    while let Some(Reverse((from, to, by_work))) = spans.pop() {
-        let cause = if by_work {
+    while let Some(Reverse((from, to))) = spans.pop() {
+        // A work step overlaps itself; a heartbeat's stall is the work's
+        // if a work step overlaps it.
+        let cause = if overlaps(&work, from, to) {
             StallCause::Work
         } else {
             StallCause::Browser

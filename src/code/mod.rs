@@ -199,12 +199,19 @@ enum Counted {
 }
 
 impl Counted {
-    fn templates(self, lang: Lang) -> Vec<&'static str> {
+    /// A template per form, the page's own words around the slot.
+    fn templates(self, lang: Lang) -> Vec<String> {
         Form::all(lang)
             .iter()
             .map(|&form| match self {
-                Counted::Completed => i18n::completed_template(lang, form),
-                Counted::MostHeld => i18n::most_held_template(lang, form),
+                Counted::Completed => {
+                    let (before, after) = i18n::completed_line(lang, form);
+                    format!("{before}{{count}}{after}")
+                }
+                Counted::MostHeld => {
+                    let (before, after) = i18n::most_held_line(lang, form);
+                    format!("{before}{{peak}}{after}")
+                }
             })
             .collect()
     }
@@ -341,11 +348,11 @@ mod tests {
                 .into_iter()
                 .flat_map(|counted| counted.templates(lang));
             for template in lines
-                .map(|line| line.template(lang))
+                .map(|line| line.template(lang).to_owned())
                 .into_iter()
                 .chain(counted)
             {
-                let text: String = pieces(template)
+                let text: String = pieces(&template)
                     .iter()
                     .map(|piece| piece.unwrap_or(""))
                     .collect();

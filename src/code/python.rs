@@ -301,7 +301,7 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
 fn print_counted(code: &mut String, counted: Counted, number: &str, lang: Lang) {
     code.push_str("    print((\n");
     for template in counted.templates(lang) {
-        let _ = writeln!(code, "        f\"{}\",", fill(template));
+        let _ = writeln!(code, "        f\"{}\",", fill(&template));
     }
     let _ = writeln!(code, "    )[form({number})])");
 }

@@ -454,14 +454,15 @@ fn float(seconds: &str) -> String {
 /// Prints the line `counted` in the form that agrees with `number`.
 fn print_counted(code: &mut String, counted: Counted, number: &str, lang: Lang) {
     let templates = counted.templates(lang);
+    let last = templates.len() - 1;
     let _ = writeln!(code, "    match form({number}) {{");
-    for (index, template) in templates.iter().enumerate() {
-        let arm = if index + 1 == templates.len() {
+    for (index, template) in templates.into_iter().enumerate() {
+        let arm = if index == last {
             "_".to_owned()
         } else {
             index.to_string()
         };
-        let call = println(template);
+        let call = println(&template);
         let call = call.strip_suffix(';').unwrap_or(&call);
         let _ = writeln!(code, "        {arm} => {call},");
     }

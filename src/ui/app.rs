@@ -134,7 +134,7 @@ pub fn app() -> Html {
     };
 
     super::use_follow_log::use_follow_log();
-    super::use_keep_focus::use_keep_focus(state.mode);
+    let on_focusin = super::use_keep_focus::use_keep_focus(state.mode);
     {
         let lang = state.lang;
         use_effect_with(lang, |lang| {
@@ -355,7 +355,7 @@ pub fn app() -> Html {
 
     let page = if state.embed {
         html! {
-            <div class="page embed">
+            <div class="page embed" onfocusin={on_focusin}>
                 { notice }
                 { embed_bar(&summary, &full_url, lang) }
                 { run_controls }
@@ -365,7 +365,7 @@ pub fn app() -> Html {
         }
     } else {
         html! {
-            <div class="page">
+            <div class="page" onfocusin={on_focusin}>
                 { header(lang, &state.dispatcher(), *theme, &on_theme) }
                 { notice }
                 <main class="layout">

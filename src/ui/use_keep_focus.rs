@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlElement};
 use yew::prelude::*;
@@ -41,42 +40,33 @@ fn by_testid(document: &Document, testid: &str) -> Option<HtmlElement> {
 /// After every render, if focus has fallen to the body because the focused
 /// control was removed or disabled, moves it to the nearest sensible one:
 /// from a cancel button, the next task's (or, with none left, Stop); from
-/// Stop, the button that started the run (`choice`).
+/// Stop, the button that started the run (`choice`). Returns the handler
+/// for `focusin` on the page, which notes where focus is.
 #[hook]
-pub fn use_keep_focus(choice: RunChoice) {
+pub fn use_keep_focus(choice: RunChoice) -> Callback<FocusEvent> {
     let last: Rc<RefCell<Option<Focused>>> = use_mut_ref(|| None);
-    {
+    let on_focusin = {
         let last = last.clone();
-        use_effect_with((), move |()| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    let options = EventListenerOptions::run_in_capture_phase();
-                    EventListener::new_with_options(
-                        &document.clone(),
-                        "focusin",
-                        options,
-                        move |event| {
-                            let Some(element) = event
-                                .target()
-                                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-                            else {
-                                return;
-                            };
-                            let cancel_index = cancel_buttons(&document)
-                                .iter()
-                                .position(|button| *button == element)
-                                .map(|index| index as u32);
-                            *last.borrow_mut() = Some(Focused {
-                                element,
-                                cancel_index,
-                            });
-                        },
-                    )
-                });
-            move || drop(listener)
-        });
-    }
+        use_callback((), move |event: FocusEvent, ()| {
+            let Some(element) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+            else {
+                return;
+            };
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let cancel_index = cancel_buttons(&document)
+                .iter()
+                .position(|button| *button == element)
+                .map(|index| index as u32);
+            *last.borrow_mut() = Some(Focused {
+                element,
+                cancel_index,
+            });
+        })
+    };
     use_effect(move || {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
@@ -108,4 +98,5 @@ pub fn use_keep_focus(choice: RunChoice) {
             let _ = target.focus();
         }
     });
+    on_focusin
 }
