@@ -130,7 +130,7 @@ describe('the event loop', () => {
       assert.match(await page.getByTestId('loop-running').textContent(), /nothing: the loop is free/);
       // The run as it ended: the panel points to the replay.
       await slider.fill('1000');
-      assert.match(await page.getByTestId('loop-panel').textContent(), /Replay the run/);
+      assert.match(await page.getByTestId('loop-panel').textContent(), /Move the Replay slider above the timeline/);
     }));
 });
 

@@ -18,7 +18,7 @@ pub mod crash;
 mod download;
 mod location;
 mod theme;
-pub(crate) mod use_follow_log;
+mod use_follow_log;
 mod use_keep_focus;
 mod use_post_height;
 mod worker;

@@ -1,6 +1,7 @@
 //! Keeps the program output at its newest line while a run prints, as a
 //! terminal does, unless the learner has scrolled up to read.
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -15,8 +16,8 @@ const AT_END_PX: i32 = 8;
 const SCROLLED_UP: &str = "data-scrolled-up";
 
 /// After every render of the page, scrolls each output box to its last line
-/// unless the learner has scrolled up in it ([`on_log_scroll`]); scrolling
-/// back to the end follows again.
+/// unless the learner has scrolled up in it; scrolling back to the end
+/// follows again.
 #[hook]
 pub fn use_follow_log() {
     use_effect(|| {
@@ -35,18 +36,32 @@ pub fn use_follow_log() {
             }
         }
     });
-}
-
-/// The `scroll` handler of an output box: marks it scrolled up while it is
-/// not at its end, so that [`use_follow_log`] leaves it where it is.
-pub fn on_log_scroll() -> Callback<Event> {
-    Callback::from(|event: Event| {
-        let element: HtmlElement = event.target_unchecked_into();
-        let from_end = element.scroll_height() - element.scroll_top() - element.client_height();
-        if from_end > AT_END_PX {
-            let _ = element.set_attribute(SCROLLED_UP, "");
-        } else {
-            let _ = element.remove_attribute(SCROLLED_UP);
-        }
-    })
+    // Scroll events do not bubble (nor reach the page's own handlers): one
+    // listener, in the capture phase, hears every box's.
+    use_effect_with((), |()| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let options = EventListenerOptions::run_in_capture_phase();
+                EventListener::new_with_options(&document, "scroll", options, |event| {
+                    let Some(element) = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+                    else {
+                        return;
+                    };
+                    if !element.matches(SELECTOR).unwrap_or(false) {
+                        return;
+                    }
+                    let from_end =
+                        element.scroll_height() - element.scroll_top() - element.client_height();
+                    if from_end > AT_END_PX {
+                        let _ = element.set_attribute(SCROLLED_UP, "");
+                    } else {
+                        let _ = element.remove_attribute(SCROLLED_UP);
+                    }
+                })
+            });
+        move || drop(listener)
+    });
 }

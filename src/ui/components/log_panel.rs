@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::i18n::{self, Lang, Text};
 use crate::recording::Recording;
-use crate::ui::use_follow_log;
 
 /// The most lines shown per run; earlier ones are counted, not drawn.
 const SHOWN_LINES: usize = 100;
@@ -31,8 +30,7 @@ pub fn log_panel(recordings: &[Rc<Recording>], lang: Lang) -> Html {
                 if hidden > 0 {
                     <p class="note">{ i18n::log_hidden(lang, hidden) }</p>
                 }
-                <pre class="log-lines" data-testid="log-lines" tabindex="0" aria-labelledby={title_id}
-                    onscroll={use_follow_log::on_log_scroll()}>{ for lines }</pre>
+                <pre class="log-lines" data-testid="log-lines" tabindex="0" aria-labelledby={title_id}>{ for lines }</pre>
             </div>
         }
     });
