@@ -44,7 +44,7 @@ export const CSP = [
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, under `folder`, with the
- * header `csp`. `rewriteHtml`, if given, changes every HTML file on its way
+ * header `csp` (none if it is null). `rewriteHtml`, if given, changes every HTML file on its way
  * out.
  */
 export async function serve(root = DIST, { rewriteHtml, folder = FOLDER, csp = CSP } = {}) {
@@ -65,7 +65,7 @@ export async function serve(root = DIST, { rewriteHtml, folder = FOLDER, csp = C
       if (rewriteHtml && extname(file) === '.html') body = rewriteHtml(body.toString());
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': csp,
+        ...(csp ? { 'content-security-policy': csp } : {}),
       });
       response.end(body);
     } catch {

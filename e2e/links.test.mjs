@@ -134,6 +134,17 @@ describe('sharing', () => {
       const code = await page.getByTestId('embed-code').inputValue();
       assert.ok(code.includes(`<iframe src="${playground.url}#v=1&tasks=1,2&limit=none&timeout=none&mode=concurrent&scale=1&embed=1"`), code);
       assert.ok(code.includes(`<script src="${playground.url}embed.js" async></script>`), code);
+      assert.ok(code.includes('title="Async Playground"'), code);
+      assert.equal(await page.title(), 'Async Playground');
+      // In Russian: the page's title, the snippet's, and a preset's tasks.
+      await page.getByTestId('lang-ru').click();
+      assert.equal(await page.title(), 'Асинхронная песочница');
+      assert.match(await page.getByTestId('embed-code').inputValue(), /title="Асинхронная песочница"/);
+      await page.getByTestId('preset-coffee').click();
+      assert.deepEqual(
+        await page.getByTestId('task-name').evaluateAll((fields) => fields.map((field) => field.value)),
+        ['кофе', 'тост', 'почта'],
+      );
     }));
 
   test('typing replaces the history entry; a preset adds one, and Back returns', () =>

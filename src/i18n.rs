@@ -783,12 +783,10 @@ pub fn distortion_summary(lang: Lang, recording: &Recording, why: Distortion) ->
              scrolled out of view and in pages it saves power on"
         }
         (Lang::Ru, Distortion::Late) => {
-            "Таймеры браузера срабатывали позже, чем просит сценарий (так бывает на загруженном \
-             компьютере, а на ×10 и ×100 каждая миллисекунда опоздания весит в 10 и 100 раз больше)"
+            "Таймеры браузера опаздывали (на ×10 и ×100 миллисекунда опоздания весит в 10 и 100 раз больше)"
         }
         (Lang::En, Distortion::Late) => {
-            "The browser's timers fired later than the scenario asks (as they do on a busy \
-             machine, and at ×10 and ×100 every millisecond late weighs ten and a hundred times more)"
+            "The browser's timers fired late (at ×10 and ×100 a late millisecond weighs ten and a hundred times more)"
         }
     };
     let measured = match (lang, took) {
@@ -1110,10 +1108,10 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
             "No task in the link could be read: showing the course's first example.".to_owned()
         }
         Problem::BadCharacters { item } if ru => {
-            format!("Из названия задачи {item} удалены символы, которые название не может содержать (управляющие и меняющие направление текста).")
+            format!("Из названия задачи {item} убраны управляющие знаки и знаки направления текста.")
         }
         Problem::BadCharacters { item } => {
-            format!("Characters a name cannot hold (control and text-direction characters) were removed from the name of task item {item}.")
+            format!("Control and text-direction characters were removed from the name of task item {item}.")
         }
         Problem::LongName { item } if ru => {
             format!("Название задачи {item} сокращено до {MAX_NAME_CHARS} символов.")
@@ -1154,14 +1152,12 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
 pub fn failure(lang: Lang, failure: crate::recording::Failure) -> &'static str {
     match (lang, failure) {
         (Lang::Ru, crate::recording::Failure::NoWorkers) => {
-            "Запуск остановлен: для вынесенной работы (шаги o) нужен Web Worker, а страница не смогла его запустить. \
-             Возможно, политика безопасности сайта запрещает воркеры из blob: (worker-src). Уберите шаги o \
-             или откройте песочницу там, где воркеры разрешены."
+            "Запуск остановлен: шагам o нужен Web Worker, а его не удалось запустить \
+             (политика сайта запрещает воркеры из blob:?). Уберите шаги o."
         }
         (Lang::En, crate::recording::Failure::NoWorkers) => {
-            "The run stopped: offloaded steps (o) need a Web Worker, and the page could not start one. \
-             The site's security policy may forbid workers from blob: (worker-src). Remove the o steps, \
-             or open the playground where workers are allowed."
+            "The run stopped: offloaded steps (o) need a Web Worker, and none could start \
+             (does the site's policy forbid workers from blob:?). Remove the o steps."
         }
     }
 }
@@ -1170,8 +1166,8 @@ pub fn failure(lang: Lang, failure: crate::recording::Failure) -> &'static str {
 /// typed; `None` when nothing.
 pub fn name_changes(lang: Lang, changes: crate::scenario::NameChanges) -> Option<String> {
     let removed = match lang {
-        Lang::Ru => "Символы, которые название не может содержать (табуляция, перевод строки, смена направления текста), убраны.",
-        Lang::En => "Characters a name cannot hold (tabs, line breaks, text-direction marks) were taken out.",
+        Lang::Ru => "Табуляция, переводы строк и знаки направления текста убраны.",
+        Lang::En => "Tabs, line breaks and text-direction marks were taken out.",
     };
     let shortened = match lang {
         Lang::Ru => format!("Название — не больше {MAX_NAME_CHARS} символов."),
@@ -1561,7 +1557,7 @@ mod tests {
             assert!(summary.contains(&seconds_3(took)), "{summary}");
             let why = distortion_summary(Lang::Ru, &recording, Distortion::Late);
             assert!(
-                why.contains("Таймеры браузера срабатывали позже") && why.contains("(×1)"),
+                why.contains("Таймеры браузера опаздывали") && why.contains("(×1)"),
                 "{why}"
             );
         }

@@ -41,12 +41,10 @@
       return p;
     };
     note.replaceChildren(
-      line('Песочница не запустилась: её файлы не загрузились или браузер не дал запустить WebAssembly. ' +
-        'Обновите страницу. Если вы разместили песочницу на своём сайте, проверьте, что рядом с index.html лежат все файлы из dist/ ' +
-        'и что политика безопасности (Content-Security-Policy) разрешает \'wasm-unsafe-eval\'.', 'ru'),
-      line('Async Playground could not start: its files did not load, or the browser did not let WebAssembly run. ' +
-        'Reload the page. If you host the playground, check that every file of dist/ sits beside index.html ' +
-        'and that the Content-Security-Policy allows \'wasm-unsafe-eval\'.', 'en'),
+      line('Песочница не запустилась. Обновите страницу. Если она на вашем сайте: все ли файлы dist/ лежат рядом ' +
+        'с index.html и разрешает ли Content-Security-Policy \'wasm-unsafe-eval\'?', 'ru'),
+      line('Async Playground could not start. Reload the page. If you host it: is every file of dist/ beside ' +
+        'index.html, and does the Content-Security-Policy allow \'wasm-unsafe-eval\'?', 'en'),
       line(String(error && error.message ? error.message : error)),
     );
   };

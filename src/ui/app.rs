@@ -23,6 +23,7 @@ use super::components::run_data::{run_data, use_run_data_state};
 use super::components::share_panel::SharePanel;
 use super::components::timeline_panel::{timeline_panel, TimelinePanelProps};
 use super::components::totals::{totals, TotalsProps};
+use super::keep_focus;
 use super::location;
 use super::theme::Theme;
 use super::use_post_height::use_post_height;
@@ -133,8 +134,6 @@ pub fn app() -> Html {
         })
     };
 
-    super::use_follow_log::use_follow_log();
-    let on_focusin = super::use_keep_focus::use_keep_focus(state.mode);
     {
         let lang = state.lang;
         use_effect_with(lang, |lang| {
@@ -242,7 +241,9 @@ pub fn app() -> Html {
 
     let on_cancel = {
         let session = session.clone();
+        let choice = state.mode;
         Callback::from(move |(mode, task): (Mode, usize)| {
+            keep_focus::after_cancel(mode, task, choice);
             if let Some(session) = session.borrow().as_ref() {
                 if let Some(handle) = session.handle.borrow().as_ref() {
                     handle.cancel(mode, task);
@@ -255,6 +256,7 @@ pub fn app() -> Html {
         let state = state.clone();
         let session = session.clone();
         Callback::from(move |()| {
+            keep_focus::after_stop(state.mode);
             if let Some(session) = session.borrow_mut().take() {
                 // What happened up to now is shown; the rest is dropped.
                 session.run.flush();
@@ -355,7 +357,7 @@ pub fn app() -> Html {
 
     let page = if state.embed {
         html! {
-            <div class="page embed" onfocusin={on_focusin}>
+            <div class="page embed">
                 { notice }
                 { embed_bar(&summary, &full_url, lang) }
                 { run_controls }
@@ -365,7 +367,7 @@ pub fn app() -> Html {
         }
     } else {
         html! {
-            <div class="page" onfocusin={on_focusin}>
+            <div class="page">
                 { header(lang, &state.dispatcher(), *theme, &on_theme) }
                 { notice }
                 <main class="layout">

@@ -16,10 +16,9 @@ mod clipboard;
 mod components;
 pub mod crash;
 mod download;
+pub(crate) mod keep_focus;
 mod location;
 mod theme;
-mod use_follow_log;
-mod use_keep_focus;
 mod use_post_height;
 mod worker;
 

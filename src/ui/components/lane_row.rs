@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use crate::fixed::Fixed;
 use crate::i18n::{Lang, Text};
+use crate::scenario::Mode;
 use crate::timeline::Lane;
+use crate::ui::keep_focus;
 
 /// What [`LaneRow`] shows.
 #[derive(Properties, PartialEq)]
@@ -13,6 +15,8 @@ pub struct LaneRowProps {
     pub lane: Lane,
     /// Cancels the task, while it can be cancelled.
     pub on_cancel: Option<Callback<usize>>,
+    /// The run's mode, which names the cancel button.
+    pub mode: Mode,
     /// The page's language.
     pub lang: Lang,
 }
@@ -24,6 +28,7 @@ pub fn lane_row(
     LaneRowProps {
         lane,
         on_cancel,
+        mode,
         lang,
     }: &LaneRowProps,
 ) -> Html {
@@ -41,6 +46,7 @@ pub fn lane_row(
             let onclick = on_cancel.reform(move |_| number - 1);
             html! {
                 <button type="button" class="lane-label cancel" {onclick}
+                    id={keep_focus::cancel_id(*mode, number - 1)}
                     title={Text::CancelTask.get(*lang)}
                     aria-label={format!("{} {}", Text::CancelTask.get(*lang), lane.label)}
                     data-testid="cancel-task">

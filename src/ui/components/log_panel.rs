@@ -1,4 +1,6 @@
-//! What the course's program prints, line by line as it happens.
+//! What the course's program prints, line by line as it happens. Each box
+//! keeps to its newest line while the run prints, unless the learner
+//! scrolled up (www/style.css: a box laid out from its end).
 
 use std::rc::Rc;
 
@@ -30,7 +32,9 @@ pub fn log_panel(recordings: &[Rc<Recording>], lang: Lang) -> Html {
                 if hidden > 0 {
                     <p class="note">{ i18n::log_hidden(lang, hidden) }</p>
                 }
-                <pre class="log-lines" data-testid="log-lines" tabindex="0" aria-labelledby={title_id}>{ for lines }</pre>
+                <pre class="log-lines" data-testid="log-lines" tabindex="0" aria-labelledby={title_id}>
+                    <span class="log-end">{ for lines }</span>
+                </pre>
             </div>
         }
     });

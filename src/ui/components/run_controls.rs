@@ -53,6 +53,7 @@ pub fn run_controls(props: &RunControlsProps, dispatch: &Dispatch) -> Html {
             <button
                 type="button"
                 class={classes!("run", (choice == mode).then_some("suggested"))}
+                {id}
                 data-testid={id}
                 disabled={blocked.is_some()}
                 onclick={Callback::from(move |_| on_run.emit(choice))}
@@ -91,7 +92,7 @@ pub fn run_controls(props: &RunControlsProps, dispatch: &Dispatch) -> Html {
                 { run_button(RunChoice::Sequential, "run-sequential", Text::RunSequential) }
                 { run_button(RunChoice::Concurrent, "run-concurrent", Text::RunConcurrent) }
                 { run_button(RunChoice::Compare, "run-compare", Text::RunCompare) }
-                <button type="button" class="stop" data-testid="stop" disabled={!running} onclick={on_stop}>
+                <button type="button" class="stop" id="stop" data-testid="stop" disabled={!running} onclick={on_stop}>
                     { Text::Stop.get(lang) }
                 </button>
                 <label class="speed">

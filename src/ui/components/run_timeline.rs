@@ -92,7 +92,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
             }
             <div class="plot">
                 <TimelineChart layout={layout.clone()} stalls={stalls.clone()} memory={memory.clone()}
-                    label={(*label).clone()} {on_cancel} {lang} />
+                    label={(*label).clone()} {on_cancel} {mode} {lang} />
                 <div class="overlay">{ curtain }</div>
             </div>
             <div class="axis" aria-hidden="true">

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::lane_row::LaneRow;
 use crate::fixed::Fixed;
 use crate::i18n::{self, Lang, Text};
+use crate::scenario::Mode;
 use crate::timeline::{self, LaneState, Stall, Timeline};
 
 /// What [`TimelineChart`] shows.
@@ -24,6 +25,8 @@ pub struct TimelineChartProps {
     pub label: AttrValue,
     /// Cancels a task by its index, while the run goes on.
     pub on_cancel: Option<Callback<usize>>,
+    /// The run's mode, which names its lanes' cancel buttons.
+    pub mode: Mode,
     /// The page's language.
     pub lang: Lang,
 }
@@ -37,6 +40,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         memory,
         label,
         on_cancel,
+        mode,
         lang,
     } = props;
     let event_loop = html! {
@@ -76,7 +80,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                     { for lanes.iter().map(|lane| {
                         let cancellable = !matches!(lane.state, LaneState::Ended(_));
                         html! {
-                            <LaneRow key={lane.number} lane={lane.clone()} lang={*lang}
+                            <LaneRow key={lane.number} lane={lane.clone()} mode={*mode} lang={*lang}
                                 on_cancel={on_cancel.clone().filter(|_| cancellable)} />
                         }
                     }) }
