@@ -42,11 +42,16 @@ describe('the course scenarios', () => {
           for (const mode of ['sequential', 'concurrent']) {
             const predicted = await seconds(page, `total-${mode}-predicted`);
             const measured = await seconds(page, `total-${mode}-measured`);
-            runs.push({ mode, predicted, measured, late: measured - predicted });
+            const distorted = (await page.getByTestId(`total-${mode}-measured`).getAttribute('data-distorted')) !== null;
+            runs.push({ mode, predicted, measured, late: measured - predicted, distorted });
           }
           return runs;
         };
-        const runs = await withinAttempts(run, (runs) => runs.every((r) => r.late >= 0 && r.late <= tolerance));
+        // The web server's summary gives measured times from arrival to
+        // answer, which the page says only of a run it has not marked late
+        // (its own tolerance is tighter than this test's at ×10).
+        const unmarked = (r) => preset !== 'web-server' || !r.distorted;
+        const runs = await withinAttempts(run, (runs) => runs.every((r) => r.late >= 0 && r.late <= tolerance && unmarked(r)));
         for (const { mode, predicted, measured, late } of runs) {
           assert.ok(late >= 0 && late <= tolerance, `${preset}, ${mode}: measured ${measured} s, predicted ${predicted} s`);
         }

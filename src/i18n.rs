@@ -692,16 +692,26 @@ pub fn run_summary(lang: Lang, recording: &Recording) -> Option<String> {
             };
         }
     }
-    for (n, ru, en) in [
-        (timed_out, "Отменено по тайм-ауту", "Timed out"),
-        (cancelled, "Отменено", "Cancelled"),
+    text.push_str(&outcome_counts(lang, recording));
+    Some(text)
+}
+
+/// How many tasks timed out and how many were cancelled, as sentences to
+/// follow a summary (` Timed out: 2. Cancelled: 1.`); empty when none.
+/// Facts of the run, said whatever its timing.
+fn outcome_counts(lang: Lang, recording: &Recording) -> String {
+    let mut text = String::new();
+    for (outcome, ru, en) in [
+        (Outcome::TimedOut, "Отменено по тайм-ауту", "Timed out"),
+        (Outcome::Cancelled, "Отменено", "Cancelled"),
     ] {
+        let n = recording.ended(outcome);
         if n > 0 {
             let label = if lang == Lang::Ru { ru } else { en };
             let _ = write!(text, " {label}: {}.", group_digits(lang, n));
         }
     }
-    Some(text)
+    text
 }
 
 /// What a finished run measured, in one sentence: each mode's total, its
@@ -801,12 +811,13 @@ pub fn distortion_summary(lang: Lang, recording: &Recording, why: Distortion) ->
         (Lang::En, Distortion::Late) => "run again in real time (×1)",
         (Lang::En, _) => "run again with the page in view",
     };
+    let counts = outcome_counts(lang, recording);
     match lang {
         Lang::Ru => format!(
-            "{mode}: искажено. {cause}, поэтому {measured}. Прогноз, {predicted} с, в силе; {again}."
+            "{mode}: искажено. {cause}, поэтому {measured}. Прогноз, {predicted} с, в силе; {again}.{counts}"
         ),
         Lang::En => format!(
-            "{mode}: distorted. {cause}, so {measured}. The prediction, {predicted} s, stands; {again}."
+            "{mode}: distorted. {cause}, so {measured}. The prediction, {predicted} s, stands; {again}.{counts}"
         ),
     }
 }
@@ -1537,6 +1548,34 @@ mod tests {
             .map(|&e| crate::recording::Report::Event(e));
         recording.record(events.chain([crate::recording::Report::Finished(took)]));
         recording
+    }
+
+    /// What happened to the tasks is a fact of the run, said even when its
+    /// timing is not to be trusted.
+    #[test]
+    fn a_distorted_run_still_counts_its_cancels() {
+        use crate::recording::{Report, RunEvent};
+        let scenario = std::rc::Rc::new(
+            crate::link::read("#tasks=3+!1,2x0.5")
+                .shared
+                .scenario
+                .as_ref()
+                .clone(),
+        );
+        let prediction = std::rc::Rc::new(crate::simulate::predict(&scenario, Mode::Concurrent));
+        let mut recording = Recording::new(Mode::Concurrent, scenario, prediction.clone());
+        recording.record(prediction.events.iter().map(|&e| Report::Event(e)));
+        recording.record([Report::Finished(Duration::from_millis(1169))]);
+        assert!(prediction.events.iter().any(|e| matches!(
+            e,
+            RunEvent::Finished {
+                outcome: Outcome::Cancelled,
+                ..
+            }
+        )));
+        assert_eq!(recording.distortion(), Some(Distortion::Late));
+        let text = distortion_summary(Lang::En, &recording, Distortion::Late);
+        assert!(text.ends_with("(×1). Cancelled: 1."), "{text}");
     }
 
     /// Measured at ×100 on a busy machine: 2.87 s for 1 s all at once,
