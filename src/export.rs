@@ -486,13 +486,35 @@ fn legend_width(label: &str) -> u32 {
     22 + (label.chars().count() as u32 * 15).div_ceil(2) + 18
 }
 
-/// What a saved table says of how a task ended: its outcome; in a stopped
-/// run, `stopped` if it had started, `not-started` if not.
+/// How a task of an ended run ended, as its row says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowEnd {
+    /// It finished, this way.
+    Ended(Outcome),
+    /// It had started when the run was stopped.
+    Stopped,
+    /// It had not started when the run was stopped.
+    NotStarted,
+}
+
+impl TaskRow<'_> {
+    /// How the task ended, in a run that has ended.
+    pub fn end(&self) -> RowEnd {
+        match (self.outcome, self.start) {
+            (Some(outcome), _) => RowEnd::Ended(outcome),
+            (None, Some(_)) => RowEnd::Stopped,
+            (None, None) => RowEnd::NotStarted,
+        }
+    }
+}
+
+/// What a saved table says of how a task ended: its outcome, `stopped` or
+/// `not-started`.
 pub fn end_id(row: &TaskRow) -> &'static str {
-    match (row.outcome, row.start) {
-        (Some(outcome), _) => outcome.id(),
-        (None, Some(_)) => "stopped",
-        (None, None) => "not-started",
+    match row.end() {
+        RowEnd::Ended(outcome) => outcome.id(),
+        RowEnd::Stopped => "stopped",
+        RowEnd::NotStarted => "not-started",
     }
 }
 

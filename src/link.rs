@@ -263,11 +263,12 @@ pub fn read(link: &str) -> Read {
         let decoded = decode(value, &mut problems);
         let word = decoded.trim().to_ascii_lowercase();
         let word = word.as_str();
-        let one_of = |values: &'static [&'static str]| Problem::BadValue {
+        let bad = |reason| Problem::BadValue {
             key,
             value: quote(&decoded),
-            reason: ValueProblem::NotOneOf(values),
+            reason,
         };
+        let one_of = |values| bad(ValueProblem::NotOneOf(values));
         match key {
             "v" => {
                 if word != "1" {
@@ -278,22 +279,14 @@ pub fn read(link: &str) -> Read {
                 "none" | "" => limit = None,
                 _ => match parse_count(word, 0) {
                     Ok(value) => limit = Some(value),
-                    Err(error) => problems.push(Problem::BadValue {
-                        key,
-                        value: quote(&decoded),
-                        reason: ValueProblem::Limit(error),
-                    }),
+                    Err(error) => problems.push(bad(ValueProblem::Limit(error))),
                 },
             },
             "timeout" => match word {
                 "none" | "" => timeout = None,
                 _ => match parse_duration(word) {
                     Ok(value) => timeout = Some(value),
-                    Err(error) => problems.push(Problem::BadValue {
-                        key,
-                        value: quote(&decoded),
-                        reason: ValueProblem::Timeout(error),
-                    }),
+                    Err(error) => problems.push(bad(ValueProblem::Timeout(error))),
                 },
             },
             "mode" => match RunChoice::ALL.iter().find(|m| m.id() == word) {

@@ -548,11 +548,7 @@ pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, Durati
                 .then_some((number, shift))
         })
         .unwrap_or((text, 0));
-    let (negative, number) = match text.as_bytes()[0] {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
-    };
+    let (negative, number) = split_sign(text);
     let (mantissa, exponent) = match number.split_once(['e', 'E', 'е', 'Е']) {
         Some((mantissa, exponent)) => (mantissa, Some(exponent)),
         None => (number, None),
@@ -609,11 +605,7 @@ pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, Durati
 /// Reads the exponent after `e`: an optional sign and digits, held to
 /// ±[`MAX_SHIFT`] (beyond it, every duration is too long or too short).
 fn read_exponent(text: &str) -> Option<i64> {
-    let (negative, digits) = match text.as_bytes().first()? {
-        b'-' => (true, &text[1..]),
-        b'+' => (false, &text[1..]),
-        _ => (false, text),
-    };
+    let (negative, digits) = split_sign(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -622,6 +614,15 @@ fn read_exponent(text: &str) -> Option<i64> {
         .parse::<i64>()
         .map_or(MAX_SHIFT + 1, |n| n.min(MAX_SHIFT + 1));
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Whether `text` starts with `-`, and the text after its sign, if any.
+fn split_sign(text: &str) -> (bool, &str) {
+    match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    }
 }
 
 /// A duration in whole microseconds, as a u64: enough for half a million

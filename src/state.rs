@@ -619,10 +619,7 @@ impl Playground {
             }
             Action::Stop => {
                 if self.phase == Phase::Running {
-                    self.phase = Phase::Stopped;
-                    for recording in &mut self.recordings {
-                        Rc::make_mut(recording).stop(self.clock);
-                    }
+                    self.stop_run();
                 }
             }
             Action::Replay(moment) => {
@@ -686,6 +683,14 @@ impl Playground {
         }
     }
 
+    /// Stops the run at the run clock: each recording's clock stays there.
+    fn stop_run(&mut self) {
+        self.phase = Phase::Stopped;
+        for recording in &mut self.recordings {
+            Rc::make_mut(recording).stop(self.clock);
+        }
+    }
+
     fn progress(&mut self, now: Duration, reports: Vec<(Mode, Report)>) {
         self.clock = self.clock.max(now);
         for recording in &mut self.recordings {
@@ -703,10 +708,7 @@ impl Playground {
         }
         if self.failure().is_some() {
             // The run cannot go on: it stops where it is, and says why.
-            self.phase = Phase::Stopped;
-            for recording in &mut self.recordings {
-                Rc::make_mut(recording).stop(self.clock);
-            }
+            self.stop_run();
         } else if self.recordings.iter().all(|r| r.is_finished()) {
             self.phase = Phase::Done;
         }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::export::{self, Format, TaskRow};
+use crate::export::{self, Format, RowEnd, TaskRow};
 use crate::i18n::{self, Lang, Text};
 use crate::recording::{Outcome, Recording};
 use crate::scenario::{Mode, Scale};
@@ -53,12 +53,12 @@ fn seconds(at: Option<std::time::Duration>) -> String {
 }
 
 fn outcome(row: &TaskRow, lang: Lang) -> &'static str {
-    match (row.outcome, row.start) {
-        (Some(Outcome::Done), _) => Text::LegendDone.get(lang),
-        (Some(Outcome::TimedOut), _) => Text::LegendTimedOut.get(lang),
-        (Some(Outcome::Cancelled), _) => Text::LegendCancelled.get(lang),
-        (None, Some(_)) => Text::OutcomeUnfinished.get(lang),
-        (None, None) => Text::LegendPending.get(lang),
+    match row.end() {
+        RowEnd::Ended(Outcome::Done) => Text::LegendDone.get(lang),
+        RowEnd::Ended(Outcome::TimedOut) => Text::LegendTimedOut.get(lang),
+        RowEnd::Ended(Outcome::Cancelled) => Text::LegendCancelled.get(lang),
+        RowEnd::Stopped => Text::OutcomeUnfinished.get(lang),
+        RowEnd::NotStarted => Text::LegendPending.get(lang),
     }
 }
 
