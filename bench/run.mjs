@@ -148,8 +148,9 @@ async function keptForOfflineSize(loaded) {
   const { tab, context } = await open(page.url);
   const urls = await tab.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    const cache = await caches.open('async-playground');
-    return (await cache.keys()).map((request) => request.url);
+    // The build's own cache (sw.js): async-playground-<version>.
+    const name = (await caches.keys()).find((key) => key.startsWith('async-playground'));
+    return (await (await caches.open(name)).keys()).map((request) => request.url);
   });
   await context.close();
   const extra = urls.filter((url) => !loaded.some(({ file }) => new URL(url).pathname === file));

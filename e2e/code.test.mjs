@@ -30,7 +30,7 @@ describe('the Code panel', () => {
       await page.waitForLoadState('networkidle');
       assert.ok(!fetched.some((path) => path.includes('code-worker')), 'nothing before opening');
       const code = await openCode(page);
-      assert.ok(fetched.some((path) => path.endsWith('code-worker_bg.wasm')), fetched.join(' '));
+      assert.ok(fetched.some((path) => /\/code-worker-[0-9a-f]{16}_bg\.wasm$/.test(path)), fetched.join(' '));
       assert.match(code, /^import asyncio$/m);
       assert.match(code, /^ {4}\(30, "", \[\("wait", 1\)\]\),$/m);
       assert.match(code, /await asyncio\.gather\(/);

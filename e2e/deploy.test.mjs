@@ -4,17 +4,33 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CSP, serve, usePlayground, waitForRunState } from './harness.mjs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP, openPage, serve, usePlayground, waitForRunState } from './harness.mjs';
+import { stamp } from '../scripts/stamp.mjs';
 
 const playground = usePlayground();
 
 describe('deploy anywhere', () => {
-  test('from a sub-folder under a strict policy the page starts, runs, offloads and writes code', () =>
-    playground.withPage('#tasks=2x0.2,o0.2&mode=concurrent&lang=ru', async (page) => {
+  test('from a sub-folder under a strict policy the page starts, runs, offloads, draws and writes code', () =>
+    playground.withPage('#tasks=2x0.2,o0.2&mode=compare&lang=ru', async (page) => {
       assert.ok(new URL(page.url()).pathname.startsWith('/course/playground/'));
       assert.equal(await page.getByTestId('boot').count(), 0, 'the loading note is gone');
-      await page.getByTestId('run-concurrent').click();
+      await page.getByTestId('run-compare').click();
       await waitForRunState(page, 'done');
+      // The bars are placed although the policy blocks style attributes:
+      // one after another, each task's bar starts where the one before it
+      // ended, not at the left edge.
+      const starts = await page.$$eval('[data-mode="sequential"] [data-testid="lane"] .lane-track', (tracks) =>
+        tracks.map((track) => {
+          const bar = [...track.querySelectorAll('.bar')].find((b) => b.getBoundingClientRect().width > 0);
+          return (bar.getBoundingClientRect().left - track.getBoundingClientRect().left) / track.getBoundingClientRect().width;
+        }),
+      );
+      assert.equal(starts.length, 3);
+      assert.ok(starts[0] < 0.02 && starts[1] > 0.1 && starts[2] > starts[1] + 0.1, `${starts}`);
       await page.getByTestId('show-code').click();
       await page.waitForSelector('[data-testid="program"][data-ready="true"]');
       assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script');
@@ -59,8 +75,8 @@ describe('deploy anywhere', () => {
     });
   });
 
-  describe('a host whose policy forbids workers made in the page', () => {
-    const strict = useHost(CSP.replace("worker-src 'self' blob:", "worker-src 'self'"));
+  describe('a host whose policy forbids workers', () => {
+    const strict = useHost(CSP.replace("worker-src 'self'", "worker-src 'none'"));
     test('a run with an offloaded step stops and says why, instead of waiting forever', async () => {
       const context = await playground.browser.newContext();
       try {
@@ -94,4 +110,103 @@ describe('deploy anywhere', () => {
       await waitForRunState(page, 'done');
       assert.deepEqual(outside, []);
     }));
+
+  describe('a second build deployed over the first', () => {
+    // Build B is build A with its workers changed and stamped again, as the
+    // post-build hook stamps every build: new version, new names, new
+    // service worker.
+    const root = mkdtempSync(join(tmpdir(), 'async-playground-builds-'));
+    const [site, a, b] = ['site', 'a', 'b'].map((name) => join(root, name, '/'));
+    let host;
+    before(async () => {
+      cpSync(fileURLToPath(new URL('../dist/', import.meta.url)), a, { recursive: true });
+      cpSync(a, b, { recursive: true });
+      for (const file of readdirSync(b).filter((name) => /^(code|offload)-worker-.*\.js$/.test(name))) {
+        appendFileSync(join(b, file), '\n// build B\n');
+      }
+      stamp(b);
+      cpSync(a, site, { recursive: true });
+      host = await serve(site);
+    });
+    after(async () => {
+      await host?.close();
+      rmSync(root, { recursive: true, force: true });
+    });
+    /** Replaces the site's files with `build`'s, as a deploy does. */
+    const deploy = (build) => {
+      rmSync(site, { recursive: true });
+      cpSync(build, site, { recursive: true });
+    };
+    const build = (page) => page.evaluate(() => document.documentElement.dataset.build);
+    const caches = (page) => page.evaluate(async () => (await self.caches.keys()).filter((key) => key.startsWith('async-playground')));
+    /** Waits until the async `predicate` holds in the page (waitForFunction does not await a promise). */
+    async function until(page, predicate, arg) {
+      const deadline = Date.now() + 30_000;
+      while (!(await page.evaluate(predicate, arg))) {
+        assert.ok(Date.now() < deadline, `not in 30 s: ${predicate}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    /** Whether the page, run offloading and its program, all work now. */
+    async function works(page) {
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+      await page.getByTestId('show-code').click();
+      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+    }
+
+    test('each build is kept whole and alone, and the page and its workers always come from one build, online and offline', async () => {
+      const opened = await openPage(playground.browser, `${host.url}#tasks=o0.2,0.2&mode=concurrent`);
+      const { page } = opened;
+      try {
+        const workers = [];
+        page.context().on('request', (request) => {
+          const name = new URL(request.url()).pathname.split('/').pop();
+          if (/-worker-/.test(name)) workers.push(name);
+        });
+        const versionA = await build(page);
+        await until(page, async () => (await navigator.serviceWorker.ready).active.state === 'activated');
+        await page.reload();
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+        assert.deepEqual(await caches(page), [`async-playground-${versionA}`]);
+
+        await page.context().setOffline(true);
+        await page.reload();
+        await page.getByTestId('run-state').waitFor();
+        assert.equal(await build(page), versionA);
+        await works(page);
+        await page.context().setOffline(false);
+
+        // Online, the first reload after the deploy is build B, and its
+        // service worker replaces A's files with B's.
+        deploy(b);
+        workers.length = 0;
+        await page.reload();
+        await page.getByTestId('run-state').waitFor();
+        const versionB = await build(page);
+        assert.notEqual(versionB, versionA);
+        await works(page);
+        await until(
+          page,
+          async (version) => {
+            const keys = await caches.keys();
+            return keys.length === 1 && keys[0] === `async-playground-${version}` && navigator.serviceWorker.controller?.state === 'activated';
+          },
+          versionB,
+        );
+
+        await page.context().setOffline(true);
+        await page.reload();
+        await page.getByTestId('run-state').waitFor();
+        assert.equal(await build(page), versionB);
+        await works(page);
+        await page.context().setOffline(false);
+        assert.ok(workers.length >= 2, workers.join(' '));
+        assert.deepEqual(workers.filter((name) => !name.includes(versionB)), [], 'only build B\'s workers');
+        assert.deepEqual(opened.errors, []);
+      } finally {
+        await opened.close();
+      }
+    });
+  });
 });

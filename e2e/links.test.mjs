@@ -4,6 +4,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seconds, serve, usePlayground, waitForRunState } from './harness.mjs';
 
 const playground = usePlayground();
@@ -172,6 +175,25 @@ describe('sharing', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="task-row"]').length === 2);
       assert.deepEqual(await durations(page), ['4', '5']);
     }));
+
+  test('a link to another scenario mid-run stops the run: the table holds one scenario', () =>
+    withLink('#tasks=3x2&mode=compare', async (page) => {
+      await page.getByTestId('run-compare').click();
+      await page.waitForSelector('[data-testid="lane"][data-state="running"], [data-testid="lane"][data-state="waiting"]');
+      await page.evaluate(() => { location.hash = 'tasks=5.5&mode=compare'; });
+      await waitForRunState(page, 'idle');
+      assert.deepEqual(await durations(page), ['5.5']);
+      // Both rows are the new scenario's prediction; nothing of the old run is measured.
+      assert.equal(await seconds(page, 'total-sequential-predicted'), 5.5);
+      assert.equal(await seconds(page, 'total-concurrent-predicted'), 5.5);
+      assert.equal(await seconds(page, 'total-sequential-measured'), null);
+      assert.equal(await seconds(page, 'total-concurrent-measured'), null);
+      assert.ok((await page.getByTestId('lane').count()) <= 1, 'no lane of the old run\'s three');
+      // The page goes on: the new scenario runs.
+      await page.getByTestId('scale').selectOption({ label: '×100' });
+      await page.getByTestId('run-concurrent').click();
+      await waitForRunState(page, 'done');
+    }));
 });
 
 describe('embedding', () => {
@@ -262,6 +284,55 @@ describe('embedding', () => {
     } finally {
       await context.close();
       await lesson.close();
+    }
+  });
+
+  test('embed.js hears only the playground\'s own frames, and only sane heights', async () => {
+    // A lesson page on a second origin embeds the playground and an
+    // unrelated frame from a third; the unrelated one posts the
+    // playground's message.
+    const dir = mkdtempSync(join(tmpdir(), 'async-playground-lesson-'));
+    const [lesson, other] = [await serve(`${dir}/`, { csp: null }), await serve(`${dir}/`, { csp: null })];
+    const context = await playground.browser.newContext();
+    try {
+      writeFileSync(join(dir, 'widget.html'), '<!doctype html><p>an unrelated widget</p>');
+      writeFileSync(
+        join(dir, 'lesson.html'),
+        `<!doctype html><iframe id="playground" src="${playground.url}#tasks=1&embed=1" style="height:300px"></iframe>
+         <iframe id="widget" src="${other.url}widget.html" style="height:200px"></iframe>
+         <script src="${playground.url}embed.js"></script>`,
+      );
+      const page = await context.newPage();
+      await page.goto(`${lesson.url}lesson.html`);
+      await page.waitForFunction(() => document.getElementById('playground').style.height !== '300px');
+      const heights = () => page.evaluate(() => ['playground', 'widget'].map((id) => document.getElementById(id).style.height));
+      const before = await heights();
+      /** Posts `values` as heights from the frame `id`; resolves once the lesson page has heard them all (after embed.js). */
+      const post = async (id, values) => {
+        await page.evaluate(([id, count]) => {
+          const source = document.getElementById(id).contentWindow;
+          window.heard = new Promise((resolve) => {
+            let left = count;
+            window.addEventListener('message', (event) => event.source === source && --left === 0 && resolve());
+          });
+        }, [id, values.length]);
+        const frame = page.frames().find((f) => f.url().startsWith(id === 'widget' ? other.url : playground.url));
+        await frame.evaluate((values) => {
+          for (const height of values) parent.postMessage({ type: 'async-playground:height', height: height === 'NaN' ? NaN : height }, '*');
+        }, values);
+        await page.evaluate(() => window.heard);
+      };
+      await post('widget', [1e9, -5, 'NaN', 900]);
+      assert.deepEqual(await heights(), before, 'the widget resized nothing');
+      await post('playground', [-5, 'NaN', 0]);
+      assert.deepEqual(await heights(), before, 'no height below one pixel, or not a number');
+      await post('playground', [1e9]);
+      assert.deepEqual(await heights(), ['20000px', before[1]], 'at most 20,000 px');
+    } finally {
+      await context.close();
+      await lesson.close();
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

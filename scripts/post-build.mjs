@@ -8,10 +8,13 @@
 // 2. In release builds, minifies the page's wasm-bindgen glue, which
 //    Trunk's own minifier cannot read (`export ... as default`) and would
 //    ship as it is, and writes its new integrity hash into index.html.
+// 3. Names the build by its content (scripts/stamp.mjs): its version, its
+//    workers' files and its service worker's list of files.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { stamp } from './stamp.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set; run me as a Trunk hook');
@@ -61,3 +64,6 @@ for (const file of readdirSync(dir)) {
   const text = readFileSync(join(dir, file), 'utf8');
   if (/(?:src|href)=["']?\/(?!\/)|importScripts\(["']\/(?!\/)/.test(text)) fail(`${file} names a file from the site's root`);
 }
+
+// 3. The build's version, in its workers' names and its service worker.
+console.log(`post-build: build ${stamp(dir)}`);

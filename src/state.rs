@@ -580,6 +580,13 @@ impl Playground {
             Action::LoadPreset(preset) => self.load(&preset.scenario_in(self.lang)),
             Action::OpenLink(read) => {
                 if *self.link != *link::write(&read.shared) || !read.problems.is_empty() {
+                    // Another scenario mid-run (Back, Forward, a link
+                    // opened by hand) stops the run, and its results go
+                    // with it: the table never holds two scenarios.
+                    let run = self.recordings.first().map(|r| &r.scenario);
+                    if self.phase == Phase::Running && run != Some(&read.shared.scenario) {
+                        self.stop_run();
+                    }
                     self.open_link(read);
                 }
             }
@@ -1141,6 +1148,44 @@ mod tests {
         state.apply(Action::SetName(0, "toast".into()));
         assert!(state.recordings.is_empty());
         assert_eq!(state.phase, Phase::Idle);
+    }
+
+    #[test]
+    fn a_link_to_another_scenario_mid_run_stops_the_run_and_clears_it() {
+        let mut state = Playground::new(Lang::En);
+        state.apply(start(&state, RunChoice::Compare));
+        state.apply(progress(
+            1,
+            Duration::from_millis(1001),
+            Mode::Concurrent,
+            Report::Finished(Duration::from_millis(1001)),
+        ));
+        // The same scenario at another speed: the run goes on.
+        let same = link::read(&link::write(&Shared {
+            scale: Scale::X10,
+            ..Shared::default()
+        }));
+        state.apply(Action::OpenLink(same));
+        assert_eq!(state.phase, Phase::Running);
+        assert_eq!(state.recordings.len(), 2);
+
+        state.apply(Action::OpenLink(link::read("#tasks=5.5&mode=compare")));
+        assert_eq!(
+            state.phase,
+            Phase::Idle,
+            "stopped, and cleared by the new scenario"
+        );
+        assert!(state.recordings.is_empty() && state.earlier.is_empty());
+        let plan = state.plan.as_ref().expect("valid");
+        assert_eq!(plan.scenario.tasks.len(), 1);
+        // A late report of the stopped run changes nothing.
+        state.apply(progress(
+            1,
+            Duration::from_secs(30),
+            Mode::Sequential,
+            Report::Finished(Duration::from_secs(30)),
+        ));
+        assert!(state.recordings.is_empty());
     }
 
     #[test]

@@ -59,7 +59,18 @@ impl Observed {
     }
 }
 
+/// The offload workers' script, as a `blob:` URL: the test page does not
+/// serve the site's files.
+fn offload_script() -> String {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let parts = js_sys::Array::of1(&include_str!("../www/offload-worker.js").into());
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
 fn observe(scenario: Scenario, mode: Mode, scale: Scale) -> Observed {
+    workers::use_script(offload_script());
     let modes: &'static [Mode] = match mode {
         Mode::Sequential => &[Mode::Sequential],
         Mode::Concurrent => &[Mode::Concurrent],
@@ -167,6 +178,40 @@ async fn stopping_a_run_clears_its_timers_and_the_next_run_starts_clean() {
     assert_eq!(events.len(), 2, "the next run reports only its own task");
     assert_eq!(pending_sleeps(), 0);
     assert!(!timer_armed());
+}
+
+#[wasm_bindgen_test]
+async fn a_sequential_run_of_work_gives_the_browser_a_turn_and_stops_between_tasks() {
+    // A second of work in 100 steps of 10 ms, one task after another: no
+    // task ever awaits, yet a browser timer set now fires long before the
+    // run ends, and a Stop there lands.
+    let mut run = observe(
+        Scenario::of(vec![parse_task("c0.01").unwrap(); 100]),
+        Mode::Sequential,
+        Scale::X1,
+    );
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    let mut started = 0;
+    while let Ok(Some(report)) = run.reports.try_next() {
+        assert!(
+            !matches!(report, Report::Finished(_)),
+            "the run blocked the page to its end"
+        );
+        started += usize::from(matches!(report, Report::Event(RunEvent::Started { .. })));
+    }
+    assert!(
+        started < 100,
+        "{started} tasks started before the page had a turn"
+    );
+    drop(run.handle);
+    assert_eq!(pending_sleeps(), 0);
+    // Dropped with the run, its reporter closes the stream.
+    while let Some(report) = run.reports.next().await {
+        assert!(
+            !matches!(report, Report::Event(RunEvent::Started { .. })),
+            "no task starts after Stop"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

@@ -1,44 +1,39 @@
 // Async Playground's service worker. After the first visit the page works
-// with no network: it keeps this site's files (the page, its wasm, the code
-// worker that writes programs and saved files, embed.js) in one cache. It
-// only ever fetches from this site, and sends nothing anywhere.
+// with no network: it keeps every file of one build of the site in a cache
+// of that build's own, and sends nothing anywhere.
+//
+// The build's version and its files are written in by the build
+// (scripts/stamp.mjs), so each build's service worker differs from the one
+// before: the browser installs it on the next visit, it fetches its build
+// whole (or nothing, if any file fails), then deletes every other build's
+// files. The page and its workers always come from one build: the page
+// names its workers with its build's version (index.html's `data-build`),
+// so a page never gets another build's worker, from the cache or the
+// network.
 
-const CACHE = 'async-playground';
-// Files the page fetches later (the code worker) or lesson pages load.
-const EXTRA = ['code-worker_loader.js', 'code-worker.js', 'code-worker_bg.wasm', 'embed.js'];
+const VERSION = 'unbuilt';
+const FILES = [];
+
+const CACHE = `async-playground-${VERSION}`;
 const INDEX = new URL('./', self.location).href;
-
-/** The files an index.html names: Trunk's hashed script, wasm, style, icon. */
-function named(html) {
-  const paths = html.match(/[\w./-]+\.(?:js|wasm|css|svg)\b/g) ?? [];
-  const files = paths.filter((path) => !path.includes('//') && path !== 'sw.js');
-  return [...new Set(files.map((path) => new URL(path, INDEX).href))];
-}
+const KEPT = new Set([INDEX, ...FILES.map((file) => new URL(file, INDEX).href)]);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      const response = await fetch(INDEX, { cache: 'no-cache' });
-      const files = named(await response.clone().text());
-      await cache.put(INDEX, response);
-      await cache.addAll([...files, ...EXTRA.map((file) => new Request(new URL(file, INDEX), { cache: 'reload' }))]);
+      // From the network, never from the browser's HTTP cache.
+      await cache.addAll([...KEPT].map((url) => new Request(url, { cache: 'reload' })));
       await self.skipWaiting();
     })(),
   );
 });
 
-// Drops files of earlier versions: whatever the kept index.html no longer names.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE);
-      const index = await cache.match(INDEX);
-      if (index) {
-        const keep = new Set([INDEX, ...named(await index.text()), ...EXTRA.map((file) => new URL(file, INDEX).href)]);
-        for (const request of await cache.keys()) {
-          if (!keep.has(request.url)) await cache.delete(request);
-        }
+      for (const name of await caches.keys()) {
+        if (name.startsWith('async-playground') && name !== CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -47,37 +42,21 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  const unnamed = EXTRA.some((file) => url.pathname.endsWith(`/${file}`));
-  if (request.mode === 'navigate' || unnamed) {
-    // Pages, and files whose name does not change with their content: fresh
-    // from the network when there is one, kept for when not.
-    const key = url.pathname === new URL(INDEX).pathname ? INDEX : url.origin + url.pathname;
-    event.respondWith(
-      (async () => {
-        const cache = await caches.open(CACHE);
-        try {
-          const response = await fetch(request);
-          if (response.ok) await cache.put(key, response.clone());
-          return response;
-        } catch (error) {
-          return (await cache.match(key)) ?? Promise.reject(error);
-        }
-      })(),
-    );
+  url.search = '';
+  url.hash = '';
+  const page = url.href === INDEX || url.href === `${INDEX}index.html`;
+  if (request.mode === 'navigate' && page) {
+    // The page: fresh from the network when there is one, so that a new
+    // build reaches a returning learner on the first visit; this build's
+    // when not.
+    event.respondWith(fetch(request).catch(async () => (await caches.match(INDEX, { cacheName: CACHE })) ?? Response.error()));
     return;
   }
-  // Files: Trunk names the page's own by their content, so a kept one is
-  // never stale; any other is kept once fetched.
-  event.respondWith(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      const kept = await cache.match(request, { ignoreSearch: true });
-      if (kept) return kept;
-      const response = await fetch(request);
-      if (response.ok) await cache.put(request, response.clone());
-      return response;
-    })(),
-  );
+  if (!KEPT.has(url.href)) return;
+  // A file of a build: each is named by its build, so this build's copy is
+  // the right one. One missing from the cache (deleted by a newer build)
+  // comes from the network.
+  event.respondWith((async () => (await caches.match(url.href, { cacheName: CACHE })) ?? fetch(request))());
 });

@@ -16,15 +16,34 @@ use std::task::{Context, Poll, Waker};
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, MessageEvent, Url, Worker};
+use web_sys::{MessageEvent, Worker};
 
 use crate::scenario::{Scenario, StepKind, WORKERS};
 
-/// What each worker runs: spin for the given milliseconds, then answer.
-const WORKER_SCRIPT: &str = "onmessage = (event) => {\n  \
-    const end = performance.now() + event.data;\n  \
-    while (performance.now() < end) {}\n  \
-    postMessage(0);\n};\n";
+/// What each worker runs (www/offload-worker.js): spin for the given
+/// milliseconds, then answer. A file beside the page, not a script made in
+/// it: a Content-Security-Policy of `worker-src 'self'` allows the one and
+/// blocks the other (a `blob:` URL).
+const WORKER_SCRIPT: &str = "offload-worker.js";
+
+/// A worker's file as this build of the site names it: `file` as Trunk
+/// names it (`code-worker_loader.js`) with the version index.html gives
+/// (`<html data-build="…">`, written by scripts/stamp.mjs):
+/// `code-worker-<version>_loader.js`. So the page only ever starts its own
+/// build's workers, whatever a cache holds. Relative to the page.
+pub fn of_this_build(file: &str) -> String {
+    let version = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|root| root.get_attribute("data-build"));
+    match version {
+        Some(version) => {
+            let at = file.find(['_', '.']).unwrap_or(file.len());
+            format!("{}-{version}{}", &file[..at], &file[at..])
+        }
+        None => file.to_owned(),
+    }
+}
 
 /// One job, shared by its future, the queue and the worker computing it.
 #[derive(Default)]
@@ -56,17 +75,22 @@ struct Pool {
 
 thread_local! {
     static POOL: RefCell<Pool> = RefCell::default();
+    /// The workers' script, if not the site's file: see [`use_script`].
+    static SCRIPT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Starts the workers from `url` instead of the site's file: for a page
+/// that does not serve the site's files (the runtime's tests make theirs
+/// from www/offload-worker.js). Workers already started keep their script.
+pub fn use_script(url: String) {
+    SCRIPT.set(Some(url));
 }
 
 fn new_worker(index: usize) -> Option<Slot> {
-    let options = BlobPropertyBag::new();
-    options.set_type("text/javascript");
-    let parts = js_sys::Array::of1(&JsValue::from_str(WORKER_SCRIPT));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = Url::create_object_url_with_blob(&blob).ok()?;
-    let worker = Worker::new(&url).ok();
-    let _ = Url::revoke_object_url(&url);
-    let worker = worker?;
+    let script = SCRIPT
+        .with_borrow(Option::clone)
+        .unwrap_or_else(|| of_this_build(WORKER_SCRIPT));
+    let worker = Worker::new(&script).ok()?;
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |_| finished(index));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed(index));

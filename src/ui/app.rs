@@ -266,12 +266,13 @@ pub fn app() -> Html {
         })
     };
 
-    // A run that cannot go on is stopped, as Stop would: its futures are
-    // dropped, and with them their timers.
+    // The run lives while the state says it runs. One that cannot go on,
+    // or that a link to another scenario stopped, is dropped as Stop drops
+    // it: its futures, and with them their timers.
     {
         let session = session.clone();
-        use_effect_with(state.failure(), move |failure| {
-            if failure.is_some() {
+        use_effect_with(state.phase == Phase::Running, move |&running| {
+            if !running {
                 session.borrow_mut().take();
             }
         });

@@ -10,6 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, MessageEvent, Worker};
 
 use crate::code::message;
+use crate::runtime::workers::of_this_build;
 use crate::ui::location;
 
 /// The worker's script, beside the page (Trunk writes it).
@@ -21,7 +22,7 @@ pub const ANSWER_WITHIN_MS: u32 = 15_000;
 /// The worker's answer to `request` (without its number), or `None` if it
 /// could not start, failed, or did not answer in time.
 pub async fn ask(request: &str) -> Option<String> {
-    let worker = Worker::new(&location::beside_page(WORKER_SCRIPT)).ok()?;
+    let worker = Worker::new(&location::beside_page(&of_this_build(WORKER_SCRIPT))).ok()?;
     let (sender, mut replies) = mpsc::unbounded::<Option<String>>();
     let on_message = {
         let sender = sender.clone();

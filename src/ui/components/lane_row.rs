@@ -38,7 +38,12 @@ pub fn lane_row(
             Fixed(segment.left, 3),
             Fixed(100.0 - segment.right, 3)
         );
-        html! { <span class={classes!("bar", segment.state.id())} {style}></span> }
+        // `~style` sets the element's style *property* (its CSS text, through
+        // the CSSOM), not the `style` attribute: a Content-Security-Policy of
+        // `style-src 'self'`, which a careful course platform sends, blocks
+        // inline style attributes and would leave every bar at the left
+        // edge. Every position on the timeline is set this way.
+        html! { <span class={classes!("bar", segment.state.id())} ~style={style}></span> }
     });
     let label = match on_cancel {
         Some(on_cancel) => {

@@ -77,11 +77,11 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
         let to = timeline::percent(until, axis);
         html! {
             <div key={Fixed(from, 4).to_string()} class="future advancing" data-testid="now"
-                style={format!("--from:{}%;--to:{}%;--duration:{}s", Fixed(from, 3), Fixed(to, 3), Fixed(seconds, 4))}></div>
+                ~style={format!("--from:{}%;--to:{}%;--duration:{}s", Fixed(from, 3), Fixed(to, 3), Fixed(seconds, 4))}></div>
         }
     } else {
         html! {
-            <div key="still" class="future" data-testid="now" style={format!("--from:{}%", Fixed(from, 3))}></div>
+            <div key="still" class="future" data-testid="now" ~style={format!("--from:{}%", Fixed(from, 3))}></div>
         }
     };
     html! {
@@ -97,7 +97,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
             </div>
             <div class="axis" aria-hidden="true">
                 { for timeline::ticks(axis).into_iter().map(|tick| html! {
-                    <span class="tick" style={format!("left:{}%", Fixed(tick.left, 3))}>
+                    <span class="tick" ~style={format!("left:{}%", Fixed(tick.left, 3))}>
                         { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
                     </span>
                 }) }

@@ -50,7 +50,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                 { for stalls.iter().map(|stall| html! {
                     <span class={classes!("bar", "stall", stall.cause.id())} data-testid="stall"
                         data-cause={stall.cause.id()}
-                        style={format!("left:{}%;right:{}%", Fixed(stall.left, 3), Fixed(100.0 - stall.right, 3))}></span>
+                        ~style={format!("left:{}%;right:{}%", Fixed(stall.left, 3), Fixed(100.0 - stall.right, 3))}></span>
                 }) }
             </span>
         </div>
