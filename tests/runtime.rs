@@ -192,7 +192,7 @@ async fn a_sequential_run_of_work_gives_the_browser_a_turn_and_stops_between_tas
     );
     gloo_timers::future::TimeoutFuture::new(0).await;
     let mut started = 0;
-    while let Ok(Some(report)) = run.reports.try_next() {
+    while let Ok(report) = run.reports.try_recv() {
         assert!(
             !matches!(report, Report::Finished(_)),
             "the run blocked the page to its end"
