@@ -101,7 +101,7 @@ pub fn answer(request: &str) -> Option<String> {
     lines.next();
     let lang = Lang::from_tag(lines.next()?);
     let link = lines.next()?;
-    let scenario = crate::link::read(link).shared.scenario;
+    let scenario = crate::link::read_unbounded(link).shared.scenario;
     let recordings = lines
         .map(|line| Recording::decode(scenario.clone(), line))
         .collect::<Option<Vec<_>>>()?;

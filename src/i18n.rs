@@ -164,6 +164,7 @@ pub enum Text {
     CopyLink,
     Copied,
     CopyFailed,
+    LinkTooBig,
     Embed,
     EmbedHelp,
     CopyCode,
@@ -340,6 +341,10 @@ impl Text {
             Text::CopyFailed => (
                 "Could not copy: select the text and copy it by hand.",
                 "Не удалось скопировать: выделите текст и скопируйте вручную.",
+            ),
+            Text::LinkTooBig => (
+                "This scenario is too big for a link (over 1 MB); the address shows the last one that fit. Save a run as JSON to keep it.",
+                "Сценарий слишком велик для ссылки (больше 1 МБ); в адресе — последний, что поместился. Сохраните запуск в JSON, чтобы не потерять его.",
             ),
             Text::Embed => ("Embed", "Встроить"),
             Text::EmbedHelp => (
@@ -1118,6 +1123,8 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
         Problem::NoTasks => {
             "No task in the link could be read: showing the course's first example.".to_owned()
         }
+        Problem::More(count) if ru => format!("…и ещё {}.", group_digits(lang, *count)),
+        Problem::More(count) => format!("…and {} more.", group_digits(lang, *count)),
         Problem::BadCharacters { item } if ru => {
             format!("Из названия задачи {item} убраны управляющие знаки и знаки направления текста.")
         }

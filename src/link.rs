@@ -30,10 +30,11 @@
 //! what it meant when it was written even if the page's defaults change;
 //! links of version 1 will always be read as version 1.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 use crate::i18n::Lang;
 use crate::presets::Preset;
@@ -53,6 +54,10 @@ pub const MAX_LINK_BYTES: usize = 1 << 20;
 const KEYS: [&str; 9] = [
     "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed", "guess",
 ];
+
+/// The most problems a [`Read`] lists, each once: those after are counted
+/// in one [`Problem::More`].
+pub const MAX_PROBLEMS: usize = 12;
 
 /// The most characters of a bad value repeated back in a [`Problem`].
 const QUOTE_CHARS: usize = 40;
@@ -129,6 +134,9 @@ pub enum Problem {
         /// The item, from 1.
         item: usize,
     },
+    /// This many more problems than [`MAX_PROBLEMS`], not listed. Always
+    /// the last.
+    More(usize),
     /// A value the parameter does not take; the default was used.
     BadValue {
         /// The parameter.
@@ -167,16 +175,31 @@ pub enum TaskProblem {
 pub struct Read {
     /// The state to open: what could be read, defaults for the rest.
     pub shared: Shared,
-    /// Everything that could not be used as written, in the order met.
+    /// What could not be used as written: unknown and repeated keys as met,
+    /// then each value's problems in the order [`write()`] writes the keys;
+    /// each problem once, at most [`MAX_PROBLEMS`], then how many more
+    /// ([`Problem::More`]).
     pub problems: Vec<Problem>,
 }
 
-/// Characters written as they are in names; everything else is encoded.
-const NAME_SET: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+/// What a name in a link is written with percent-encoded: what a URL's
+/// fragment may not hold as it is (controls, space, `"`, `<`, `>`, `` ` ``;
+/// the browser would encode them itself) and what the link's own syntax
+/// uses (`#`, `%`, `&`, `,`, `:`, `=`). Everything else ASCII is written as
+/// it is, so a link stays as short as it can be (a `(` is one byte, not
+/// three); letters beyond ASCII are encoded as UTF-8, as a URL needs.
+const NAME_SET: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'#')
+    .add(b'%')
+    .add(b'&')
+    .add(b',')
+    .add(b':')
+    .add(b'=');
 
 /// Writes the link for `shared`, without the leading `#`.
 pub fn write(shared: &Shared) -> String {
@@ -229,40 +252,60 @@ pub fn without_embed(link: &str) -> String {
 /// Reads a link: the part after `#` or `?` (a leading `#` or `?` is
 /// skipped). Never fails; see [`Read::problems`].
 pub fn read(link: &str) -> Read {
-    let mut shared = Shared::default();
-    let mut problems = Vec::new();
     let link = link.strip_prefix(['#', '?']).unwrap_or(link);
     if link.len() > MAX_LINK_BYTES {
-        problems.push(Problem::TooLong { bytes: link.len() });
-        return Read { shared, problems };
+        return Read {
+            shared: Shared::default(),
+            problems: vec![Problem::TooLong { bytes: link.len() }],
+        };
     }
+    read_unbounded(link)
+}
 
-    // Which keys were met, by their place in KEYS: a link of a million
-    // repeated keys is still read in one pass.
-    let mut seen = [false; KEYS.len()];
-    let (mut tasks_read, mut limit, mut timeout) = (None, None, None);
+/// Reads a link of any length, as [`read`] does within [`MAX_LINK_BYTES`]:
+/// for the page's own scenario on its way to its code worker
+/// ([`crate::code::message`]), which the page already holds within every
+/// other limit, and which a link to share may be too long to carry.
+pub fn read_unbounded(link: &str) -> Read {
+    let mut shared = Shared::default();
+    let mut problems = Problems::default();
+    let link = link.strip_prefix(['#', '?']).unwrap_or(link);
+
+    // Each key's last value, by its place in KEYS, and where it was met:
+    // a repeated key is said once and only its last value is read, so a
+    // link of a million repeated keys (or of a thousand `tasks` of 100,000
+    // tasks each) is read in one pass, each value at most once.
+    let mut last: [Option<&str>; KEYS.len()] = [None; KEYS.len()];
+    let mut repeated = [false; KEYS.len()];
     for pair in link.split('&').filter(|pair| !pair.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(index) = KEYS.iter().position(|k| k.eq_ignore_ascii_case(key.trim())) else {
             problems.push(Problem::UnknownKey(quote_decoded(key)));
             continue;
         };
-        let key = KEYS[index];
-        if seen[index] {
-            problems.push(Problem::Repeated(key.to_owned()));
+        if last[index].is_some() && !repeated[index] {
+            repeated[index] = true;
+            problems.push(Problem::Repeated(KEYS[index].into()));
         }
-        seen[index] = true;
+        last[index] = Some(value);
+    }
+    // Each value is read in the order `write` writes them.
+    let (mut tasks_read, mut limit, mut timeout) = (None, None, None);
+    for (key, value) in KEYS.into_iter().zip(last) {
+        let Some(value) = value else { continue };
         if key == "tasks" {
-            if let Some(tasks) = read_tasks(value, &mut problems) {
-                tasks_read = Some(tasks);
-            }
+            tasks_read = read_tasks(value, &mut problems);
             continue;
         }
         // Every other value is a word or a number: read as an author may
         // type it, with spaces, in capitals, or encoded by the browser.
         let decoded = decode(value, &mut problems);
-        let word = decoded.trim().to_ascii_lowercase();
-        let word = word.as_str();
+        let word = decoded.trim();
+        let word: Cow<str> = match word.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => word.to_ascii_lowercase().into(),
+            false => word.into(),
+        };
+        let word = &*word;
         let bad = |reason| Problem::BadValue {
             key,
             value: quote(&decoded),
@@ -316,11 +359,43 @@ pub fn read(link: &str) -> Read {
             timeout,
         });
     }
-    Read { shared, problems }
+    Read {
+        shared,
+        problems: problems.into_list(),
+    }
+}
+
+/// The problems met so far: each once, at most [`MAX_PROBLEMS`], and a
+/// count of the rest. A hostile link may hold a million; keeping a dozen
+/// makes each one cost the same.
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+    more: usize,
+}
+
+impl Problems {
+    fn push(&mut self, problem: Problem) {
+        if self.list.contains(&problem) {
+            return;
+        }
+        if self.list.len() < MAX_PROBLEMS {
+            self.list.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn into_list(mut self) -> Vec<Problem> {
+        if self.more > 0 {
+            self.list.push(Problem::More(self.more));
+        }
+        self.list
+    }
 }
 
 /// Reads the `tasks` value; `None` when no task could be read.
-fn read_tasks(value: &str, problems: &mut Vec<Problem>) -> Option<Vec<Task>> {
+fn read_tasks(value: &str, problems: &mut Problems) -> Option<Vec<Task>> {
     let mut tasks = Vec::new();
     for (index, text) in value.split(',').enumerate() {
         let item = index + 1;
@@ -352,7 +427,7 @@ fn read_tasks(value: &str, problems: &mut Vec<Problem>) -> Option<Vec<Task>> {
 fn read_item(
     text: &str,
     item: usize,
-    problems: &mut Vec<Problem>,
+    problems: &mut Problems,
 ) -> Result<(usize, Task), TaskProblem> {
     if text.is_empty() {
         return Err(TaskProblem::Empty);
@@ -400,26 +475,26 @@ fn read_count(count: &str) -> Result<usize, TaskProblem> {
 
 /// Percent-decodes `text`. Malformed escapes and bytes that are not UTF-8
 /// are reported and kept as they stand.
-fn decode(text: &str, problems: &mut Vec<Problem>) -> String {
+fn decode<'a>(text: &'a str, problems: &mut Problems) -> Cow<'a, str> {
     let malformed = text.match_indices('%').any(|(at, _)| {
         let hex = text.as_bytes().get(at + 1..at + 3);
         !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
     });
     match percent_decode_str(text).decode_utf8() {
-        Ok(decoded) if !malformed => decoded.into_owned(),
+        Ok(decoded) if !malformed => decoded,
         Ok(decoded) => {
             problems.push(Problem::BadEncoding(quote(text)));
-            decoded.into_owned()
+            decoded
         }
         Err(_) => {
             problems.push(Problem::BadEncoding(quote(text)));
-            percent_decode_str(text).decode_utf8_lossy().into_owned()
+            percent_decode_str(text).decode_utf8_lossy()
         }
     }
 }
 
 /// A name as the page keeps it (see [`crate::scenario::clean_name`]).
-fn clean_name(name: &str, item: usize, problems: &mut Vec<Problem>) -> String {
+fn clean_name(name: &str, item: usize, problems: &mut Problems) -> String {
     let (clean, changes) = crate::scenario::clean_name(name);
     if changes.removed {
         problems.push(Problem::BadCharacters { item });
@@ -432,7 +507,7 @@ fn clean_name(name: &str, item: usize, problems: &mut Vec<Problem>) -> String {
 
 /// A bad piece of a link, decoded as far as it goes, to repeat back.
 fn quote_decoded(text: &str) -> String {
-    quote(&decode(text, &mut Vec::new()))
+    quote(&decode(text, &mut Problems::default()))
 }
 
 /// A bad value as it is repeated back: printable and short.
@@ -698,6 +773,65 @@ mod tests {
     }
 
     #[test]
+    fn names_are_encoded_only_where_they_must_be() {
+        let named = |name: &str| Shared {
+            scenario: Rc::new(Scenario::of(vec![Task::named(
+                name,
+                vec![crate::scenario::Step::wait(Duration::from_secs(1))],
+            )])),
+            ..Shared::default()
+        };
+        let link = write(&named("(boil) [1]/2! кофе"));
+        assert!(
+            link.contains("tasks=(boil)%20[1]/2!%20%D0%BA%D0%BE%D1%84%D0%B5:1&"),
+            "{link}"
+        );
+        // 5,000 tasks, each named with 80 `(`: a link of 415 KB, not 1.2 MB.
+        let tasks = (1..=5000)
+            .map(|ms| {
+                Task::named(
+                    &"(".repeat(80),
+                    vec![crate::scenario::Step::wait(Duration::from_millis(ms))],
+                )
+            })
+            .collect();
+        let big = Shared {
+            scenario: Rc::new(Scenario::of(tasks)),
+            ..Shared::default()
+        };
+        let link = write(&big);
+        assert!(link.len() < 450_000, "{} bytes", link.len());
+        let read = read(&link);
+        assert_eq!(read.problems, []);
+        assert_eq!(read.shared, big);
+    }
+
+    #[test]
+    fn a_link_of_any_length_is_read_unbounded_the_same_way() {
+        let tasks: Vec<Task> = (1..=3000)
+            .map(|ms| {
+                Task::named(
+                    &"ж".repeat(MAX_NAME_CHARS),
+                    vec![crate::scenario::Step::wait(Duration::from_millis(ms))],
+                )
+            })
+            .collect();
+        let big = Shared {
+            scenario: Rc::new(Scenario::of(tasks)),
+            ..Shared::default()
+        };
+        let link = write(&big);
+        assert!(link.len() > MAX_LINK_BYTES);
+        assert_eq!(
+            read(&link).problems,
+            [Problem::TooLong { bytes: link.len() }]
+        );
+        let unbounded = read_unbounded(&link);
+        assert_eq!(unbounded.problems, []);
+        assert_eq!(unbounded.shared, big);
+    }
+
+    #[test]
     fn bad_items_are_left_out_and_named() {
         let read = read("#tasks=1,abc,-2,0x3,,2");
         assert_eq!(durations(&read), [1.0, 2.0]);
@@ -811,13 +945,14 @@ mod tests {
         assert_eq!(
             read.problems,
             [
+                // Keys first; then the values, in the order `write` writes them.
+                Problem::Repeated("tasks".into()),
+                Problem::NewerVersion("9".into()),
                 one_of("mode", "parallel", &["sequential", "concurrent", "compare"]),
                 one_of("scale", "7", &["1", "10", "100"]),
                 one_of("lang", "de", &["ru", "en"]),
                 one_of("embed", "yes", &["1", "0"]),
                 one_of("guess", "please", &["1", "0"]),
-                Problem::NewerVersion("9".into()),
-                Problem::Repeated("tasks".into()),
             ]
         );
     }
@@ -828,6 +963,89 @@ mod tests {
         let read = read(&huge);
         assert_eq!(read.shared, Shared::default());
         assert!(matches!(read.problems[..], [Problem::TooLong { .. }]));
+    }
+
+    /// How long `read` takes on `link`, against a linear pass over the same
+    /// text that allocates as reading does (a copy of every pair and item),
+    /// measured together: the ratio, not a time, so a busy machine does not
+    /// move it much; a read that grew with the square of the link's length
+    /// would be thousands of times the pass.
+    fn reading_cost(link: &str) -> f64 {
+        let best = |f: &dyn Fn()| {
+            (0..3)
+                .map(|_| {
+                    let began = std::time::Instant::now();
+                    f();
+                    began.elapsed().as_secs_f64()
+                })
+                .fold(f64::INFINITY, f64::min)
+        };
+        let baseline = best(&|| {
+            let pairs: Vec<String> = link
+                .split(['&', ','])
+                .map(|piece| piece.to_ascii_lowercase())
+                .collect();
+            assert!(!pairs.is_empty());
+        });
+        best(&|| assert!(!read(link).shared.scenario.tasks.is_empty())) / baseline.max(1e-6)
+    }
+
+    #[test]
+    fn a_megabyte_of_repeated_keys_is_read_in_one_pass_and_each_problem_said_once() {
+        let link = format!("#{}{}", "v&".repeat(250_000), "mode&".repeat(100_000));
+        assert!(link.len() <= MAX_LINK_BYTES);
+        let read = read(&link);
+        let mode = Problem::BadValue {
+            key: "mode",
+            value: String::new(),
+            reason: ValueProblem::NotOneOf(&["sequential", "concurrent", "compare"]),
+        };
+        assert_eq!(
+            read.problems,
+            [
+                Problem::Repeated("v".into()),
+                Problem::Repeated("mode".into()),
+                Problem::NewerVersion(String::new()),
+                mode,
+            ]
+        );
+        let cost = reading_cost(&link);
+        println!("reading a 1 MB link of repeated keys: {cost:.1}× a linear pass");
+        assert!(cost < 100.0, "{cost:.0}× a linear pass over the link");
+    }
+
+    #[test]
+    fn only_the_last_of_many_tasks_is_read() {
+        // Each `tasks` of 100,000 tasks: read every time, a megabyte of them
+        // would make five billion.
+        let link = format!("#{}", "tasks=99999999999x1&".repeat(50_000));
+        let read = read(&link);
+        assert_eq!(read.shared.scenario.tasks.len(), MAX_TASKS);
+        assert_eq!(
+            read.problems,
+            [Problem::Repeated("tasks".into()), Problem::TooManyTasks]
+        );
+        let cost = reading_cost(&link);
+        assert!(cost < 100.0, "{cost:.0}× a linear pass over the link");
+    }
+
+    #[test]
+    fn many_problems_are_listed_once_each_a_dozen_at_most_then_counted() {
+        let items: Vec<String> = (1..=500).map(|n| format!("bad{n}")).collect();
+        let read = read(&format!(
+            "#tasks={}&x=1&x=1&mode=zz&mode=zz",
+            items.join(",")
+        ));
+        assert_eq!(read.problems.len(), MAX_PROBLEMS + 1);
+        // Each problem once (`x` is listed, so its second time is not
+        // counted; the first `mode` is not read), and after the first dozen
+        // every one met is counted: `x`, the repeated `mode`, 500 bad items,
+        // no task, the bad mode.
+        let met = 1 + 1 + 500 + 1 + 1;
+        assert_eq!(
+            read.problems.last(),
+            Some(&Problem::More(met - MAX_PROBLEMS))
+        );
     }
 
     #[test]
@@ -934,5 +1152,44 @@ mod tests {
             let read = read(&link);
             prop_assert!(read.shared.scenario.tasks.len() <= MAX_TASKS);
         }
+    }
+
+    proptest! {
+        // Each case reads a link of up to 200 KB several times.
+        #![proptest_config(ProptestConfig {
+            cases: 24,
+            max_shrink_iters: 32,
+            ..ProptestConfig::default()
+        })]
+
+        /// Links a hostile author builds from the grammar's pieces, up to
+        /// 200 KB: each is read in time linear in its length (within a
+        /// ratio of a linear pass over it, measured together), and its
+        /// notice lists each problem once.
+        #[test]
+        fn hostile_links_are_read_in_linear_time_and_said_once(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "v&", "v=2&", "mode&", "mode=zz&", "x&", "tasks=1,", "bad,", "%zz,",
+                    "a:1,", "\u{202e}:1,", "limit=-1&", "1x1,", "99999999999x1,", ",,", "&&", "=",
+                ]),
+                1..12,
+            ),
+            repeat in 1usize..4_000,
+        ) {
+            let link = format!("#{}", pieces.concat().repeat(repeat));
+            let read = read(&link);
+            let problems = &read.problems;
+            prop_assert!(problems.len() <= MAX_PROBLEMS + 1);
+            for (at, problem) in problems.iter().enumerate() {
+                prop_assert!(!problems[..at].contains(problem), "{:?} twice", problem);
+                prop_assert!(!matches!(problem, Problem::More(_)) || at == problems.len() - 1);
+            }
+            if link.len() > 50_000 {
+                let cost = reading_cost(&link);
+                prop_assert!(cost < 200.0, "{:.0}× a linear pass over {} bytes", cost, link.len());
+            }
+        }
+
     }
 }

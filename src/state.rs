@@ -261,8 +261,12 @@ pub struct Playground {
     /// What could not be used in the link the page was opened with.
     pub notice: Rc<[Problem]>,
     /// The link of the scenario in the editor (without `#`); while a field
-    /// is invalid, the last valid one.
+    /// is invalid, or the scenario is too big for a link, the last one.
     pub link: Rc<str>,
+    /// The scenario in the editor is too big for a link: the bytes its link
+    /// would take, over [`link::MAX_LINK_BYTES`]. The page says so where the
+    /// link is shared, and the address keeps the last link that fit.
+    pub unlinkable: Option<usize>,
     /// How the last change to the link should reach the address bar.
     pub link_change: LinkChange,
     /// The tasks as typed.
@@ -380,6 +384,7 @@ impl Playground {
             embed: false,
             notice: Rc::new([]),
             link: Rc::from(""),
+            unlinkable: None,
             link_change: LinkChange::Replace,
             drafts: Rc::default(),
             knobs: KnobsDraft::from_scenario(&Scenario::default()),
@@ -493,11 +498,12 @@ impl Playground {
 
     /// Writes the link of what the page shows, if it changed, noting how
     /// the address bar should follow. An invalid scenario keeps the last
-    /// valid link.
+    /// valid link; one too big for a link keeps the last that fit.
     fn refresh_link(&mut self, change: LinkChange) {
         if let Some(shared) = self.shared() {
             let link = link::write(&shared);
-            if *self.link != *link {
+            self.unlinkable = (link.len() > link::MAX_LINK_BYTES).then_some(link.len());
+            if self.unlinkable.is_none() && *self.link != *link {
                 self.link = link.into();
                 self.link_change = change;
             }
@@ -1186,6 +1192,40 @@ mod tests {
             Report::Finished(Duration::from_secs(30)),
         ));
         assert!(state.recordings.is_empty());
+    }
+
+    #[test]
+    fn a_scenario_too_big_for_a_link_keeps_the_last_link_and_says_so() {
+        let mut state = Playground::new(Lang::En);
+        let before = state.link.clone();
+        let tasks = (1..=3000)
+            .map(|ms| {
+                Task::named(
+                    &"ж".repeat(crate::scenario::MAX_NAME_CHARS),
+                    vec![crate::scenario::Step::wait(Duration::from_millis(ms))],
+                )
+            })
+            .collect();
+        let shared = Shared {
+            scenario: Rc::new(Scenario::of(tasks)),
+            ..Shared::default()
+        };
+        state.apply(Action::OpenLink(link::Read {
+            shared,
+            problems: Vec::new(),
+        }));
+        assert_eq!(state.drafts.len(), 3000, "the scenario is on screen");
+        assert!(state
+            .unlinkable
+            .is_some_and(|bytes| bytes > link::MAX_LINK_BYTES));
+        assert_eq!(
+            state.link, before,
+            "the address keeps the last link that fit"
+        );
+        state.apply(Action::RemoveAll);
+        state.apply(Action::AddTask);
+        assert_eq!(state.unlinkable, None);
+        assert_ne!(state.link, before);
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn answer(request: &str) -> Option<String> {
         "export" => return Some(format!("{id}\n{}", crate::export::answer(parts.next()?)?)),
         _ => return None,
     };
-    let shared = link::read(parts.next()?).shared;
+    let shared = link::read_unbounded(parts.next()?).shared;
     let mode = match shared.mode {
         RunChoice::Sequential => Mode::Sequential,
         RunChoice::Concurrent | RunChoice::Compare => Mode::Concurrent,
@@ -177,6 +177,28 @@ mod tests {
         assert_eq!(
             program(&answer),
             Language::Rust.program(&scenario, Mode::Sequential, Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_scenario_too_big_for_a_link_still_gets_its_own_program() {
+        let tasks = (1..=3000)
+            .map(|ms| {
+                crate::scenario::Task::named(
+                    &"ж".repeat(crate::scenario::MAX_NAME_CHARS),
+                    vec![crate::scenario::Step::wait(
+                        std::time::Duration::from_millis(ms),
+                    )],
+                )
+            })
+            .collect();
+        let scenario = Rc::new(Scenario::of(tasks));
+        let asked = request(Language::Python, Mode::Concurrent, Lang::En, &scenario);
+        assert!(asked.len() > link::MAX_LINK_BYTES);
+        let answer = answer(&numbered(2, &asked)).expect("an answer");
+        assert_eq!(
+            program(&answer),
+            Language::Python.program(&scenario, Mode::Concurrent, Lang::En)
         );
     }
 

@@ -384,7 +384,7 @@ pub fn app() -> Html {
                         <p class="scenario-line" data-testid="scenario-line">{ (*summary).clone() }</p>
                         { preset_about(*preset, hidden, lang) }
                         { run_controls }
-                        <SharePanel link={state.link.clone()} {lang} />
+                        <SharePanel link={state.link.clone()} too_big={state.unlinkable.is_some()} {lang} />
                         { totals }
                         if let Some(length) = state.replay_length() {
                             { replay_bar(length, state.replay, lang, &state.dispatcher(), &replay_state) }

@@ -7,9 +7,6 @@ use crate::link::Problem;
 use crate::state::Action;
 use crate::ui::Dispatch;
 
-/// The most problems listed; a hostile link can have thousands.
-const SHOWN_PROBLEMS: usize = 12;
-
 /// The problems, a dismiss button, or nothing when there are none. A part
 /// of the page's view rather than a component of its own: each component
 /// type costs the page's download kilobytes.
@@ -18,10 +15,9 @@ pub fn link_notice(problems: &[Problem], lang: Lang, dispatch: &Dispatch) -> Htm
     if problems.is_empty() {
         return html! {};
     }
-    let more = problems.len().saturating_sub(SHOWN_PROBLEMS);
+    // The reader lists each problem once, a dozen at most, then how many more.
     let items = problems
         .iter()
-        .take(SHOWN_PROBLEMS)
         .map(|problem| html! { <li>{ i18n::link_problem(lang, problem) }</li> });
     let on_dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissNotice));
     html! {
@@ -29,9 +25,6 @@ pub fn link_notice(problems: &[Problem], lang: Lang, dispatch: &Dispatch) -> Htm
             <p>{ Text::LinkNoticeTitle.get(lang) }</p>
             <ul>
                 { for items }
-                if more > 0 {
-                    <li>{ format!("… +{}", i18n::group_digits(lang, more)) }</li>
-                }
             </ul>
             <button type="button" class="quiet" data-testid="dismiss-notice" onclick={on_dismiss}>
                 { Text::Dismiss.get(lang) }

@@ -13,6 +13,9 @@ pub struct SharePanelProps {
     /// The current link, without `#` (the state's own, compared by pointer:
     /// it can be long, and the page redraws during runs).
     pub link: Rc<str>,
+    /// The scenario on screen is too big for a link: `link` is an older
+    /// one, and nothing is offered to copy.
+    pub too_big: bool,
     /// The page's language.
     pub lang: Lang,
 }
@@ -48,10 +51,21 @@ fn copy(text: &str, done: Copied, status: UseStateHandle<Copied>) {
 
 /// "Copy link", and "Embed" with its snippet.
 #[function_component(SharePanel)]
-pub fn share_panel(SharePanelProps { link, lang }: &SharePanelProps) -> Html {
+pub fn share_panel(
+    SharePanelProps {
+        link,
+        too_big,
+        lang,
+    }: &SharePanelProps,
+) -> Html {
     let lang = *lang;
     let status = use_state(|| Copied::Nothing);
     let showing_code = use_state(|| false);
+    if *too_big {
+        return html! {
+            <p class="share note" role="status" data-testid="link-too-big">{ Text::LinkTooBig.get(lang) }</p>
+        };
+    }
     let code = embed_code(link, lang);
 
     let on_copy_link = {
