@@ -343,8 +343,8 @@ impl Text {
                 "Не удалось скопировать: выделите текст и скопируйте вручную.",
             ),
             Text::LinkTooBig => (
-                "This scenario is too big for a link (over 1 MB); the address shows the last one that fit. Save a run as JSON to keep it.",
-                "Сценарий слишком велик для ссылки (больше 1 МБ); в адресе — последний, что поместился. Сохраните запуск в JSON, чтобы не потерять его.",
+                "Too big for a link (over 1 MB): the address keeps the last scenario that fit. Save a run as JSON to keep this one.",
+                "Слишком велик для ссылки (больше 1 МБ): в адресе остался прежний сценарий. Сохраните запуск в JSON.",
             ),
             Text::Embed => ("Embed", "Встроить"),
             Text::EmbedHelp => (
@@ -394,6 +394,17 @@ fn four_places(at: Duration) -> String {
 /// Seconds with three decimals, for totals.
 pub fn seconds_3(duration: Duration) -> String {
     Seconds(duration, 3).to_string()
+}
+
+/// A total as the totals table shows it: [`seconds_3`] up to 10,000 s;
+/// beyond, whole seconds with their digits grouped (`11 520 000 000`, a
+/// scenario of 365 years): milliseconds mean nothing there, and a row of
+/// eleven digits is hard to read.
+pub fn total_seconds(lang: Lang, duration: Duration) -> String {
+    match duration.as_secs() {
+        whole @ 10_000.. => group_digits(lang, whole as usize),
+        _ => seconds_3(duration),
+    }
 }
 
 /// How a task is called in the log: its number, and its name if it has one.
@@ -1089,12 +1100,12 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
         Problem::NewerVersion(version) => format!(
             "This page does not know link version “{version}”; the link was read as version 1."
         ),
-        Problem::BadEncoding(text) if ru => {
-            format!("В «{text}» испорчена %-последовательность; прочитано как написано.")
-        }
-        Problem::BadEncoding(text) => {
-            format!("“{text}” has a broken %-escape; it was read as written.")
-        }
+        Problem::BadEncoding(text) if ru => format!(
+            "«{text}» закодировано неверно: испорченные %-последовательности оставлены как есть, байты не из UTF-8 показаны как �."
+        ),
+        Problem::BadEncoding(text) => format!(
+            "“{text}” is not encoded right: broken %-escapes were kept as written, bytes that are not UTF-8 are shown as �."
+        ),
         Problem::BadTask { item, text, reason } => {
             let reason = match reason {
                 TaskProblem::Empty if ru => "Пустой элемент.",
@@ -1215,6 +1226,22 @@ pub fn crash_banner(lang: Lang) -> (&'static str, &'static str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_totals_are_whole_seconds_in_groups() {
+        use super::{total_seconds, Lang};
+        use std::time::Duration;
+        let en = |d| total_seconds(Lang::En, d);
+        assert_eq!(en(Duration::from_millis(1_001)), "1.001");
+        assert_eq!(en(Duration::from_millis(9_999_999)), "9999.999");
+        assert_eq!(en(Duration::from_secs(10_000)), "10,000");
+        // 365 years (of 365.3 days).
+        assert_eq!(en(Duration::from_secs(11_520_000_000)), "11,520,000,000");
+        assert_eq!(
+            total_seconds(Lang::Ru, Duration::from_secs(11_520_000_000)),
+            "11\u{a0}520\u{a0}000\u{a0}000"
+        );
+    }
+
     use super::*;
     use std::rc::Rc;
 

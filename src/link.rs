@@ -107,8 +107,8 @@ pub enum Problem {
     Repeated(String),
     /// A version newer than this page; the link was read as version 1.
     NewerVersion(String),
-    /// A `%` not followed by two hexadecimal digits, or encoded bytes that
-    /// are not UTF-8; the value was read as it stands.
+    /// A `%` not followed by two hexadecimal digits (kept as written), or
+    /// encoded bytes that are not UTF-8 (each replaced with U+FFFD).
     BadEncoding(String),
     /// A task item that could not be read; it was left out.
     BadTask {
@@ -473,8 +473,8 @@ fn read_count(count: &str) -> Result<usize, TaskProblem> {
     }
 }
 
-/// Percent-decodes `text`. Malformed escapes and bytes that are not UTF-8
-/// are reported and kept as they stand.
+/// Percent-decodes `text`. Malformed escapes (kept as written) and bytes
+/// that are not UTF-8 (replaced with U+FFFD) are reported.
 fn decode<'a>(text: &'a str, problems: &mut Problems) -> Cow<'a, str> {
     let malformed = text.match_indices('%').any(|(at, _)| {
         let hex = text.as_bytes().get(at + 1..at + 3);

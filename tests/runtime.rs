@@ -400,6 +400,26 @@ async fn a_timeout_cancels_a_task_at_its_await() {
 }
 
 #[wasm_bindgen_test]
+async fn a_sequential_task_cancelled_before_its_turn_never_runs() {
+    let mut run = observe(tasks(&["0.1", "0.1", "0.1"]), Mode::Sequential, Scale::X1);
+    run.started(1).await;
+    assert!(
+        run.handle.cancel(Mode::Sequential, 1),
+        "a task in line can be cancelled"
+    );
+    let (events, _) = run.finish().await;
+    let endings = endings(&events, 3);
+    assert_eq!(endings[1].1, Outcome::Cancelled);
+    assert_eq!([endings[0].1, endings[2].1], [Outcome::Done; 2]);
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Report::Event(RunEvent::Started { task: 1, .. }))),
+        "it never started: {events:?}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_task_cancelled_by_the_learner_ends_at_once() {
     let mut run = observe(tasks(&["5", "0.2"]), Mode::Concurrent, Scale::X1);
     run.started(2).await;

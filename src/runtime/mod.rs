@@ -349,13 +349,26 @@ async fn run_mode(context: Rc<RunContext>, mode: Mode, origin: f64) {
         match mode {
             Mode::Concurrent => gather((0..count).map(&task)).await,
             Mode::Sequential => {
+                // With a lane each, every task is made now (a future does
+                // nothing until awaited), so that the learner can cancel
+                // one that has not started: it ends, cancelled, when its
+                // turn comes, and never runs. Without lanes, one at a time.
+                let mut made: Vec<_> = if lanes {
+                    (0..count).map(&task).collect()
+                } else {
+                    Vec::new()
+                };
+                made.reverse();
                 // Awaiting one task after another never gives the browser
                 // a turn by itself when the tasks only work: it gets one
                 // between tasks once a slice has passed, so that the page
                 // draws and Stop lands within a task's own work step.
                 let mut slice_began = now_ms();
                 for index in 0..count {
-                    task(index).await;
+                    match made.pop() {
+                        Some(made) => made.await,
+                        None => task(index).await,
+                    }
                     if now_ms() - slice_began >= SLICE_MS {
                         timers::yield_now().await;
                         slice_began = now_ms();

@@ -149,7 +149,7 @@ pub fn run_data(
                 { for buttons }
             </div>
             if **saving == Saving::Failed {
-                <p class="field-error" role="alert">{ Text::SaveFailed.get(lang) }</p>
+                <p class="field-error" role="alert" data-testid="save-failed">{ Text::SaveFailed.get(lang) }</p>
             }
             <details ontoggle={on_toggle}>
                 <summary data-testid="show-table">{ Text::TimelineTable.get(lang) }</summary>

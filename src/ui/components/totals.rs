@@ -15,11 +15,11 @@ use crate::scenario::{format_seconds, Mode};
 use crate::state::{self, Action, Plan};
 use crate::ui::{on_text, Dispatch};
 
-fn figure(testid: String, value: Option<Duration>, unit: &str) -> Html {
+fn figure(testid: String, value: Option<Duration>, unit: &str, lang: Lang) -> Html {
     match value {
         Some(value) => html! {
             <td data-testid={testid} data-seconds={format_seconds(value)}>
-                { format!("{} {unit}", i18n::seconds_3(value)) }
+                { format!("{} {unit}", i18n::total_seconds(lang, value)) }
             </td>
         },
         None => html! { <td data-testid={testid}>{ "—" }</td> },
@@ -31,7 +31,7 @@ fn distorted_figure(testid: String, value: Option<Duration>, why: Distortion, la
     let unit = Text::Seconds.get(lang);
     let value_text = value.map_or_else(
         || "—".to_owned(),
-        |v| format!("{} {unit}", i18n::seconds_3(v)),
+        |v| format!("{} {unit}", i18n::total_seconds(lang, v)),
     );
     let why = why.id();
     html! {
@@ -47,7 +47,7 @@ fn earlier_figure(testid: String, value: Option<Duration>, lang: Lang) -> Html {
     let unit = Text::Seconds.get(lang);
     html! {
         <td data-testid={testid} data-seconds={value.map(format_seconds)} data-earlier="true">
-            { value.map(|v| format!("{} {unit}", i18n::seconds_3(v))) }
+            { value.map(|v| format!("{} {unit}", i18n::total_seconds(lang, v))) }
             <span class="flag earlier">{ Text::EarlierRun.get(lang) }</span>
         </td>
     }
@@ -150,14 +150,14 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                 if hidden {
                     <td data-testid={format!("total-{mode}-predicted")} data-hidden="true">{ "?" }</td>
                 } else {
-                    { figure(format!("total-{mode}-predicted"), predicted(mode), unit) }
+                    { figure(format!("total-{mode}-predicted"), predicted(mode), unit, lang) }
                 }
                 if let Some(why) = distortion(mode) {
                     { distorted_figure(format!("total-{mode}-measured"), measured(mode), why, lang) }
                 } else if from_earlier(mode) {
                     { earlier_figure(format!("total-{mode}-measured"), measured(mode), lang) }
                 } else {
-                    { figure(format!("total-{mode}-measured"), measured(mode), unit) }
+                    { figure(format!("total-{mode}-measured"), measured(mode), unit, lang) }
                 }
             </tr>
         }
