@@ -84,6 +84,15 @@ describe('the course scenarios', () => {
     }));
 });
 
+describe('work that holds the page', () => {
+  test('is said before the run, with how long it holds the page at once, at the run\'s speed', () =>
+    playground.withPage('#tasks=c2,c2&mode=concurrent&lang=ru', async (page) => {
+      assert.match(await page.getByTestId('hold-note').textContent(), /до 4\.0 с подряд/);
+      await page.getByTestId('scale').selectOption({ label: '×10' });
+      assert.equal(await page.getByTestId('hold-note').count(), 0, '0.4 s at ×10');
+    }));
+});
+
 describe('the event loop', () => {
   test('stalls while a task computes, and not while it offloads the same work', () =>
     playground.withPage('', async (page) => {

@@ -396,6 +396,16 @@ pub fn seconds_3(duration: Duration) -> String {
     Seconds(duration, 3).to_string()
 }
 
+/// What the page says before a run whose work would hold it for `hold`
+/// (real time) at once.
+pub fn hold_note(lang: Lang, hold: Duration) -> String {
+    let seconds = Fixed(hold.as_secs_f64(), 1);
+    match lang {
+        Lang::Ru => format!("Работа здесь займёт страницу до {seconds} с подряд: пока она идёт, страница не обновляется, а «Стоп» ждёт её конца."),
+        Lang::En => format!("Work here will hold the page for up to {seconds} s at once: meanwhile nothing is drawn, and Stop waits for it to end."),
+    }
+}
+
 /// A total as the totals table shows it: [`seconds_3`] up to 10,000 s;
 /// beyond, whole seconds with their digits grouped (`11 520 000 000`, a
 /// scenario of 365 years): milliseconds mean nothing there, and a row of

@@ -30,6 +30,12 @@ pub struct Prediction {
     pub events: Vec<RunEvent>,
     /// When the last task finished.
     pub total: Duration,
+    /// The longest the loop's thread is held by work without a break:
+    /// work steps back to back, of one task or of tasks that run in the
+    /// same turn. The page cannot draw, nor hear Stop, meanwhile. In
+    /// sequential mode the page gives the browser a turn between tasks
+    /// (unlike `await` in asyncio), so a stretch ends with its task.
+    pub longest_hold: Duration,
 }
 
 impl Prediction {
@@ -61,6 +67,7 @@ pub fn predict(scenario: &Scenario, mode: Mode) -> Prediction {
         mode,
         total: sim.last_end,
         events: sim.events,
+        longest_hold: sim.longest_hold,
     }
 }
 
@@ -133,6 +140,10 @@ struct Sim<'a> {
     idle_workers: usize,
     jobs: VecDeque<(usize, u32, Duration)>,
     events: Vec<RunEvent>,
+    /// The stretch of work the loop is in, if it goes on at `now`: since
+    /// when, until when; and the longest so far.
+    held: (Duration, Duration),
+    longest_hold: Duration,
 }
 
 impl<'a> Sim<'a> {
@@ -158,6 +169,8 @@ impl<'a> Sim<'a> {
             idle_workers: WORKERS,
             jobs: VecDeque::new(),
             events: Vec::new(),
+            held: (Duration::ZERO, Duration::ZERO),
+            longest_hold: Duration::ZERO,
         }
     }
 
@@ -302,6 +315,10 @@ impl<'a> Sim<'a> {
 
     fn body(&mut self, task: usize) {
         self.events.push(RunEvent::Started { task, at: self.now });
+        if self.mode == Mode::Sequential {
+            // The page's turn between tasks ends any stretch of work.
+            self.held.1 = Duration::MAX;
+        }
         self.step(task);
     }
 
@@ -324,7 +341,15 @@ impl<'a> Sim<'a> {
                 });
             }
             match step.kind {
-                StepKind::Work => self.now += step.duration,
+                StepKind::Work => {
+                    // Back to back with the work before it, one stretch.
+                    if self.held.1 != self.now {
+                        self.held.0 = self.now;
+                    }
+                    self.now += step.duration;
+                    self.held.1 = self.now;
+                    self.longest_hold = self.longest_hold.max(self.now - self.held.0);
+                }
                 _ => {
                     state.awaits += 1;
                     let awaiting = state.awaits;
@@ -454,6 +479,24 @@ mod tests {
         let sequential = predict(&scenario, Mode::Sequential);
         assert_eq!(sequential.total, Duration::from_secs(30));
         assert_eq!(spans(&sequential)[29].0, Duration::from_secs(29));
+    }
+
+    #[test]
+    fn the_longest_hold_is_work_back_to_back() {
+        let hold = |texts: &[&str], mode| predict(&steps(texts), mode).longest_hold;
+        // Only waits: the loop is never held.
+        assert_eq!(hold(&["1", "2"], Mode::Concurrent), Duration::ZERO);
+        // One task's steps of work back to back, then a wait between.
+        assert_eq!(hold(&["c1+c2+1+c0.5"], Mode::Sequential), ms(3000));
+        // Together, tasks that start on the same turn work one after the
+        // other, with no turn for the page between them.
+        assert_eq!(hold(&["c1", "c1", "c1"], Mode::Concurrent), ms(3000));
+        // In turn, the page has a turn between tasks.
+        assert_eq!(hold(&["c1", "c1", "c1"], Mode::Sequential), ms(1000));
+        // Work that resumes after a wait starts a stretch of its own, which
+        // goes on through the work of tasks woken on the same turn.
+        assert_eq!(hold(&["c1+0.5+c1", "0.2+c0.2"], Mode::Concurrent), ms(1000));
+        assert_eq!(hold(&["c0.5", "1+c1", "1+c1"], Mode::Concurrent), ms(2000));
     }
 
     #[test]

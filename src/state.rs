@@ -206,6 +206,10 @@ impl Plan {
     }
 }
 
+/// Work that would hold the page longer than this at once is said before a
+/// run: the page freezes meanwhile, and Stop waits for it.
+pub const HOLD_NOTICE: Duration = Duration::from_secs(3);
+
 /// The scenario the drafts describe, or why it cannot run.
 pub fn scenario_of(drafts: &[TaskDraft], knobs: &KnobsDraft) -> Result<Scenario, NotRunnable> {
     if drafts.is_empty() {
@@ -437,6 +441,16 @@ impl Playground {
     }
 
     /// Why the scenario cannot run, if it cannot.
+    /// How long, at most, the run the page suggests (its mode, at its
+    /// speed) would hold the page at once with work, in real time, when
+    /// that is longer than [`HOLD_NOTICE`]: said before the run.
+    pub fn page_hold(&self) -> Option<Duration> {
+        let plan = self.plan.as_ref()?;
+        let modes = self.mode.modes().iter();
+        let hold = modes.map(|&m| plan.prediction(m).longest_hold).max()?;
+        Some(self.scale.to_real(hold)).filter(|&hold| hold > HOLD_NOTICE)
+    }
+
     pub fn not_runnable(&self) -> Option<NotRunnable> {
         if self.drafts.is_empty() {
             Some(NotRunnable::NoTasks)
@@ -1226,6 +1240,21 @@ mod tests {
         state.apply(Action::AddTask);
         assert_eq!(state.unlinkable, None);
         assert_ne!(state.link, before);
+    }
+
+    #[test]
+    fn work_that_would_hold_the_page_for_seconds_is_said_before_the_run() {
+        let mut state = Playground::new(Lang::En);
+        assert_eq!(state.page_hold(), None, "the course example only waits");
+        state.apply(Action::OpenLink(link::read("#tasks=c2,c2&mode=concurrent")));
+        assert_eq!(state.page_hold(), Some(Duration::from_secs(4)));
+        // In turn, the page has a turn between the tasks.
+        state.apply(Action::OpenLink(link::read("#tasks=c2,c2&mode=sequential")));
+        assert_eq!(state.page_hold(), None);
+        state.apply(Action::OpenLink(link::read("#tasks=c2,c2&mode=compare")));
+        assert_eq!(state.page_hold(), Some(Duration::from_secs(4)));
+        state.apply(Action::SetScale(Scale::X10));
+        assert_eq!(state.page_hold(), None, "0.4 s at ×10");
     }
 
     #[test]

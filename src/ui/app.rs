@@ -324,6 +324,7 @@ pub fn app() -> Html {
             mode: state.mode,
             scale: state.scale,
             blocked: state.not_runnable(),
+            hold: state.page_hold(),
             outcome: (state.phase == Phase::Done)
                 .then(|| i18n::run_outcome(lang, &state.recordings)),
             failure: state.failure(),

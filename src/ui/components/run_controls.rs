@@ -19,6 +19,9 @@ pub struct RunControlsProps {
     pub scale: Scale,
     /// Why the scenario cannot run, if it cannot.
     pub blocked: Option<NotRunnable>,
+    /// How long the suggested run's work would hold the page at once, if
+    /// for seconds ([`crate::state::Playground::page_hold`]).
+    pub hold: Option<std::time::Duration>,
     /// What the finished run measured, in words: said after "Done", so a
     /// screen reader announces the result once, not every event.
     pub outcome: Option<String>,
@@ -113,6 +116,9 @@ pub fn run_controls(props: &RunControlsProps, dispatch: &Dispatch) -> Html {
             }
             if scale != Scale::X1 {
                 <p class="note scale-note" data-testid="scale-note">{ i18n::scale_note(lang, scale.factor()) }</p>
+            }
+            if let Some(hold) = props.hold {
+                <p class="note" data-testid="hold-note">{ i18n::hold_note(lang, hold) }</p>
             }
             if let Some(reason) = blocked {
                 <p class="field-error" role="alert" data-testid="not-runnable">

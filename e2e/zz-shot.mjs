@@ -1,0 +1,21 @@
+import { serve, launch } from './harness.mjs';
+const host = await serve();
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+const page = await ctx.newPage();
+const errors = [];
+page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+await page.goto(`${host.url}#tasks=кофе:1,тост:2,c0.5+1&mode=compare&scale=10&lang=ru`);
+await page.getByTestId('run-compare').click();
+await page.waitForSelector('[data-testid="run-state"][data-state="done"]', { timeout: 30000 });
+await page.getByTestId('timeline-panel').scrollIntoViewIfNeeded().catch(() => {});
+await page.locator('.run-timeline').first().screenshot({ path: '/tmp/shot-tl1.png' });
+await page.locator('.run-timeline').nth(1).screenshot({ path: '/tmp/shot-tl2.png' });
+// A scenario too big for a link.
+const names = Array.from({ length: 3000 }, (_, i) => `${encodeURIComponent('ж'.repeat(70))}:0.${String(i + 1).padStart(3, '0')}`);
+const big = `${host.url}#tasks=${names.join(',')}`;
+console.log('big link bytes', big.length);
+await page.goto(`${host.url}#tasks=1`);
+await page.evaluate(() => 0);
+console.log('errors', errors);
+await browser.close(); await host.close();
