@@ -155,6 +155,19 @@ describe('deploy anywhere', () => {
       await page.waitForSelector('[data-testid="program"][data-ready="true"]');
     }
 
+    /** Reloads `page` with no network: it is build `version`, and works. */
+    async function worksOffline(page, version) {
+      await page.context().setOffline(true);
+      try {
+        await page.reload();
+        await page.getByTestId('run-state').waitFor();
+        assert.equal(await build(page), version);
+        await works(page);
+      } finally {
+        await page.context().setOffline(false);
+      }
+    }
+
     test('each build is kept whole and alone, and the page and its workers always come from one build, online and offline', async () => {
       const opened = await openPage(playground.browser, `${host.url}#tasks=o0.2,0.2&mode=concurrent`);
       const { page } = opened;
@@ -170,12 +183,7 @@ describe('deploy anywhere', () => {
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
         assert.deepEqual(await caches(page), [`async-playground-${versionA}`]);
 
-        await page.context().setOffline(true);
-        await page.reload();
-        await page.getByTestId('run-state').waitFor();
-        assert.equal(await build(page), versionA);
-        await works(page);
-        await page.context().setOffline(false);
+        await worksOffline(page, versionA);
 
         // Online, the first reload after the deploy is build B, and its
         // service worker replaces A's files with B's.
@@ -195,12 +203,7 @@ describe('deploy anywhere', () => {
           versionB,
         );
 
-        await page.context().setOffline(true);
-        await page.reload();
-        await page.getByTestId('run-state').waitFor();
-        assert.equal(await build(page), versionB);
-        await works(page);
-        await page.context().setOffline(false);
+        await worksOffline(page, versionB);
         assert.ok(workers.length >= 2, workers.join(' '));
         assert.deepEqual(workers.filter((name) => !name.includes(versionB)), [], 'only build B\'s workers');
         assert.deepEqual(opened.errors, []);

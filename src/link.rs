@@ -787,16 +787,8 @@ mod tests {
             "{link}"
         );
         // 5,000 tasks, each named with 80 `(`: a link of 415 KB, not 1.2 MB.
-        let tasks = (1..=5000)
-            .map(|ms| {
-                Task::named(
-                    &"(".repeat(80),
-                    vec![crate::scenario::Step::wait(Duration::from_millis(ms))],
-                )
-            })
-            .collect();
         let big = Shared {
-            scenario: Rc::new(Scenario::of(tasks)),
+            scenario: Rc::new(Scenario::named_distinct(5000, &"(".repeat(80))),
             ..Shared::default()
         };
         let link = write(&big);
@@ -808,16 +800,8 @@ mod tests {
 
     #[test]
     fn a_link_of_any_length_is_read_unbounded_the_same_way() {
-        let tasks: Vec<Task> = (1..=3000)
-            .map(|ms| {
-                Task::named(
-                    &"ж".repeat(MAX_NAME_CHARS),
-                    vec![crate::scenario::Step::wait(Duration::from_millis(ms))],
-                )
-            })
-            .collect();
         let big = Shared {
-            scenario: Rc::new(Scenario::of(tasks)),
+            scenario: Rc::new(Scenario::named_distinct(3000, &"ж".repeat(MAX_NAME_CHARS))),
             ..Shared::default()
         };
         let link = write(&big);

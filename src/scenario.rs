@@ -391,6 +391,15 @@ impl Scenario {
         }
     }
 
+    /// For tests of big scenarios: `count` tasks all named `name`, the
+    /// n-th waiting n ms, so that no two are written as one run of equal
+    /// tasks.
+    #[cfg(test)]
+    pub fn named_distinct(count: u64, name: &str) -> Self {
+        let task = |ms| Task::named(name, vec![Step::wait(Duration::from_millis(ms))]);
+        Self::of((1..=count).map(task).collect())
+    }
+
     /// The sum of all tasks: what running them one after another costs
     /// when no timeout cuts them short and none arrives late.
     pub fn sum(&self) -> Duration {

@@ -1212,16 +1212,9 @@ mod tests {
     fn a_scenario_too_big_for_a_link_keeps_the_last_link_and_says_so() {
         let mut state = Playground::new(Lang::En);
         let before = state.link.clone();
-        let tasks = (1..=3000)
-            .map(|ms| {
-                Task::named(
-                    &"ж".repeat(crate::scenario::MAX_NAME_CHARS),
-                    vec![crate::scenario::Step::wait(Duration::from_millis(ms))],
-                )
-            })
-            .collect();
+        let name = "ж".repeat(crate::scenario::MAX_NAME_CHARS);
         let shared = Shared {
-            scenario: Rc::new(Scenario::of(tasks)),
+            scenario: Rc::new(Scenario::named_distinct(3000, &name)),
             ..Shared::default()
         };
         state.apply(Action::OpenLink(link::Read {

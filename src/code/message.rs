@@ -182,17 +182,8 @@ mod tests {
 
     #[test]
     fn a_scenario_too_big_for_a_link_still_gets_its_own_program() {
-        let tasks = (1..=3000)
-            .map(|ms| {
-                crate::scenario::Task::named(
-                    &"ж".repeat(crate::scenario::MAX_NAME_CHARS),
-                    vec![crate::scenario::Step::wait(
-                        std::time::Duration::from_millis(ms),
-                    )],
-                )
-            })
-            .collect();
-        let scenario = Rc::new(Scenario::of(tasks));
+        let name = "ж".repeat(crate::scenario::MAX_NAME_CHARS);
+        let scenario = Rc::new(Scenario::named_distinct(3000, &name));
         let asked = request(Language::Python, Mode::Concurrent, Lang::En, &scenario);
         assert!(asked.len() > link::MAX_LINK_BYTES);
         let answer = answer(&numbered(2, &asked)).expect("an answer");

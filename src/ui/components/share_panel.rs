@@ -30,13 +30,15 @@ enum Copied {
 }
 
 /// The iframe snippet for `link`, titled in `lang`, with the script that
-/// sizes it.
+/// sizes it. Its size is given by attributes, which hold under a lesson
+/// page's strict Content-Security-Policy (a `style` attribute would not;
+/// only the border, a nicety, is one).
 fn embed_code(link: &str, lang: Lang) -> String {
     let src = location::full_url(&format!("{link}&embed=1"));
     let script = location::beside_page("embed.js");
     format!(
         "<iframe src=\"{src}\" title=\"{}\" \
-         style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>\n\
+         width=\"100%\" height=\"560\" style=\"border:0\" loading=\"lazy\"></iframe>\n\
          <script src=\"{script}\" async></script>",
         Text::Title.get(lang)
     )
