@@ -271,10 +271,10 @@ pub fn read_unbounded(link: &str) -> Read {
     let mut problems = Problems::default();
     let link = link.strip_prefix(['#', '?']).unwrap_or(link);
 
-    // Each key's last value, by its place in KEYS, and where it was met:
-    // a repeated key is said once and only its last value is read, so a
-    // link of a million repeated keys (or of a thousand `tasks` of 100,000
-    // tasks each) is read in one pass, each value at most once.
+    // Each key's last value, by its place in KEYS: a repeated key is said
+    // once and only its last value is read, so a link of a million
+    // repeated keys (or of a thousand `tasks` of 100,000 tasks each) is
+    // read in one pass, each value at most once.
     let mut last: [Option<&str>; KEYS.len()] = [None; KEYS.len()];
     let mut repeated = [false; KEYS.len()];
     for pair in link.split('&').filter(|pair| !pair.is_empty()) {

@@ -440,7 +440,6 @@ impl Playground {
             .max()
     }
 
-    /// Why the scenario cannot run, if it cannot.
     /// How long, at most, the run the page suggests (its mode, at its
     /// speed) would hold the page at once with work, in real time, when
     /// that is longer than [`HOLD_NOTICE`]: said before the run.
@@ -451,6 +450,7 @@ impl Playground {
         Some(self.scale.to_real(hold)).filter(|&hold| hold > HOLD_NOTICE)
     }
 
+    /// Why the scenario cannot run, if it cannot.
     pub fn not_runnable(&self) -> Option<NotRunnable> {
         if self.drafts.is_empty() {
             Some(NotRunnable::NoTasks)
