@@ -78,7 +78,12 @@ describe('running', () => {
       assert.ok(concurrent < sequential / 10, `concurrent ${concurrent} s, sequential ${sequential} s`);
       assert.match(await page.getByTestId('scale-note').textContent(), /0\.01 s of scenario time/);
       assert.equal(await page.locator('.run-timeline').count(), 2);
-      assert.match(await page.getByTestId('speedup-measured').textContent(), /^\d+\.\d×$/);
+      // The measured speedup is of trusted totals only: a run the page
+      // marked (a busy machine at ×10 can make one late) shows none.
+      const marked = await page.locator('[data-testid$="-measured"][data-distorted]').count();
+      const speedup = await page.getByTestId('speedup-measured').textContent();
+      if (marked === 0) assert.match(speedup, /^\d+\.\d×$/);
+      else assert.equal(speedup, '—');
     }));
 
   // Tasks of 5 s: long enough that none ends between the first lane's

@@ -25,6 +25,8 @@ const WORKER_FILE = /^(code-worker|offload-worker)(?:-([0-9a-f]{16}))?((?:_loade
 /** A name of a worker's file inside another file. */
 const WORKER_NAME = /(code-worker|offload-worker)(?:-[0-9a-f]{16})?((?:_loader|_bg)?\.(?:js|wasm))\b/g;
 const SERVICE_WORKER = 'sw.js';
+/** The version index.html says, once stamped. */
+const BUILD_ATTRIBUTE = / data-build="[0-9a-f]*"/;
 
 const fail = (message) => {
   throw new Error(`stamp: ${message}`);
@@ -37,19 +39,20 @@ function renamed(text, version) {
 
 /** Stamps the site in `dir`; returns its version. */
 export function stamp(dir) {
+  // In the order of their names as Trunk writes them.
+  const plain = (name) => renamed(name, '');
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name !== SERVICE_WORKER)
     .map((entry) => entry.name)
-    .sort();
+    .sort((a, b) => plain(a).localeCompare(plain(b)));
   if (!files.includes('index.html')) fail(`${dir} holds no index.html`);
 
   // 1. The version, from the files as Trunk wrote them: stamping a site
   // twice gives it the same version.
-  const plain = (name) => renamed(name, '');
   const hash = createHash('sha256');
-  for (const name of [...files].sort((a, b) => plain(a).localeCompare(plain(b)))) {
+  for (const name of files) {
     let content = readFileSync(join(dir, name));
-    if (/\.(html|js)$/.test(name)) content = Buffer.from(renamed(content.toString('utf8'), '').replace(/ data-build="[0-9a-f]*"/, ''));
+    if (/\.(html|js)$/.test(name)) content = Buffer.from(renamed(content.toString('utf8'), '').replace(BUILD_ATTRIBUTE, ''));
     hash.update(`${plain(name)}\0${content.length}\0`).update(content);
   }
   const version = hash.digest('hex').slice(0, 16);
@@ -67,7 +70,7 @@ export function stamp(dir) {
     writeFileSync(path, renamed(readFileSync(path, 'utf8'), version));
   }
   const indexPath = join(dir, 'index.html');
-  const index = readFileSync(indexPath, 'utf8').replace(/ data-build="[0-9a-f]*"/, '');
+  const index = readFileSync(indexPath, 'utf8').replace(BUILD_ATTRIBUTE, '');
   const withBuild = index.replace(/<html\b/, `<html data-build="${version}"`);
   if (withBuild === index) fail('index.html has no <html> tag');
   writeFileSync(indexPath, withBuild);

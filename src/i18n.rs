@@ -1192,11 +1192,11 @@ pub fn failure(lang: Lang, failure: crate::recording::Failure) -> &'static str {
     match (lang, failure) {
         (Lang::Ru, crate::recording::Failure::NoWorkers) => {
             "Запуск остановлен: шагам o нужен Web Worker, а его не удалось запустить \
-             (политика сайта запрещает воркеры из blob:?). Уберите шаги o."
+             (политика сайта запрещает воркеры, worker-src?). Уберите шаги o."
         }
         (Lang::En, crate::recording::Failure::NoWorkers) => {
             "The run stopped: offloaded steps (o) need a Web Worker, and none could start \
-             (does the site's policy forbid workers from blob:?). Remove the o steps."
+             (does the site's policy forbid workers, worker-src?). Remove the o steps."
         }
     }
 }
@@ -1236,10 +1236,11 @@ pub fn crash_banner(lang: Lang) -> (&'static str, &'static str) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use std::rc::Rc;
+
     #[test]
     fn long_totals_are_whole_seconds_in_groups() {
-        use super::{total_seconds, Lang};
-        use std::time::Duration;
         let en = |d| total_seconds(Lang::En, d);
         assert_eq!(en(Duration::from_millis(1_001)), "1.001");
         assert_eq!(en(Duration::from_millis(9_999_999)), "9999.999");
@@ -1251,9 +1252,6 @@ mod tests {
             "11\u{a0}520\u{a0}000\u{a0}000"
         );
     }
-
-    use super::*;
-    use std::rc::Rc;
 
     #[test]
     fn log_lines_match_the_course() {

@@ -55,8 +55,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (!KEPT.has(url.href)) return;
-  // A file of a build: each is named by its build, so this build's copy is
-  // the right one. One missing from the cache (deleted by a newer build)
-  // comes from the network.
+  // A file of this build: its copy is the right one (the page's own files
+  // and its workers are named by their build, so a page of another build
+  // never asks for them). One missing from the cache comes from the network.
   event.respondWith((async () => (await caches.match(url.href, { cacheName: CACHE })) ?? fetch(request))());
 });

@@ -13,8 +13,14 @@ use crate::code::message;
 use crate::runtime::workers::of_this_build;
 use crate::ui::location;
 
-/// The worker's script, beside the page (Trunk writes it).
-pub const WORKER_SCRIPT: &str = "code-worker_loader.js";
+/// The worker's script, beside the page (Trunk writes it), as Trunk names
+/// it; see [`start`].
+const WORKER_SCRIPT: &str = "code-worker_loader.js";
+
+/// Starts a code worker: this build's, beside the page.
+pub fn start() -> Result<Worker, JsValue> {
+    Worker::new(&location::beside_page(&of_this_build(WORKER_SCRIPT)))
+}
 
 /// How long the worker may take to start and answer.
 pub const ANSWER_WITHIN_MS: u32 = 15_000;
@@ -22,7 +28,7 @@ pub const ANSWER_WITHIN_MS: u32 = 15_000;
 /// The worker's answer to `request` (without its number), or `None` if it
 /// could not start, failed, or did not answer in time.
 pub async fn ask(request: &str) -> Option<String> {
-    let worker = Worker::new(&location::beside_page(&of_this_build(WORKER_SCRIPT))).ok()?;
+    let worker = start().ok()?;
     let (sender, mut replies) = mpsc::unbounded::<Option<String>>();
     let on_message = {
         let sender = sender.clone();

@@ -16,10 +16,9 @@ use yew::prelude::*;
 use crate::code::highlight::Token;
 use crate::code::{message, Language};
 use crate::i18n::{Lang, Text};
-use crate::runtime::workers::of_this_build;
 use crate::scenario::{Mode, RunChoice, Scenario};
-use crate::ui::worker::{ANSWER_WITHIN_MS, WORKER_SCRIPT};
-use crate::ui::{clipboard, location};
+use crate::ui::clipboard;
+use crate::ui::worker::{self, ANSWER_WITHIN_MS};
 
 /// The latest answer, with the request it answers.
 #[derive(Clone, PartialEq)]
@@ -63,7 +62,7 @@ impl Latest {
 
 impl CodeWorker {
     fn start(shown: UseStateHandle<Shown>) -> Result<Self, JsValue> {
-        let worker = Worker::new(&location::beside_page(&of_this_build(WORKER_SCRIPT)))?;
+        let worker = worker::start()?;
         let latest: Rc<RefCell<Latest>> = Rc::default();
         let on_message = {
             let (latest, shown, worker) = (latest.clone(), shown.clone(), worker.clone());
