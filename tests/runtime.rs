@@ -3,14 +3,14 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::rc::Rc;
 use std::time::Duration;
 
-use async_playground::recording::{Outcome, Report, RunEvent};
 use async_playground::runtime::{self, pending_sleeps, timer_armed, workers, RunHandle};
-use async_playground::scenario::{parse_task, Mode, Scale, Scenario, Task};
 use futures::channel::mpsc::{self, UnboundedReceiver};
 use futures::StreamExt;
+use model::events::{Outcome, Report, RunEvent};
+use model::scenario::{parse_task, Mode, Scale, Scenario, Task};
+use model::state::Plan;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -76,7 +76,7 @@ fn observe(scenario: Scenario, mode: Mode, scale: Scale) -> Observed {
         Mode::Concurrent => &[Mode::Concurrent],
     };
     let (sink, reports) = mpsc::unbounded();
-    let handle = runtime::start(Rc::new(scenario), modes, scale, move |_, report| {
+    let handle = runtime::start(&Plan::new(scenario), modes, scale, move |_, report| {
         sink.unbounded_send(report).expect("the test listens");
     });
     Observed { handle, reports }
@@ -504,7 +504,7 @@ async fn a_task_cancelled_in_line_gives_up_its_place() {
 async fn modes_with_work_run_one_after_the_other() {
     let (sink, mut reports) = mpsc::unbounded();
     let _handle = runtime::start(
-        Rc::new(tasks(&["c0.06", "0.03"])),
+        &Plan::new(tasks(&["c0.06", "0.03"])),
         &Mode::ALL,
         Scale::X1,
         move |mode, report| {

@@ -23,7 +23,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::MessageChannel;
 
-use super::{now_ms, task_now_ms};
+use super::clock::{now_ms, task_now_ms};
 
 /// A point on the page's clock, in whole microseconds.
 type Micros = u64;

@@ -18,7 +18,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
-use crate::scenario::{Scenario, StepKind, WORKERS};
+use model::scenario::{Scenario, StepKind, WORKERS};
 
 /// What each worker runs (www/offload-worker.js): spin for the given
 /// milliseconds, then answer. A file beside the page, not a script made in

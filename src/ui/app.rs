@@ -27,14 +27,16 @@ use super::keep_focus;
 use super::location;
 use super::theme::Theme;
 use super::use_post_height::use_post_height;
-use super::Dispatch;
-use crate::i18n::{self, Lang, Text};
-use crate::link;
-use crate::presets::Preset;
-use crate::recording::Report;
+use super::{Dispatch, Page};
 use crate::runtime::{self, RunHandle, RunOrigin};
-use crate::scenario::{Mode, RunChoice, Scale};
-use crate::state::{Action, Phase, Playground};
+use model::events::Report;
+use model::lang::Lang;
+use model::link;
+use model::presets::Preset;
+use model::scenario::{Mode, RunChoice, Scale};
+use model::state::{Action, LinkAction, Phase, Playground, RunAction};
+use model::view;
+use presentation::i18n::{self, Text};
 
 /// A run in progress, as its report sinks and its frame share it.
 ///
@@ -70,11 +72,11 @@ impl Run {
 
     /// Hands every waiting report to the reducer, with the run's clock.
     fn flush(&self) {
-        self.dispatcher.dispatch(Action::Progress {
+        self.dispatcher.dispatch(Action::Run(RunAction::Progress {
             run_id: self.run_id,
             now: self.now(),
             reports: self.reports.take(),
-        });
+        }));
     }
 
     /// The run's clock, in scenario time; zero until it has started.
@@ -120,12 +122,12 @@ fn browser_lang() -> Lang {
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| Playground::open(location::read(), browser_lang()));
+    let state = use_reducer(|| Page(Playground::open(location::read(), browser_lang())));
     let session = use_mut_ref(|| None::<Session>);
     let runs_started = use_mut_ref(|| 0u64);
     let theme = use_state(Theme::current);
     let run_data_state = use_run_data_state();
-    let replay_state = use_replay_state(state.replay_length());
+    let replay_state = use_replay_state(state.run.replay_length());
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |choice: Theme| {
@@ -171,14 +173,16 @@ pub fn app() -> Html {
         move || drop(warm_up)
     });
     {
-        let change = state.link_change;
-        use_effect_with(state.link.clone(), move |link| location::show(link, change));
+        let change = state.link.change;
+        use_effect_with(state.link.current.clone(), move |link| {
+            location::show(link, change)
+        });
     }
     {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
             let listeners = location::on_change(move || {
-                dispatcher.dispatch(Action::OpenLink(location::read()));
+                dispatcher.dispatch(Action::Link(LinkAction::Open(location::read())));
             });
             move || drop(listeners)
         });
@@ -215,11 +219,11 @@ pub fn app() -> Html {
             });
             let handle: Rc<RefCell<Option<RunHandle>>> = Rc::default();
             let starting = {
-                let (run, handle, scenario) = (run.clone(), handle.clone(), plan.scenario.clone());
+                let (run, handle, plan) = (run.clone(), handle.clone(), plan.clone());
                 after_next_paint(move || {
                     let reporter = run.clone();
                     let started =
-                        runtime::start(scenario, choice.modes(), run.scale, move |mode, report| {
+                        runtime::start(&plan, choice.modes(), run.scale, move |mode, report| {
                             reporter.report(mode, report);
                         });
                     *run.origin.borrow_mut() = Some(started.origin());
@@ -231,11 +235,11 @@ pub fn app() -> Html {
                 _starting: starting,
                 handle,
             });
-            state.dispatch(Action::Start {
+            state.dispatch(Action::Run(RunAction::Start {
                 run_id,
                 choice,
                 plan,
-            });
+            }));
         })
     };
 
@@ -262,7 +266,7 @@ pub fn app() -> Html {
                 session.run.flush();
                 drop(session.handle);
             }
-            state.dispatch(Action::Stop);
+            state.dispatch(Action::Run(RunAction::Stop));
         })
     };
 
@@ -271,7 +275,7 @@ pub fn app() -> Html {
     // it: its futures, and with them their timers.
     {
         let session = session.clone();
-        use_effect_with(state.phase == Phase::Running, move |&running| {
+        use_effect_with(state.run.phase == Phase::Running, move |&running| {
             if !running {
                 session.borrow_mut().take();
             }
@@ -281,7 +285,7 @@ pub fn app() -> Html {
     // The last run as the timeline, the log and the loop panel show it: as
     // it stood at the replayed moment, if one is chosen.
     let shown = use_memo(
-        (state.recordings.clone(), state.replay),
+        (state.run.recordings.clone(), state.run.replay),
         |(recordings, replay)| match replay {
             Some(at) => recordings
                 .iter()
@@ -290,9 +294,9 @@ pub fn app() -> Html {
             None => recordings.clone(),
         },
     );
-    let clock = state.replay.unwrap_or(state.clock);
-    let following = state.phase == Phase::Running || state.replay.is_some();
-    let hidden = state.prediction_hidden();
+    let clock = state.run.replay.unwrap_or(state.run.clock);
+    let following = state.run.phase == Phase::Running || state.run.replay.is_some();
+    let hidden = view::prediction_hidden(&state);
     let preview = use_memo((state.plan.clone(), hidden), |(plan, hidden)| {
         plan.as_ref()
             .filter(|_| !hidden)
@@ -300,11 +304,14 @@ pub fn app() -> Html {
     });
     // Only the embedded page shows this; the full page does not pay for it
     // on every edit.
-    let full_url = use_memo((state.link.clone(), state.embed), |(link, embed)| {
-        embed
-            .then(|| location::full_url(&link::without_embed(link)))
-            .unwrap_or_default()
-    });
+    let full_url = use_memo(
+        (state.link.current.clone(), state.embed),
+        |(link, embed)| {
+            embed
+                .then(|| location::full_url(&link::without_embed(link)))
+                .unwrap_or_default()
+        },
+    );
     let lang = state.lang;
     let preset = use_memo(state.plan.clone(), |plan| {
         plan.as_ref()
@@ -313,21 +320,21 @@ pub fn app() -> Html {
     // The scenario in one line, above the run buttons: what a link opened,
     // in view without scrolling.
     let summary = use_memo((state.plan.clone(), lang), |(plan, lang)| match plan {
-        Some(plan) => i18n::scenario_summary(*lang, &plan.scenario),
+        Some(plan) => i18n::summaries::scenario_summary(*lang, &plan.scenario),
         None => String::new(),
     });
 
-    let notice = link_notice(&state.notice, lang, &state.dispatcher());
+    let notice = link_notice(&state.link.notice, lang, &state.dispatcher());
     let run_controls = run_controls(
         &RunControlsProps {
-            phase: state.phase,
+            phase: state.run.phase,
             mode: state.mode,
             scale: state.scale,
-            blocked: state.not_runnable(),
-            hold: state.page_hold(),
-            outcome: (state.phase == Phase::Done)
-                .then(|| i18n::run_outcome(lang, &state.recordings)),
-            failure: state.failure(),
+            blocked: view::not_runnable(&state),
+            hold: view::page_hold(&state),
+            outcome: (state.run.phase == Phase::Done)
+                .then(|| i18n::summaries::run_outcome(lang, &state.run.recordings)),
+            failure: state.run.failure(),
             lang,
             on_run,
             on_stop,
@@ -336,12 +343,12 @@ pub fn app() -> Html {
     );
     let totals = totals(
         &TotalsProps {
-            recordings: &state.recordings,
-            earlier: &state.earlier,
+            recordings: &state.run.recordings,
+            earlier: &state.run.earlier,
             plan: state.plan.as_ref(),
             guesses: &state.guesses,
             hidden,
-            running: state.phase == Phase::Running,
+            running: state.run.phase == Phase::Running,
             lang,
         },
         &state.dispatcher(),
@@ -350,7 +357,7 @@ pub fn app() -> Html {
         recordings: (*shown).clone(),
         preview: (*preview).clone(),
         clock,
-        running: state.phase == Phase::Running,
+        running: state.run.phase == Phase::Running,
         scale: state.scale,
         on_cancel,
         hidden,
@@ -374,27 +381,27 @@ pub fn app() -> Html {
                 { notice }
                 <main class="layout">
                     <Editor
-                        drafts={state.drafts.clone()}
-                        bulk={state.bulk.clone()}
-                        knobs={state.knobs.clone()}
-                        page={state.page}
-                        locked={state.phase == Phase::Running}
+                        drafts={state.editor.drafts.clone()}
+                        bulk={state.editor.bulk.clone()}
+                        knobs={state.editor.knobs.clone()}
+                        page={state.editor.page}
+                        locked={state.run.phase == Phase::Running}
                         {lang}
                     />
                     <section class="results">
                         <p class="scenario-line" data-testid="scenario-line">{ (*summary).clone() }</p>
                         { preset_about(*preset, hidden, lang) }
                         { run_controls }
-                        <SharePanel link={state.link.clone()} too_big={state.unlinkable.is_some()} {lang} />
+                        <SharePanel link={state.link.current.clone()} too_big={state.link.unlinkable.is_some()} {lang} />
                         { totals }
-                        if let Some(length) = state.replay_length() {
-                            { replay_bar(length, state.replay, lang, &state.dispatcher(), &replay_state) }
+                        if let Some(length) = state.run.replay_length() {
+                            { replay_bar(length, state.run.replay, lang, &state.dispatcher(), &replay_state) }
                         }
                         { timeline }
-                        if state.phase == Phase::Done || state.phase == Phase::Stopped {
-                            { run_data(&state.recordings, state.run_scale, lang, &run_data_state) }
+                        if state.run.phase == Phase::Done || state.run.phase == Phase::Stopped {
+                            { run_data(&state.run.recordings, state.run.scale, lang, &run_data_state) }
                         }
-                        { loop_panel(&shown, clock, following, state.phase == Phase::Running, lang) }
+                        { loop_panel(&shown, clock, following, state.run.phase == Phase::Running, lang) }
                         { log_panel(&shown, lang) }
                         <CodePanel scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())}
                             choice={state.mode} {lang} />

@@ -4,7 +4,8 @@
 //! The banner is built with plain DOM calls, not with Yew: after a panic
 //! the app can no longer render.
 
-use crate::i18n::{self, Lang};
+use model::lang::Lang;
+use presentation::i18n;
 
 /// Reports every panic in the console and shows the banner.
 pub fn install() {
@@ -27,7 +28,7 @@ fn try_show_banner() -> Option<()> {
         return Some(());
     }
     let lang = Lang::from_tag(&window.navigator().language().unwrap_or_default());
-    let (message, reload) = i18n::crash_banner(lang);
+    let (message, reload) = i18n::errors::crash_banner(lang);
 
     let banner = document.create_element("div").ok()?;
     banner.set_id("crash-banner");

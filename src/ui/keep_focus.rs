@@ -7,8 +7,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
-use crate::scenario::{Mode, RunChoice};
-use crate::timeline::LANE_LIMIT;
+use model::limits::LANES;
+use model::scenario::{Mode, RunChoice};
 
 /// The id of a task's cancel button, which the lanes give it.
 pub fn cancel_id(mode: Mode, task: usize) -> String {
@@ -40,7 +40,7 @@ pub fn after_stop(choice: RunChoice) {
 /// same lanes, else the one before; with none left the run is ending, and
 /// it goes to the button that started it (`choice`).
 pub fn after_cancel(mode: Mode, task: usize, choice: RunChoice) {
-    let same = (task + 1..LANE_LIMIT)
+    let same = (task + 1..LANES)
         .chain(0..task)
         .map(move |t| cancel_id(mode, t));
     focus_first(same.chain([format!("run-{}", choice.id())]));

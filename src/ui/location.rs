@@ -3,8 +3,8 @@
 use gloo_events::EventListener;
 use wasm_bindgen::JsValue;
 
-use crate::link;
-use crate::state::LinkChange;
+use model::link;
+use model::state::LinkChange;
 
 /// The link in the address: after `#`, or after `?` when there is no `#`.
 pub fn current_link() -> String {

@@ -1,5 +1,5 @@
 //! The page: Yew components that draw what the core derives and send
-//! [`Action`](crate::state::Action)s to its one reducer.
+//! [`Action`](model::state::Action)s to its one reducer.
 //!
 //! The root component owns the state and the run in progress. It hands
 //! each component only the parts of the state it draws, as props that are
@@ -26,17 +26,30 @@ use std::rc::Rc;
 
 use yew::{Reducible, TargetCast, UseReducerDispatcher};
 
-use crate::state::{Action, Playground};
+use model::state::{Action, Playground};
+
+/// The model's state as Yew's reducer holds it: the model's
+/// [`Playground::apply`], behind Yew's `Reducible`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page(pub Playground);
+
+impl std::ops::Deref for Page {
+    type Target = Playground;
+
+    fn deref(&self) -> &Playground {
+        &self.0
+    }
+}
 
 /// How components send actions to the reducer.
-pub type Dispatch = UseReducerDispatcher<Playground>;
+pub type Dispatch = UseReducerDispatcher<Page>;
 
-impl Reducible for Playground {
+impl Reducible for Page {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = Rc::unwrap_or_clone(self);
-        next.apply(action);
+        next.0.apply(action);
         Rc::new(next)
     }
 }

@@ -2,7 +2,7 @@
 //! in this browser's storage (it never leaves it). The page's loader
 //! (www/boot.js) applies a kept choice before the first paint.
 
-use crate::i18n::Text;
+use presentation::i18n::Text;
 
 /// Where the choice is kept; www/boot.js reads the same key.
 const KEY: &str = "async-playground:theme";

@@ -9,9 +9,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, MessageEvent, Worker};
 
-use crate::code::message;
 use crate::runtime::workers::of_this_build;
 use crate::ui::location;
+use presentation::wire;
 
 /// The worker's script, beside the page (Trunk writes it), as Trunk names
 /// it; see [`start`].
@@ -43,10 +43,10 @@ pub async fn ask(request: &str) -> Option<String> {
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let conversation = async {
         // It listens once it says so; a request before then is lost.
-        (replies.next().await?? == message::READY).then_some(())?;
+        (replies.next().await?? == wire::code::READY).then_some(())?;
         let id = 1;
         worker
-            .post_message(&JsValue::from_str(&message::numbered(id, request)))
+            .post_message(&JsValue::from_str(&wire::code::numbered(id, request)))
             .ok()?;
         let answer = replies.next().await??;
         let (number, file) = answer.split_once('\n')?;

@@ -2,23 +2,28 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, BulkDraft};
 use crate::ui::{on_text, Dispatch};
+use model::lang::Lang;
+use model::state::{Action, BulkDraft, EditAction};
+use presentation::i18n::{self, Text};
 
 /// The form that adds many equal tasks at once, as typed (`bulk`). A part
 /// of the editor's view rather than a component of its own: each component
 /// type costs the page's download kilobytes.
 pub fn bulk_add(bulk: &BulkDraft, lang: Lang, dispatch: &Dispatch) -> Html {
     let dispatch = dispatch.clone();
-    let count_error = bulk.count_error.map(|e| i18n::count_error(lang, e));
-    let steps_error = bulk.steps_error.map(|e| i18n::steps_error(lang, e));
+    let count_error = bulk.count_error.map(|e| i18n::errors::count_error(lang, e));
+    let steps_error = bulk.steps_error.map(|e| i18n::errors::steps_error(lang, e));
 
-    let on_count = on_text(&dispatch, Action::SetBulkCount);
-    let on_steps = on_text(&dispatch, Action::SetBulkSteps);
+    let on_count = on_text(&dispatch, |text| {
+        Action::Edit(EditAction::SetBulkCount(text))
+    });
+    let on_steps = on_text(&dispatch, |text| {
+        Action::Edit(EditAction::SetBulkSteps(text))
+    });
     let on_submit = Callback::from(move |event: SubmitEvent| {
         event.prevent_default();
-        dispatch.dispatch(Action::AddBulk);
+        dispatch.dispatch(Action::Edit(EditAction::AddBulk));
     });
 
     html! {

@@ -1,7 +1,7 @@
 //! The scenario as a program: Python's asyncio or Rust with tokio, in
 //! either mode, coloured, with a copy button. The code comes from the core
-//! ([`crate::code`]), written in the code worker (see
-//! [`crate::code::message`]), which starts the first time the panel opens,
+//! ([`presentation::code`]), written in the code worker (see
+//! [`presentation::wire::code`]), which starts the first time the panel opens,
 //! and follows every edit.
 
 use std::cell::RefCell;
@@ -13,12 +13,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, MessageEvent, Worker};
 use yew::prelude::*;
 
-use crate::code::highlight::Token;
-use crate::code::{message, Language};
-use crate::i18n::{Lang, Text};
-use crate::scenario::{Mode, RunChoice, Scenario};
 use crate::ui::clipboard;
 use crate::ui::worker::{self, ANSWER_WITHIN_MS};
+use model::lang::Lang;
+use model::scenario::{Mode, RunChoice, Scenario};
+use presentation::code::highlight::Token;
+use presentation::code::Language;
+use presentation::i18n::Text;
+use presentation::wire;
 
 /// The latest answer, with the request it answers.
 #[derive(Clone, PartialEq)]
@@ -53,7 +55,7 @@ impl Latest {
     fn send(&self, worker: &Worker) -> Result<(), JsValue> {
         match &self.request {
             Some(request) if self.listening => {
-                worker.post_message(&JsValue::from_str(&message::numbered(self.id, request)))
+                worker.post_message(&JsValue::from_str(&wire::code::numbered(self.id, request)))
             }
             _ => Ok(()),
         }
@@ -71,13 +73,13 @@ impl CodeWorker {
                     return;
                 };
                 let mut latest = latest.borrow_mut();
-                if answer == message::READY {
+                if answer == wire::code::READY {
                     latest.listening = true;
                     if latest.send(&worker).is_err() {
                         shown.set(Shown::Failed);
                     }
                 } else if let Some(request) = latest.request.clone() {
-                    if message::answer_id(&answer) == Some(latest.id) {
+                    if wire::code::answer_id(&answer) == Some(latest.id) {
                         shown.set(Shown::Answer {
                             request,
                             answer: Rc::from(answer),
@@ -150,7 +152,7 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
     let request = use_memo(
         (props.scenario.clone(), *open, *language, mode, lang),
         |(scenario, open, language, mode, lang)| match scenario {
-            Some(scenario) if *open => Some(Rc::<str>::from(message::request(
+            Some(scenario) if *open => Some(Rc::<str>::from(wire::code::request(
                 *language, *mode, *lang, scenario,
             ))),
             _ => None,
@@ -212,7 +214,10 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         let (answer, copied) = (answer.clone(), copied.clone());
         Callback::from(move |_| {
             let copied = copied.clone();
-            let program = answer.as_deref().map(message::program).unwrap_or_default();
+            let program = answer
+                .as_deref()
+                .map(wire::code::program)
+                .unwrap_or_default();
             clipboard::copy(program, move |done| copied.set(Some(done)));
         })
     };
@@ -222,9 +227,9 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         Some(false) => Text::CopyFailed.get(lang),
     };
     // Each span is text in the page, never markup.
-    let message::Answer { help, spans, .. } = answer
+    let wire::code::Answer { help, spans, .. } = answer
         .as_deref()
-        .and_then(message::read_answer)
+        .and_then(wire::code::read_answer)
         .unwrap_or_default();
     let spans = spans.into_iter().map(|(token, text)| {
         if token == Token::Plain {

@@ -10,9 +10,10 @@ use super::knobs::knobs_view;
 use super::pager::pager;
 use super::preset_picker::preset_picker;
 use super::task_row::TaskRow;
-use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, BulkDraft, KnobsDraft, TaskDraft, PAGE_SIZE};
 use crate::ui::use_dispatch;
+use model::lang::Lang;
+use model::state::{Action, BulkDraft, EditAction, KnobsDraft, TaskDraft, PAGE_SIZE};
+use presentation::i18n::{self, Text};
 
 /// What [`Editor`] shows.
 #[derive(Properties, PartialEq)]
@@ -55,19 +56,20 @@ pub fn editor(props: &EditorProps) -> Html {
         });
     let on_add = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AddTask))
+        Callback::from(move |_| dispatch.dispatch(Action::Edit(EditAction::AddTask)))
     };
     let knobs = knobs_view(knobs, lang, &dispatch);
     let presets = preset_picker(lang, &dispatch);
     let pager = pager(*page, drafts.len(), lang, &dispatch);
     let bulk = bulk_add(bulk, lang, &dispatch);
-    let on_remove_all = Callback::from(move |_| dispatch.dispatch(Action::RemoveAll));
+    let on_remove_all =
+        Callback::from(move |_| dispatch.dispatch(Action::Edit(EditAction::RemoveAll)));
     html! {
         <section class="editor" aria-labelledby="editor-title">
             <h2 id="editor-title">
                 { Text::Tasks.get(lang) }
                 <span class="task-count" data-testid="task-count">
-                    { i18n::task_count(lang, drafts.len()) }
+                    { i18n::numbers::task_count(lang, drafts.len()) }
                 </span>
             </h2>
             <fieldset class="editor-fields" disabled={*locked}>

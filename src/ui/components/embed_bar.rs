@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
+use model::lang::Lang;
+use presentation::i18n::Text;
 
 /// The scenario in one line (`summary`) and a link to `full_url`. A part of
 /// the embedded page's view rather than a component of its own.

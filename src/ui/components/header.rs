@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
-use crate::state::Action;
 use crate::ui::theme::Theme;
 use crate::ui::Dispatch;
+use model::lang::Lang;
+use model::state::Action;
+use presentation::i18n::{self, Text};
 
 /// The page's header. A part of the page's view rather than a component of
 /// its own: it is small, and each component type costs the page's download
@@ -22,7 +23,7 @@ pub fn header(lang: Lang, dispatch: &Dispatch, theme: Theme, on_theme: &Callback
                 data-testid={format!("lang-{}", option.tag())}
                 {onclick}
             >
-                { option.own_name() }
+                { i18n::lang_name(option) }
             </button>
         }
     });

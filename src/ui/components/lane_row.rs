@@ -2,11 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::fixed::Fixed;
-use crate::i18n::{Lang, Text};
-use crate::scenario::Mode;
-use crate::timeline::Lane;
 use crate::ui::keep_focus;
+use model::fixed::Fixed;
+use model::lang::Lang;
+use model::scenario::Mode;
+use model::timeline::Lane;
+use presentation::i18n::Text;
 
 /// What [`LaneRow`] shows.
 #[derive(Properties, PartialEq)]

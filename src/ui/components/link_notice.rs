@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::link::Problem;
-use crate::state::Action;
 use crate::ui::Dispatch;
+use model::lang::Lang;
+use model::link::Problem;
+use model::state::{Action, LinkAction};
+use presentation::i18n::{self, Text};
 
 /// The problems, a dismiss button, or nothing when there are none. A part
 /// of the page's view rather than a component of its own: each component
@@ -18,8 +19,9 @@ pub fn link_notice(problems: &[Problem], lang: Lang, dispatch: &Dispatch) -> Htm
     // The reader lists each problem once, a dozen at most, then how many more.
     let items = problems
         .iter()
-        .map(|problem| html! { <li>{ i18n::link_problem(lang, problem) }</li> });
-    let on_dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissNotice));
+        .map(|problem| html! { <li>{ i18n::link_problems::link_problem(lang, problem) }</li> });
+    let on_dismiss =
+        Callback::from(move |_| dispatch.dispatch(Action::Link(LinkAction::DismissNotice)));
     html! {
         <div class="link-notice" role="alert" data-testid="link-notice">
             <p>{ Text::LinkNoticeTitle.get(lang) }</p>

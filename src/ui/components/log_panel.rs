@@ -6,8 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::recording::Recording;
+use model::lang::Lang;
+use model::recording::Recording;
+use presentation::i18n::{self, Text};
+use presentation::log;
 
 /// The most lines shown per run; earlier ones are counted, not drawn.
 const SHOWN_LINES: usize = 100;
@@ -17,20 +19,20 @@ const SHOWN_LINES: usize = 100;
 /// anyway, and each component type costs the page's download kilobytes.
 pub fn log_panel(recordings: &[Rc<Recording>], lang: Lang) -> Html {
     let logs = recordings.iter().map(|recording| {
-        let lines = recording.log_tail(lang, SHOWN_LINES);
+        let lines = recording.log_tail(SHOWN_LINES);
         let hidden = recording.log_len() - lines.len();
         // Keyed by line number: a frame appends the new lines and drops the
         // oldest, instead of rewriting the whole log.
         let lines = lines.into_iter().enumerate().map(|(offset, line)| {
-            html! { <code key={hidden + offset}>{ line }</code> }
+            html! { <code key={hidden + offset}>{ log::line(lang, &line) }</code> }
         });
-        let title = i18n::mode_name(lang, recording.mode);
+        let title = i18n::summaries::mode_name(lang, recording.mode);
         let title_id = format!("log-title-{}", recording.mode.id());
         html! {
             <div class="log-run" data-mode={recording.mode.id()}>
                 <h3 id={title_id.clone()} data-testid="log-title">{ title }</h3>
                 if hidden > 0 {
-                    <p class="note">{ i18n::log_hidden(lang, hidden) }</p>
+                    <p class="note">{ i18n::summaries::log_hidden(lang, hidden) }</p>
                 }
                 <pre class="log-lines" data-testid="log-lines" tabindex="0" aria-labelledby={title_id}>
                     <span class="log-end">{ for lines }</span>

@@ -7,11 +7,12 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::loop_view::{loop_view, LoopView};
-use crate::recording::Recording;
-use crate::scenario::{format_seconds, whole_micros, Mode};
-use crate::timeline::LANE_LIMIT;
+use model::lang::Lang;
+use model::loop_view::{loop_view, LoopView};
+use model::recording::Recording;
+use model::scenario::{format_seconds, whole_micros};
+use model::view::{self, LoopShown};
+use presentation::i18n::{self, Text};
 
 /// The loop of the run going on, or of the last run at the moment its
 /// replay shows. `following` is whether the page follows a run's clock (it
@@ -25,38 +26,27 @@ pub fn loop_panel(
     running: bool,
     lang: Lang,
 ) -> Html {
-    // The run going on, else the concurrent run (the one with a loop to see).
-    let recording = recordings
-        .iter()
-        .find(|r| following && r.has_begun() && !r.is_finished())
-        .or_else(|| recordings.iter().find(|r| r.mode == Mode::Concurrent))
-        .or_else(|| recordings.first());
-    let Some(recording) = recording else {
-        return Html::default();
+    let note = match view::loop_shown(recordings, following, running) {
+        LoopShown::Nothing => return Html::default(),
+        LoopShown::Loop(recording) => return loop_at(recording, clock, lang),
+        LoopShown::Later => Text::LoopLater,
+        LoopShown::Slide => Text::LoopSlide,
     };
-    // Reading every event on every frame is too much for a large run: its
-    // loop is shown once it has finished, at the moment its replay picks.
-    let large = recording.scenario.tasks.len() > LANE_LIMIT;
-    let note = if running && large {
-        Some(Text::LoopLater)
-    } else if !following {
-        Some(Text::LoopSlide)
-    } else {
-        None
-    };
-    if let Some(note) = note {
-        return html! {
-            <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
-                <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
-                <p class="note">{ note.get(lang) }</p>
-            </section>
-        };
+    html! {
+        <section class="loop-panel" data-testid="loop-panel" aria-labelledby="loop-title">
+            <h2 id="loop-title">{ Text::LoopPanel.get(lang) }</h2>
+            <p class="note">{ note.get(lang) }</p>
+        </section>
     }
+}
+
+/// The loop of `recording` at the run clock's `clock`.
+fn loop_at(recording: &Recording, clock: Duration, lang: Lang) -> Html {
     let at = recording.clock(clock);
     let unit = Text::Seconds.get(lang);
     let moment = html! {
         <p class="loop-at" data-testid="loop-at">
-            { format!("{}: {} {unit}", Text::LoopAt.get(lang), i18n::seconds_3(at)) }
+            { format!("{}: {} {unit}", Text::LoopAt.get(lang), i18n::numbers::seconds_3(at)) }
         </p>
     };
     let view = loop_view(recording, at);
@@ -74,7 +64,7 @@ pub fn loop_panel(
             <ol class="loop-list" data-testid={testid} data-count={count.to_string()}>
                 { for tasks.into_iter().map(|task| html! { <li>{ task }</li> }) }
                 if more > 0 {
-                    <li class="more">{ format!("+{}", i18n::group_digits(lang, more)) }</li>
+                    <li class="more">{ format!("+{}", i18n::numbers::group_digits(lang, more)) }</li>
                 }
             </ol>
         }
@@ -110,9 +100,9 @@ pub fn loop_panel(
                 <dt>{ Text::LoopWorkers.get(lang) }</dt>
                 <dd>{ list(offloaded.into_iter().map(name).collect(), offloaded_count, "loop-workers") }</dd>
                 <dt>{ Text::LoopNotStarted.get(lang) }</dt>
-                <dd>{ i18n::group_digits(lang, not_started) }</dd>
+                <dd>{ i18n::numbers::group_digits(lang, not_started) }</dd>
                 <dt>{ Text::LoopEnded.get(lang) }</dt>
-                <dd>{ i18n::group_digits(lang, ended) }</dd>
+                <dd>{ i18n::numbers::group_digits(lang, ended) }</dd>
             </dl>
         </section>
     }

@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::state::{page_count, Action, PAGE_SIZE};
 use crate::ui::Dispatch;
+use model::lang::Lang;
+use model::state::{page_count, Action, EditAction, PAGE_SIZE};
+use presentation::i18n::{self, Text};
 
 /// "Tasks 101–200 of 1000" with previous and next, for page `page` (from 0)
 /// of `total` tasks; nothing for one page. A part of the editor's view.
@@ -17,14 +18,14 @@ pub fn pager(page: usize, total: usize, lang: Lang, dispatch: &Dispatch) -> Html
     let last = ((page + 1) * PAGE_SIZE).min(total);
     let show = |target: usize| {
         let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::ShowPage(target)))
+        Callback::from(move |_| dispatch.dispatch(Action::Edit(EditAction::ShowPage(target))))
     };
     html! {
         <nav class="pager" aria-label={Text::Tasks.get(lang)}>
             <button type="button" disabled={page == 0} onclick={show(page.saturating_sub(1))}>
                 { Text::Previous.get(lang) }
             </button>
-            <span data-testid="page-range">{ i18n::page_range(lang, first, last, total) }</span>
+            <span data-testid="page-range">{ i18n::numbers::page_range(lang, first, last, total) }</span>
             <button type="button" disabled={page + 1 >= pages} onclick={show(page + 1)}>
                 { Text::Next.get(lang) }
             </button>

@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
-use crate::presets::Preset;
+use model::lang::Lang;
+use model::presets::Preset;
+use presentation::i18n;
 
 /// The preset's title and explanation, if the scenario is a preset's; the
 /// explanation gives the answer away, so it waits while the learner
@@ -13,9 +14,9 @@ pub fn preset_about(preset: Option<Preset>, hidden: bool, lang: Lang) -> Html {
     match preset {
         Some(preset) => html! {
             <aside class="preset-about" data-testid="preset-about" data-preset={preset.id()}>
-                <h3>{ preset.title(lang) }</h3>
+                <h3>{ i18n::presets::title(preset, lang) }</h3>
                 if !hidden {
-                    <p data-testid="preset-explanation">{ preset.about(lang) }</p>
+                    <p data-testid="preset-explanation">{ i18n::presets::about(preset, lang) }</p>
                 }
             </aside>
         },

@@ -2,10 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
-use crate::presets::Preset;
-use crate::state::Action;
 use crate::ui::Dispatch;
+use model::lang::Lang;
+use model::presets::Preset;
+use model::state::{Action, EditAction};
+use presentation::i18n::{self, Text};
 
 /// A button per preset. A part of the editor's view rather than a component
 /// of its own: it redraws with the editor, and each component type costs
@@ -13,10 +14,10 @@ use crate::ui::Dispatch;
 pub fn preset_picker(lang: Lang, dispatch: &Dispatch) -> Html {
     let buttons = Preset::ALL.iter().map(|&preset| {
         let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::LoadPreset(preset)));
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Edit(EditAction::LoadPreset(preset))));
         html! {
             <button type="button" class="preset" data-testid={format!("preset-{}", preset.id())} {onclick}>
-                { preset.title(lang) }
+                { i18n::presets::title(preset, lang) }
             </button>
         }
     });

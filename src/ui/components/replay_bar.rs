@@ -10,10 +10,11 @@ use gloo_timers::callback::Interval;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
 use crate::runtime::now_ms;
-use crate::state::Action;
 use crate::ui::Dispatch;
+use model::lang::Lang;
+use model::state::{Action, RunAction};
+use presentation::i18n::{self, Text};
 
 /// Steps of the scrubber over the run.
 const STEPS: u32 = 1000;
@@ -113,14 +114,14 @@ pub fn replay_bar(
                         Duration::from_secs_f64((now_ms() - started).max(0.0) / 1000.0 * rate);
                     let moment = from + played;
                     if moment < length {
-                        dispatch.dispatch(Action::Replay(Some(moment)));
+                        dispatch.dispatch(Action::Run(RunAction::Replay(Some(moment))));
                     } else {
-                        dispatch.dispatch(Action::Replay(None));
+                        dispatch.dispatch(Action::Run(RunAction::Replay(None)));
                         stop();
                     }
                 }
             };
-            dispatch.dispatch(Action::Replay(Some(from)));
+            dispatch.dispatch(Action::Run(RunAction::Replay(Some(from))));
             is_playing.set(true);
             *playing.borrow_mut() = Some(Interval::new(FRAME_MS, tick));
         })
@@ -132,7 +133,9 @@ pub fn replay_bar(
             let input: HtmlInputElement = event.target_unchecked_into();
             if let Ok(step) = input.value().parse::<u32>() {
                 let moment = length.mul_f64(f64::from(step.min(STEPS)) / f64::from(STEPS));
-                dispatch.dispatch(Action::Replay((step < STEPS).then_some(moment)));
+                dispatch.dispatch(Action::Run(RunAction::Replay(
+                    (step < STEPS).then_some(moment),
+                )));
             }
         })
     };
@@ -150,7 +153,7 @@ pub fn replay_bar(
         ((shown.as_secs_f64() / length.as_secs_f64()) * f64::from(STEPS)).round() as u32
     };
     let unit = Text::Seconds.get(lang);
-    let moment = format!("{} {unit}", i18n::seconds_3(shown));
+    let moment = format!("{} {unit}", i18n::numbers::seconds_3(shown));
     let speeds = SPEEDS.iter().enumerate().map(|(index, (label, _))| {
         html! { <option selected={index == **speed}>{ *label }</option> }
     });
@@ -165,8 +168,8 @@ pub fn replay_bar(
                 <input type="range" min="0" max={STEPS.to_string()} step="1" value={position.to_string()}
                     aria-label={Text::ReplayMoment.get(lang)} aria-valuetext={moment.clone()}
                     data-testid="replay-slider" oninput={on_slide} />
-                <span class="replay-at" data-testid="replay-at" data-seconds={crate::scenario::format_seconds(shown)}>
-                    { format!("{moment} / {} {unit}", i18n::seconds_3(length)) }
+                <span class="replay-at" data-testid="replay-at" data-seconds={model::scenario::format_seconds(shown)}>
+                    { format!("{moment} / {} {unit}", i18n::numbers::seconds_3(length)) }
                 </span>
                 <label class="replay-speed">
                     { Text::Speed.get(lang) }

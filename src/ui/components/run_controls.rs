@@ -3,11 +3,12 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::recording::Failure;
-use crate::scenario::{RunChoice, Scale};
-use crate::state::{Action, NotRunnable, Phase};
 use crate::ui::Dispatch;
+use model::events::Failure;
+use model::lang::Lang;
+use model::scenario::{RunChoice, Scale};
+use model::state::{Action, NotRunnable, Phase};
+use presentation::i18n::{self, Text};
 
 /// What [`run_controls`] shows, and calls back with.
 pub struct RunControlsProps {
@@ -20,7 +21,7 @@ pub struct RunControlsProps {
     /// Why the scenario cannot run, if it cannot.
     pub blocked: Option<NotRunnable>,
     /// How long the suggested run's work would hold the page at once, if
-    /// for seconds ([`crate::state::Playground::page_hold`]).
+    /// for seconds ([`model::state::Playground::page_hold`]).
     pub hold: Option<std::time::Duration>,
     /// What the finished run measured, in words: said after "Done", so a
     /// screen reader announces the result once, not every event.
@@ -111,14 +112,14 @@ pub fn run_controls(props: &RunControlsProps, dispatch: &Dispatch) -> Html {
             </p>
             if let Some(failure) = props.failure {
                 <p class="field-error" role="alert" data-testid="run-failure" data-failure={failure.id()}>
-                    { i18n::failure(lang, failure) }
+                    { i18n::errors::failure(lang, failure) }
                 </p>
             }
             if scale != Scale::X1 {
-                <p class="note scale-note" data-testid="scale-note">{ i18n::scale_note(lang, scale.factor()) }</p>
+                <p class="note scale-note" data-testid="scale-note">{ i18n::summaries::scale_note(lang, scale.factor()) }</p>
             }
             if let Some(hold) = props.hold {
-                <p class="note" data-testid="hold-note">{ i18n::hold_note(lang, hold) }</p>
+                <p class="note" data-testid="hold-note">{ i18n::summaries::hold_note(lang, hold) }</p>
             }
             if let Some(reason) = blocked {
                 <p class="field-error" role="alert" data-testid="not-runnable">

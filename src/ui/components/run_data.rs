@@ -1,17 +1,20 @@
 //! A finished run as data: its tasks as a table (for screen readers and
 //! for reading exact times), and saved as SVG, PNG, JSON or CSV, which the
-//! code worker writes (see [`crate::export`]).
+//! code worker writes (see [`presentation::export`]).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::export::{self, Format, RowEnd, TaskRow};
-use crate::i18n::{self, Lang, Text};
-use crate::recording::{Outcome, Recording};
-use crate::scenario::{Mode, Scale};
-use crate::timeline::LANE_LIMIT;
 use crate::ui::{download, worker};
+use model::events::Outcome;
+use model::lang::Lang;
+use model::limits::TABLE_ROWS;
+use model::recording::Recording;
+use model::scenario::{Mode, Scale};
+use presentation::export::{self, Format, RowEnd, TaskRow};
+use presentation::i18n::{self, Text};
+use presentation::wire;
 
 /// What the panel remembers between draws: kept by the page, whose view
 /// it is part of.
@@ -49,7 +52,8 @@ async fn save(format: Format, request: String) -> Result<(), ()> {
 }
 
 fn seconds(at: Option<std::time::Duration>) -> String {
-    at.map(i18n::seconds_3).unwrap_or_else(|| "—".to_owned())
+    at.map(i18n::numbers::seconds_3)
+        .unwrap_or_else(|| "—".to_owned())
 }
 
 fn outcome(row: &TaskRow, lang: Lang) -> &'static str {
@@ -76,7 +80,7 @@ pub fn run_data(
     let on_save = |format: Format| {
         let (recordings, saving) = (recordings.to_vec(), saving.clone());
         Callback::from(move |_| {
-            let request = export::request(format, lang, scale, &recordings);
+            let request = wire::code::save_request(format, lang, scale, &recordings);
             let saving = saving.clone();
             saving.set(Saving::Writing);
             wasm_bindgen_futures::spawn_local(async move {
@@ -113,7 +117,7 @@ pub fn run_data(
                 Mode::Sequential => Text::ModeSequential,
                 Mode::Concurrent => Text::ModeConcurrent,
             };
-            let rows = rows.into_iter().take(LANE_LIMIT).map(|row| {
+            let rows = rows.into_iter().take(TABLE_ROWS).map(|row| {
                 let task = if row.name.is_empty() {
                     format!("№ {}", row.number)
                 } else {
@@ -133,8 +137,8 @@ pub fn run_data(
                         <thead><tr>{ for heads }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
-                    if total > LANE_LIMIT {
-                        <p class="note">{ i18n::table_rows_note(lang, LANE_LIMIT, total) }</p>
+                    if total > TABLE_ROWS {
+                        <p class="note">{ i18n::summaries::table_rows_note(lang, TABLE_ROWS, total) }</p>
                     }
                 </div>
             }

@@ -6,11 +6,12 @@ use std::time::Duration;
 use yew::prelude::*;
 
 use super::timeline_chart::TimelineChart;
-use crate::fixed::Fixed;
-use crate::i18n::{self, Lang, Text};
-use crate::recording::Recording;
-use crate::scenario::{Mode, Scale};
-use crate::timeline;
+use model::fixed::Fixed;
+use model::lang::Lang;
+use model::recording::Recording;
+use model::scenario::{Mode, Scale};
+use model::timeline;
+use presentation::i18n::{self, Text};
 
 /// What [`RunTimeline`] shows.
 #[derive(Properties, PartialEq)]
@@ -62,7 +63,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
         .as_ref()
         .map(|on_cancel| on_cancel.reform(move |task| (mode, task)));
     let label = use_memo((lang, count), |&(lang, count)| {
-        AttrValue::from(i18n::timeline_aggregate(lang, count))
+        AttrValue::from(i18n::summaries::timeline_aggregate(lang, count))
     });
     let title = match recording.mode {
         Mode::Sequential => Text::ModeSequential,
@@ -87,7 +88,7 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
     html! {
         <figure class="run-timeline" data-mode={recording.mode.id()}>
             <figcaption>{ title.get(lang) }</figcaption>
-            if count > timeline::LANE_LIMIT {
+            if count > model::limits::LANES {
                 <p class="note">{ (*label).clone() }</p>
             }
             <div class="plot">

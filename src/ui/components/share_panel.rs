@@ -4,8 +4,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
 use crate::ui::{clipboard, location};
+use model::lang::Lang;
+use presentation::i18n::Text;
 
 /// What [`SharePanel`] shows.
 #[derive(Properties, PartialEq)]

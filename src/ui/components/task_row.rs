@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{self, Lang, Text};
-use crate::state::{Action, TaskDraft};
 use crate::ui::{on_text, use_dispatch};
+use model::lang::Lang;
+use model::state::{Action, EditAction, TaskDraft};
+use presentation::i18n::{self, Text};
 
 /// What a [`TaskRow`] shows.
 #[derive(Properties, PartialEq)]
@@ -30,13 +31,18 @@ pub fn task_row(props: &TaskRowProps) -> Html {
         .steps
         .as_ref()
         .err()
-        .map(|&e| i18n::steps_error(lang, e));
+        .map(|&e| i18n::errors::steps_error(lang, e));
 
     let name_note_id = format!("task-{number}-name-note");
-    let name_note = i18n::name_changes(lang, draft.name_changes);
-    let on_name = on_text(&dispatch, move |text| Action::SetName(index, text));
-    let on_steps = on_text(&dispatch, move |text| Action::SetSteps(index, text));
-    let on_remove = Callback::from(move |_| dispatch.dispatch(Action::RemoveTask(index)));
+    let name_note = i18n::errors::name_changes(lang, draft.name_changes);
+    let on_name = on_text(&dispatch, move |text| {
+        Action::Edit(EditAction::SetName(index, text))
+    });
+    let on_steps = on_text(&dispatch, move |text| {
+        Action::Edit(EditAction::SetSteps(index, text))
+    });
+    let on_remove =
+        Callback::from(move |_| dispatch.dispatch(Action::Edit(EditAction::RemoveTask(index))));
 
     html! {
         <li class={classes!("task-row", error.is_some().then_some("invalid"))} data-testid="task-row">

@@ -6,10 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::lane_row::LaneRow;
-use crate::fixed::Fixed;
-use crate::i18n::{self, Lang, Text};
-use crate::scenario::Mode;
-use crate::timeline::{self, LaneState, Stall, Timeline};
+use model::fixed::Fixed;
+use model::lang::Lang;
+use model::scenario::Mode;
+use model::timeline::{self, LaneState, Stall, Timeline};
+use presentation::i18n::{self, Text};
 
 /// What [`TimelineChart`] shows.
 #[derive(Properties, PartialEq)]
@@ -66,7 +67,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
                         </svg>
                     </span>
                 </div>
-                <p class="note memory-note">{ i18n::most_held(*lang, *peak) }</p>
+                <p class="note memory-note">{ i18n::summaries::most_held(*lang, *peak) }</p>
             </>
         },
         None => Html::default(),

@@ -7,11 +7,12 @@ use std::time::Duration;
 use yew::prelude::*;
 
 use super::run_timeline::RunTimeline;
-use crate::i18n::{Lang, Text};
-use crate::recording::Recording;
-use crate::runtime;
-use crate::scenario::{Mode, Scale};
-use crate::timeline;
+use model::lang::Lang;
+use model::recording::Recording;
+use model::scenario::{Mode, Scale};
+use model::timeline;
+use model::view;
+use presentation::i18n::Text;
 
 /// What [`timeline_panel`] shows.
 pub struct TimelinePanelProps {
@@ -55,12 +56,9 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         _ => recordings,
     };
     let axis = timeline::axis_length(shown.iter().map(Rc::as_ref), clock);
-    // From the traits the recording read once: this runs on every frame.
-    let in_turn = recordings.len() > 1 && !runtime::side_by_side(recordings[0].traits());
+    let in_turn = view::in_turn(recordings);
     // A task is cancelled from its lane's name: said where the lanes are.
-    let lanes = shown
-        .first()
-        .is_some_and(|r| r.scenario.tasks.len() <= timeline::LANE_LIMIT);
+    let lanes = view::cancellable(shown);
     let legend = [
         (Text::LegendPending, "pending"),
         (Text::LegendQueued, "queued"),

@@ -7,19 +7,22 @@ use std::time::Duration;
 
 use yew::prelude::*;
 
-use crate::fixed::Fixed;
-use crate::guess::Guesses;
-use crate::i18n::{self, Lang, Text};
-use crate::recording::{Distortion, Recording};
-use crate::scenario::{format_seconds, Mode};
-use crate::state::{self, Action, Plan};
 use crate::ui::{on_text, Dispatch};
+use model::events::Distortion;
+use model::fixed::Fixed;
+use model::guess::Guesses;
+use model::lang::Lang;
+use model::recording::Recording;
+use model::scenario::{format_seconds, Mode};
+use model::state::{Action, GuessAction, Plan};
+use model::view;
+use presentation::i18n::{self, Text};
 
 fn figure(testid: String, value: Option<Duration>, unit: &str, lang: Lang) -> Html {
     match value {
         Some(value) => html! {
             <td data-testid={testid} data-seconds={format_seconds(value)}>
-                { format!("{} {unit}", i18n::total_seconds(lang, value)) }
+                { format!("{} {unit}", i18n::numbers::total_seconds(lang, value)) }
             </td>
         },
         None => html! { <td data-testid={testid}>{ "—" }</td> },
@@ -31,13 +34,13 @@ fn distorted_figure(testid: String, value: Option<Duration>, why: Distortion, la
     let unit = Text::Seconds.get(lang);
     let value_text = value.map_or_else(
         || "—".to_owned(),
-        |v| format!("{} {unit}", i18n::total_seconds(lang, v)),
+        |v| format!("{} {unit}", i18n::numbers::total_seconds(lang, v)),
     );
     let why = why.id();
     html! {
         <td data-testid={testid} data-seconds={value.map(format_seconds)} data-distorted={why}
             class="distorted">
-            { value_text }{ " " }<span class="flag">{ i18n::distorted(lang) }</span>
+            { value_text }{ " " }<span class="flag">{ i18n::summaries::distorted(lang) }</span>
         </td>
     }
 }
@@ -47,15 +50,10 @@ fn earlier_figure(testid: String, value: Option<Duration>, lang: Lang) -> Html {
     let unit = Text::Seconds.get(lang);
     html! {
         <td data-testid={testid} data-seconds={value.map(format_seconds)} data-earlier="true">
-            { value.map(|v| format!("{} {unit}", i18n::total_seconds(lang, v))) }
+            { value.map(|v| format!("{} {unit}", i18n::numbers::total_seconds(lang, v))) }
             <span class="flag earlier">{ Text::EarlierRun.get(lang) }</span>
         </td>
     }
-}
-
-fn ratio(slow: Option<Duration>, fast: Option<Duration>) -> Option<f64> {
-    let (slow, fast) = (slow?.as_secs_f64(), fast?.as_secs_f64());
-    (fast > 0.0).then(|| slow / fast)
 }
 
 /// What [`totals`] shows.
@@ -89,7 +87,7 @@ fn guess_field(
     let label = format!(
         "{}: {}",
         Text::YourGuess.get(lang),
-        i18n::mode_name(lang, mode)
+        i18n::summaries::mode_name(lang, mode)
     );
     html! {
         <td class="guess">
@@ -98,7 +96,7 @@ fn guess_field(
                 aria-invalid={guesses.value(mode).is_err().to_string()}
                 aria-describedby={help.then_some("guess-help")} disabled={running}
                 value={guesses.text(mode).to_owned()}
-                oninput={on_text(dispatch, move |text| Action::SetGuess(mode, text))} />
+                oninput={on_text(dispatch, move |text| Action::Guess(GuessAction::SetGuess(mode, text)))} />
             { " " }{ Text::Seconds.get(lang) }
         </td>
     }
@@ -119,21 +117,12 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
         lang,
     } = *props;
     let unit = Text::Seconds.get(lang);
-    let recording = |mode: Mode| recordings.iter().find(|r| r.mode == mode);
-    let predicted = |mode: Mode| {
-        recording(mode)
-            .map(|r| r.prediction.total)
-            .or_else(|| plan.as_ref().map(|plan| plan.prediction(mode).total))
-    };
-    let source = |mode: Mode| state::measured(recordings, earlier, mode);
-    let measured = |mode: Mode| source(mode).and_then(|m| m.recording.total);
-    let distortion = |mode: Mode| source(mode).and_then(|m| m.recording.distortion());
-    let from_earlier = |mode: Mode| source(mode).is_some_and(|m| m.earlier);
-
+    let table = view::totals(recordings, earlier, plan.map(Rc::as_ref), guesses);
     // The prompt while the answer is hidden, or what is wrong with a guess.
     let guess_error = Mode::ALL.iter().any(|&mode| guesses.value(mode).is_err());
     let help = guesses.on && (hidden || guess_error);
-    let rows = Mode::ALL.iter().map(|&mode| {
+    let rows = table.rows.iter().map(|row| {
+        let mode = row.mode;
         let label = match mode {
             Mode::Sequential => Text::ModeSequential,
             Mode::Concurrent => Text::ModeConcurrent,
@@ -141,6 +130,7 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
         .get(lang);
         // "All at once" and its asyncio form, which a phone puts below it.
         let (name, hint) = label.split_at(label.find(" (").unwrap_or(label.len()));
+        let measured = format!("total-{mode}-measured");
         html! {
             <tr data-mode={mode.id()}>
                 <th scope="row">{ name }<span class="hint">{ hint }</span></th>
@@ -150,14 +140,14 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                 if hidden {
                     <td data-testid={format!("total-{mode}-predicted")} data-hidden="true">{ "?" }</td>
                 } else {
-                    { figure(format!("total-{mode}-predicted"), predicted(mode), unit, lang) }
+                    { figure(format!("total-{mode}-predicted"), row.predicted, unit, lang) }
                 }
-                if let Some(why) = distortion(mode) {
-                    { distorted_figure(format!("total-{mode}-measured"), measured(mode), why, lang) }
-                } else if from_earlier(mode) {
-                    { earlier_figure(format!("total-{mode}-measured"), measured(mode), lang) }
+                if let Some(why) = row.distortion {
+                    { distorted_figure(measured, row.measured, why, lang) }
+                } else if row.earlier {
+                    { earlier_figure(measured, row.measured, lang) }
                 } else {
-                    { figure(format!("total-{mode}-measured"), measured(mode), unit, lang) }
+                    { figure(measured, row.measured, unit, lang) }
                 }
             </tr>
         }
@@ -166,30 +156,32 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
         Some(value) => format!("{}×", Fixed(value, 1)),
         None => "—".to_owned(),
     };
-    // A ratio of a distorted measurement would be distorted too.
-    let trusted = |mode: Mode| measured(mode).filter(|_| distortion(mode).is_none());
-    let measured_speedup = ratio(trusted(Mode::Sequential), trusted(Mode::Concurrent));
-
-    let guess = |mode: Mode| guesses.value(mode).ok().flatten().filter(|_| guesses.on);
     // How each guess went, once its run is over; then what the runs mean.
     let verdicts = recordings
         .iter()
         .filter(|_| !running)
-        .filter_map(|recording| Some(i18n::guess_verdict(lang, recording, guess(recording.mode)?)));
+        .filter_map(|recording| {
+            let guess = table
+                .rows
+                .iter()
+                .find(|row| row.mode == recording.mode)?
+                .guess?;
+            Some(i18n::summaries::guess_verdict(lang, recording, guess))
+        });
     let summaries =
         verdicts.chain(
             recordings
                 .iter()
                 .filter_map(|recording| match recording.distortion() {
-                    Some(why) => Some(i18n::distortion_summary(lang, recording, why)),
-                    None => i18n::run_summary(lang, recording),
+                    Some(why) => Some(i18n::summaries::distortion_summary(lang, recording, why)),
+                    None => i18n::summaries::run_summary(lang, recording),
                 }),
         );
     let on_guessing = {
         let dispatch = dispatch.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            dispatch.dispatch(Action::SetGuessing(input.checked()));
+            dispatch.dispatch(Action::Guess(GuessAction::SetGuessing(input.checked())));
         })
     };
 
@@ -225,25 +217,23 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                     <tr class="speedup">
                         <th scope="row">{ Text::Speedup.get(lang) }</th>
                         if guesses.on {
-                            <td data-testid="speedup-guess">
-                                { speedup(ratio(guess(Mode::Sequential), guess(Mode::Concurrent))) }
-                            </td>
+                            <td data-testid="speedup-guess">{ speedup(table.guessed_speedup) }</td>
                         }
                         <td data-testid="speedup-predicted">
                             if hidden {
                                 { "?" }
                             } else {
-                                { speedup(ratio(predicted(Mode::Sequential), predicted(Mode::Concurrent))) }
+                                { speedup(table.predicted_speedup) }
                             }
                         </td>
-                        <td data-testid="speedup-measured">{ speedup(measured_speedup) }</td>
+                        <td data-testid="speedup-measured">{ speedup(table.measured_speedup) }</td>
                     </tr>
                 </tbody>
             </table>
             <div class="summary" data-testid="summary">
                 { for summaries.map(|text| html! { <p>{ text }</p> }) }
-                if let Some(factor) = measured_speedup {
-                    <p>{ i18n::speedup_summary(lang, factor) }</p>
+                if let Some(factor) = table.measured_speedup {
+                    <p>{ i18n::summaries::speedup_summary(lang, factor) }</p>
                 }
             </div>
         </section>

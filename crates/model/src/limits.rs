@@ -1,0 +1,21 @@
+//! How many tasks the page draws, reads and controls one by one: each
+//! limit named for its job, so that changing one never changes another.
+//! The page's own choices, not asyncio's (a run has no such limits).
+
+/// Up to this many tasks, the timeline draws a lane per task; beyond, how
+/// many wait and how many are done, in columns (a lane per task would be
+/// neither readable nor fast).
+pub const LANES: usize = 100;
+
+/// Up to this many tasks, each task of a run can be cancelled: its lane
+/// has the button, and the runtime keeps a handle per task to do it.
+pub const CANCELLABLE: usize = LANES;
+
+/// Up to this many tasks, what reads every event of a run (the loop's
+/// panel, the memory lane) is drawn while the run goes on; a larger run
+/// shows it once it has finished, since a frame cannot afford the read.
+pub const LIVE_DETAIL: usize = 100;
+
+/// The task table of a finished run shows this many rows; the saved JSON
+/// and CSV hold every task.
+pub const TABLE_ROWS: usize = 100;

@@ -1,0 +1,1226 @@
+//! The scenario a learner edits: a list of tasks, each a sequence of steps
+//! (wait for I/O, work on the CPU, or offload work to a worker), and the
+//! knobs that govern them: a concurrency limit and a per-task timeout.
+//!
+//! Durations are exact (`std::time::Duration`, whole microseconds), so that
+//! "30 tasks of 1 s" sums to exactly 30 s and a value read from text is
+//! always written back the same way. Everything typed by a person goes
+//! through [`parse_duration`] and [`parse_count`], which say precisely what
+//! is wrong instead of guessing.
+
+use std::fmt;
+use std::time::Duration;
+
+/// The most tasks a scenario may hold. Enough to show one thread carrying
+/// a hundred thousand waits, small enough to stay responsive.
+pub const MAX_TASKS: usize = 100_000;
+
+/// The longest duration a task may have: one hour.
+pub const MAX_DURATION: Duration = Duration::from_secs(3600);
+
+/// The shortest duration a task may have. Browser timers have millisecond
+/// resolution, so anything shorter could not be shown honestly.
+pub const MIN_DURATION: Duration = Duration::from_millis(1);
+
+/// The most steps one task may have: enough for any lesson's story, few
+/// enough that a task reads on one line.
+pub const MAX_STEPS: usize = 32;
+
+/// How many workers run offloaded steps at once, like the thread pool
+/// behind `loop.run_in_executor`. Fixed, so that a prediction does not
+/// depend on the machine.
+pub const WORKERS: usize = 4;
+
+/// The longest task name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// What [`clean_name`] changed in a name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameChanges {
+    /// Characters no output can carry were taken out (see [`name_char`]).
+    pub removed: bool,
+    /// It was cut to [`MAX_NAME_CHARS`].
+    pub shortened: bool,
+}
+
+impl NameChanges {
+    /// Whether the name was kept as it was.
+    pub fn none(self) -> bool {
+        self == Self::default()
+    }
+}
+
+/// Whether a task name may hold `c`: every output carries it (the page,
+/// links, the SVG, the Python and Rust programs). Not control characters
+/// (a tab, a newline), not the marks that reorder text (which rustc
+/// refuses in a literal and which can make a name read backwards), not
+/// noncharacters (which XML, so SVG, cannot hold).
+pub fn name_char(c: char) -> bool {
+    let direction = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}');
+    let noncharacter = ('\u{fdd0}'..='\u{fdef}').contains(&c) || u32::from(c) & 0xfffe == 0xfffe;
+    !c.is_control() && !direction && !noncharacter
+}
+
+/// A name as typed or written in a link, held to the one set of rules for
+/// names: only characters [`name_char`] allows, at most [`MAX_NAME_CHARS`].
+pub fn clean_name(name: &str) -> (String, NameChanges) {
+    let mut clean = String::with_capacity(name.len());
+    let mut changes = NameChanges::default();
+    let mut count = 0;
+    for c in name.chars() {
+        if !name_char(c) {
+            changes.removed = true;
+        } else if count == MAX_NAME_CHARS {
+            changes.shortened = true;
+        } else {
+            clean.push(c);
+            count += 1;
+        }
+    }
+    (clean, changes)
+}
+
+/// What a step does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    /// Waits for I/O: awaits a timer, and other tasks run meanwhile
+    /// (`await asyncio.sleep(d)`).
+    Wait,
+    /// Works on the CPU in the event loop's own thread: nothing else runs,
+    /// not even the page (a blocking call inside a coroutine).
+    Work,
+    /// The same work, sent to a worker and awaited, so the loop runs on
+    /// (`await loop.run_in_executor(None, work, d)`).
+    Offload,
+    /// Waits for a chunk of data to arrive, then holds it in memory: an
+    /// upload reading from the network.
+    Receive,
+    /// Waits while the task writes one chunk it holds (to disk, say), then
+    /// lets it go from memory.
+    Write,
+}
+
+impl StepKind {
+    /// Every kind, in the order the page explains them.
+    pub const ALL: [StepKind; 5] = [
+        StepKind::Wait,
+        StepKind::Work,
+        StepKind::Offload,
+        StepKind::Receive,
+        StepKind::Write,
+    ];
+
+    /// Whether the task awaits a timer meanwhile, as for I/O: a wait, a
+    /// receive or a write.
+    pub fn is_wait(self) -> bool {
+        matches!(self, StepKind::Wait | StepKind::Receive | StepKind::Write)
+    }
+
+    /// The letter that marks the kind in step text: none for a wait, `c`
+    /// (CPU) for work, `o` for offload, `r` to receive, `w` to write.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            StepKind::Wait => "",
+            StepKind::Work => "c",
+            StepKind::Offload => "o",
+            StepKind::Receive => "r",
+            StepKind::Write => "w",
+        }
+    }
+
+    /// A stable name for styles and tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            StepKind::Wait => "wait",
+            StepKind::Work => "work",
+            StepKind::Offload => "offload",
+            StepKind::Receive => "receive",
+            StepKind::Write => "write",
+        }
+    }
+}
+
+/// One step of a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Step {
+    /// What the step does.
+    pub kind: StepKind,
+    /// For how long.
+    pub duration: Duration,
+}
+
+impl Step {
+    /// A wait of `duration`.
+    pub fn wait(duration: Duration) -> Self {
+        Self {
+            kind: StepKind::Wait,
+            duration,
+        }
+    }
+
+    /// CPU work of `duration` in the loop's thread.
+    pub fn work(duration: Duration) -> Self {
+        Self {
+            kind: StepKind::Work,
+            duration,
+        }
+    }
+
+    /// CPU work of `duration` sent to a worker.
+    pub fn offload(duration: Duration) -> Self {
+        Self {
+            kind: StepKind::Offload,
+            duration,
+        }
+    }
+}
+
+/// One task of a scenario: it arrives, starts, takes its steps in order,
+/// and finishes. A task of one wait is the course's first example,
+/// `await asyncio.sleep(duration)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    /// What the learner called it; may be empty, then the task is known by
+    /// its number.
+    pub name: String,
+    /// When it arrives, from the start of the run: a request reaching a
+    /// server. Zero for a task that is there from the start.
+    pub arrival: Duration,
+    /// What it does, in order; never empty.
+    pub steps: Vec<Step>,
+    /// Cancelled this long after it is created, as
+    /// `loop.call_later(cancel, task.cancel)` does: it ends at its next
+    /// await, however far it got. All at once, every task is created at the
+    /// start; one after another, each when the one before it ends.
+    pub cancel: Option<Duration>,
+}
+
+impl Task {
+    /// A task with no name that waits `duration`.
+    pub fn unnamed(duration: Duration) -> Self {
+        Self::named("", vec![Step::wait(duration)])
+    }
+
+    /// A task called `name` that takes `steps`, there from the start.
+    pub fn named(name: &str, steps: Vec<Step>) -> Self {
+        Self {
+            name: name.to_owned(),
+            arrival: Duration::ZERO,
+            steps,
+            cancel: None,
+        }
+    }
+
+    /// How long the task takes when it runs alone: all its steps.
+    pub fn duration(&self) -> Duration {
+        self.steps.iter().map(|s| s.duration).sum()
+    }
+}
+
+/// The Latin letter of the step syntax that `c` stands for or looks like:
+/// the letter itself in either case, or its Cyrillic look-alike, which is
+/// what a Russian keyboard layout types (`с`, `о`, `х`). Anything else is
+/// returned as it is.
+pub fn latin(c: char) -> char {
+    match c {
+        'c' | 'C' | 'с' | 'С' => 'c',
+        'o' | 'O' | 'о' | 'О' => 'o',
+        'r' | 'R' => 'r',
+        'w' | 'W' => 'w',
+        'x' | 'X' | 'х' | 'Х' => 'x',
+        other => other,
+    }
+}
+
+/// Reads a task's steps as a person types them: durations in seconds
+/// joined by `+`, work marked `c` and offloaded work `o`:
+/// `1+c0.5+o2` waits 1 s, works 0.5 s, then offloads 2 s of work. The
+/// letters may be upper case or typed on a Russian layout ([`latin`]).
+pub fn parse_steps(text: &str) -> Result<Vec<Step>, StepsError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(StepsError::Empty);
+    }
+    let mut steps = Vec::new();
+    for (index, part) in text.split('+').enumerate() {
+        if index == MAX_STEPS {
+            return Err(StepsError::TooMany);
+        }
+        let part = part.trim();
+        let mut chars = part.chars();
+        let kind = match chars.next().map(latin) {
+            Some('c') => StepKind::Work,
+            Some('o') => StepKind::Offload,
+            Some('r') => StepKind::Receive,
+            Some('w') => StepKind::Write,
+            Some('!') => return Err(StepsError::CancelNotLast),
+            _ => StepKind::Wait,
+        };
+        let number = match kind {
+            StepKind::Wait => part,
+            _ => chars.as_str(),
+        };
+        let duration =
+            parse_duration(number).map_err(|reason| StepsError::Step { index, reason })?;
+        steps.push(Step { kind, duration });
+    }
+    Ok(steps)
+}
+
+/// Reads a task as the editor and links write it: its steps, after an
+/// optional arrival time marked `@`, and before an optional cancel marked
+/// `!` (`@0.5+c0.05+0.5+!0.3`: arrives at 0.5 s, is cancelled 0.3 s after
+/// it is created). The task has no name.
+pub fn parse_task(text: &str) -> Result<Task, StepsError> {
+    let mut text = text.trim();
+    let mut cancel = None;
+    let (rest, last) = text.rsplit_once('+').unwrap_or(("", text));
+    if let Some(after) = last.trim().strip_prefix('!') {
+        cancel = Some(parse_duration(after).map_err(StepsError::Cancel)?);
+        text = rest.trim();
+        if text.is_empty() {
+            return Err(StepsError::NothingBeforeCancel);
+        }
+    }
+    let (arrival, steps) = match text.strip_prefix('@') {
+        None => (Duration::ZERO, parse_steps(text)?),
+        Some(rest) => {
+            let (arrival, steps) = rest
+                .split_once('+')
+                .ok_or(StepsError::NothingAfterArrival)?;
+            let arrival = parse_duration(arrival).map_err(StepsError::Arrival)?;
+            let steps = parse_steps(steps).map_err(|error| match error {
+                StepsError::Step { index, reason } => StepsError::Step {
+                    index: index + 1,
+                    reason,
+                },
+                StepsError::Empty => StepsError::NothingAfterArrival,
+                other => other,
+            })?;
+            (arrival, steps)
+        }
+    };
+    Ok(Task {
+        arrival,
+        cancel,
+        ..Task::named("", steps)
+    })
+}
+
+/// Writes a task as [`parse_task`] reads it, without its name:
+/// `@0.5+c0.05+0.5+!0.3`.
+pub fn format_task(task: &Task) -> String {
+    let mut text = String::new();
+    if !task.arrival.is_zero() {
+        text.push('@');
+        text.push_str(&format_seconds(task.arrival));
+        text.push('+');
+    }
+    text.push_str(&format_steps(&task.steps));
+    if let Some(cancel) = task.cancel {
+        text.push_str("+!");
+        text.push_str(&format_seconds(cancel));
+    }
+    text
+}
+
+/// Writes steps as [`parse_steps`] reads them: `1+c0.5+o2`.
+pub fn format_steps(steps: &[Step]) -> String {
+    let mut text = String::new();
+    for (index, step) in steps.iter().enumerate() {
+        if index > 0 {
+            text.push('+');
+        }
+        text.push_str(step.kind.prefix());
+        text.push_str(&format_seconds(step.duration));
+    }
+    text
+}
+
+/// What is wrong with a task's steps as typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepsError {
+    /// Nothing was typed.
+    Empty,
+    /// More than [`MAX_STEPS`] steps.
+    TooMany,
+    /// The arrival time after `@` is not a valid duration.
+    Arrival(DurationError),
+    /// An arrival with no steps after it.
+    NothingAfterArrival,
+    /// The cancel time after `!` is not a valid duration.
+    Cancel(DurationError),
+    /// A cancel with no steps before it.
+    NothingBeforeCancel,
+    /// A cancel that is not the task's last part.
+    CancelNotLast,
+    /// The step at `index` (from 0, counting an arrival) has a bad duration.
+    Step {
+        /// Which step.
+        index: usize,
+        /// What is wrong with its duration.
+        reason: DurationError,
+    },
+}
+
+/// A list of tasks to run one after another or all at once, and the knobs
+/// that govern how they run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scenario {
+    /// The tasks, in the order they are started.
+    pub tasks: Vec<Task>,
+    /// At most this many tasks run at once, the rest queue: each task
+    /// holds a slot of an `asyncio.Semaphore(limit)` while it runs.
+    pub limit: Option<usize>,
+    /// Each task is cancelled at its first await after running this long,
+    /// as `asyncio.wait_for(task, timeout)` does.
+    pub timeout: Option<Duration>,
+}
+
+impl Scenario {
+    /// `count` unnamed tasks that each wait `duration`.
+    pub fn uniform(count: usize, duration: Duration) -> Self {
+        Self::of(vec![Task::unnamed(duration); count])
+    }
+
+    /// `tasks`, with no limit and no timeout.
+    pub fn of(tasks: Vec<Task>) -> Self {
+        Self {
+            tasks,
+            ..Self::default()
+        }
+    }
+
+    /// For tests of big scenarios: `count` tasks all named `name`, the
+    /// n-th waiting n ms, so that no two are written as one run of equal
+    /// tasks.
+    #[cfg(test)]
+    pub fn named_distinct(count: u64, name: &str) -> Self {
+        let task = |ms| Task::named(name, vec![Step::wait(Duration::from_millis(ms))]);
+        Self::of((1..=count).map(task).collect())
+    }
+
+    /// The sum of all tasks: what running them one after another costs
+    /// when no timeout cuts them short and none arrives late.
+    pub fn sum(&self) -> Duration {
+        self.tasks.iter().map(Task::duration).sum()
+    }
+
+    /// Whether some task arrives after the start.
+    pub fn has_arrivals(&self) -> bool {
+        self.tasks.iter().any(|t| !t.arrival.is_zero())
+    }
+
+    /// Whether some task is cancelled by the scenario.
+    pub fn has_cancels(&self) -> bool {
+        self.tasks.iter().any(|t| t.cancel.is_some())
+    }
+
+    /// Whether every step of every task waits (for a timer, or for data
+    /// to arrive or be written): the course's first example and its kin.
+    pub fn only_waits(&self) -> bool {
+        self.tasks
+            .iter()
+            .all(|t| t.steps.iter().all(|s| s.kind.is_wait()))
+    }
+
+    /// Whether some task takes a step of `kind`: work blocks the loop,
+    /// offloads need the workers, receiving data shows the memory lane.
+    pub fn uses(&self, kind: StepKind) -> bool {
+        self.tasks
+            .iter()
+            .any(|t| t.steps.iter().any(|s| s.kind == kind))
+    }
+
+    /// The tasks as runs of equal neighbours, in order: each task once,
+    /// with how many times it stands in a row. `30x1` in a link, `30 × 1 s`
+    /// in a summary.
+    pub fn runs(&self) -> impl Iterator<Item = (&Task, usize)> + '_ {
+        let mut rest = self.tasks.as_slice();
+        std::iter::from_fn(move || {
+            let task = rest.first()?;
+            let run = rest.iter().take_while(|t| *t == task).count();
+            rest = &rest[run..];
+            Some((task, run))
+        })
+    }
+
+    /// The longest task: what running the tasks all at once costs at the
+    /// least.
+    pub fn longest(&self) -> Duration {
+        self.tasks
+            .iter()
+            .map(Task::duration)
+            .max()
+            .unwrap_or_default()
+    }
+
+    /// What a run's views and summary ask of the scenario, in one pass over
+    /// its tasks: with 100,000 of them each pass costs milliseconds.
+    pub fn traits(&self) -> Traits {
+        let mut traits = Traits {
+            only_waits: true,
+            ..Traits::default()
+        };
+        for task in &self.tasks {
+            for step in &task.steps {
+                traits.works |= step.kind == StepKind::Work;
+                traits.moves_data |= step.kind == StepKind::Receive;
+                traits.only_waits &= step.kind.is_wait();
+            }
+            traits.has_arrivals |= !task.arrival.is_zero();
+            let duration = task.duration();
+            traits.longest = traits.longest.max(duration);
+            traits.sum += duration;
+        }
+        traits
+    }
+}
+
+/// A scenario's traits, read at once by [`Scenario::traits`]; each field is
+/// what the [`Scenario`] method of the same name says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Traits {
+    /// Some task works on the loop's thread ([`Scenario::uses`] of work).
+    pub works: bool,
+    /// Some task receives data ([`Scenario::uses`] of receiving).
+    pub moves_data: bool,
+    /// [`Scenario::only_waits`].
+    pub only_waits: bool,
+    /// [`Scenario::has_arrivals`].
+    pub has_arrivals: bool,
+    /// [`Scenario::longest`].
+    pub longest: Duration,
+    /// [`Scenario::sum`].
+    pub sum: Duration,
+}
+
+impl Traits {
+    /// Whether the modes of one run go side by side. Tasks that only wait
+    /// share the thread without touching each other's timings; work would
+    /// block the other mode's tasks too, and offloads would share its
+    /// workers, so then the modes run one after the other.
+    pub fn modes_side_by_side(self) -> bool {
+        self.only_waits
+    }
+}
+
+/// What is wrong with a duration someone typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number.
+    NotANumber,
+    /// Zero or negative.
+    NotPositive,
+    /// Shorter than [`MIN_DURATION`].
+    TooShort,
+    /// Longer than [`MAX_DURATION`].
+    TooLong,
+}
+
+/// Reads a duration in seconds as a person types it: `1`, `0.5`, `.25`, or
+/// with a decimal comma, `0,5`, as Russian keyboards write it. A unit may
+/// follow (`2 s`, `2 с`, `2 сек`, `500 ms`, `500 мс`), and a number may be
+/// written with an exponent (`1e-3`), so that what cannot be a duration is
+/// refused for the rule it breaks (`1e9` is too long), not as "not a
+/// number".
+///
+/// The text is read as the exact decimal it is (not through a float, which
+/// would also accept "inf" and "NaN", neither of them a duration), then
+/// rounded half up to whole microseconds.
+pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
+    read_seconds(text, MAX_DURATION)
+}
+
+/// Units a duration may be written with, and the power of ten that turns
+/// them into seconds. Longest first, so that `ms` is not read as `s`.
+const UNITS: [(&str, i64); 8] = [
+    ("sec", 0),
+    ("сек", 0),
+    ("ms", -3),
+    ("мс", -3),
+    ("s", 0),
+    ("с", 0),
+    ("S", 0),
+    ("С", 0),
+];
+
+/// The most a decimal point is moved by an exponent: far past any digit a
+/// duration can have, so that a larger one cannot change the verdict.
+const MAX_SHIFT: i64 = 64;
+
+/// Reads seconds as [`parse_duration`] does, up to `max` rather than
+/// [`MAX_DURATION`].
+pub(crate) fn read_seconds(text: &str, max: Duration) -> Result<Duration, DurationError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(DurationError::Empty);
+    }
+    let (text, unit_shift) = UNITS
+        .iter()
+        .find_map(|&(unit, shift)| {
+            let number = text.strip_suffix(unit)?.trim_end();
+            number
+                .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                .then_some((number, shift))
+        })
+        .unwrap_or((text, 0));
+    let (negative, number) = split_sign(text);
+    let (mantissa, exponent) = match number.split_once(['e', 'E', 'е', 'Е']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (number, None),
+    };
+    let (whole, fraction) = mantissa.split_once(['.', ',']).unwrap_or((mantissa, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+        return Err(DurationError::NotANumber);
+    }
+    let exponent = match exponent {
+        None => 0,
+        Some(exponent) => read_exponent(exponent).ok_or(DurationError::NotANumber)?,
+    };
+    if negative || whole.bytes().chain(fraction.bytes()).all(|b| b == b'0') {
+        return Err(DurationError::NotPositive);
+    }
+    // The digits of whole and fraction in a row, with the decimal point
+    // moved by the exponent and the unit: `digit(j)` is the j-th, counted
+    // from the first, and zero before and after them.
+    let (whole_digits, fraction_digits) = (whole.as_bytes(), fraction.as_bytes());
+    let digit = |j: i64| -> u64 {
+        let Ok(j) = usize::try_from(j) else { return 0 };
+        let byte = match j.checked_sub(whole_digits.len()) {
+            None => whole_digits.get(j),
+            Some(k) => fraction_digits.get(k),
+        };
+        byte.map_or(0, |b| u64::from(b - b'0'))
+    };
+    let point = whole_digits.len() as i64 + exponent + unit_shift;
+    let length = (whole_digits.len() + fraction_digits.len()) as i64;
+    let mut seconds: u64 = 0;
+    for j in 0..point {
+        seconds = seconds
+            .checked_mul(10)
+            .and_then(|s| s.checked_add(digit(j)))
+            .filter(|&s| s <= max.as_secs())
+            .ok_or(DurationError::TooLong)?;
+    }
+    let micros = (point..point + 6).fold(0, |micros, j| micros * 10 + digit(j));
+    let exact = seconds * 1_000_000 + micros;
+    let max = whole_micros(max);
+    let beyond = (point + 6..length).any(|j| digit(j) != 0);
+    if exact > max || (exact == max && beyond) {
+        return Err(DurationError::TooLong);
+    }
+    let round_up = digit(point + 6) >= 5;
+    let duration = Duration::from_micros(exact + u64::from(round_up));
+    if duration < MIN_DURATION {
+        return Err(DurationError::TooShort);
+    }
+    Ok(duration)
+}
+
+/// Reads the exponent after `e`: an optional sign and digits, held to
+/// ±[`MAX_SHIFT`] (beyond it, every duration is too long or too short).
+fn read_exponent(text: &str) -> Option<i64> {
+    let (negative, digits) = split_sign(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits
+        .trim_start_matches('0')
+        .parse::<i64>()
+        .map_or(MAX_SHIFT + 1, |n| n.min(MAX_SHIFT + 1));
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Whether `text` starts with `-`, and the text after its sign, if any.
+fn split_sign(text: &str) -> (bool, &str) {
+    match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    }
+}
+
+/// A duration in whole microseconds, as a u64: enough for half a million
+/// years, and printing a u128 (`Duration::as_micros`) would cost the page's
+/// download more.
+///
+/// Saturates rather than overflows: no duration the page meets comes near,
+/// and a figure that did should be drawn off the scale, not crash it.
+pub fn whole_micros(duration: Duration) -> u64 {
+    duration
+        .as_secs()
+        .saturating_mul(1_000_000)
+        .saturating_add(u64::from(duration.subsec_micros()))
+}
+
+/// Writes a duration in seconds with no trailing zeros: `1`, `0.5`, `1.25`.
+/// [`parse_duration`] reads it back to the same value.
+pub fn format_seconds(duration: Duration) -> String {
+    let micros = whole_micros(duration);
+    let whole = micros / 1_000_000;
+    let fraction = micros % 1_000_000;
+    if fraction == 0 {
+        return whole.to_string();
+    }
+    let digits = format!("{fraction:06}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
+/// What is wrong with a task count someone typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountError {
+    /// Nothing was typed.
+    Empty,
+    /// Not a whole number.
+    NotAWholeNumber,
+    /// Zero or a negative number: fewer than one.
+    BelowOne,
+    /// More than [`MAX_TASKS`] in the scenario.
+    TooMany,
+}
+
+/// Reads how many tasks to add, given how many the scenario has already, so
+/// that the limit applies to the total.
+pub fn parse_count(text: &str, existing: usize) -> Result<usize, CountError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CountError::Empty);
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(CountError::NotAWholeNumber);
+    }
+    if digits.len() != text.len() || digits.bytes().all(|b| b == b'0') {
+        return Err(CountError::BelowOne);
+    }
+    // All digits: the only failure left is overflow, which is too many.
+    let count: usize = text.parse().map_err(|_| CountError::TooMany)?;
+    if count.saturating_add(existing) > MAX_TASKS {
+        return Err(CountError::TooMany);
+    }
+    Ok(count)
+}
+
+/// How a scenario is run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Each task is awaited after the previous one ends.
+    Sequential,
+    /// All tasks at once, as `asyncio.gather` runs them.
+    Concurrent,
+}
+
+impl Mode {
+    /// Both modes, in the order the page shows them.
+    pub const ALL: [Mode; 2] = [Mode::Sequential, Mode::Concurrent];
+
+    /// The name used in links and test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Sequential => "sequential",
+            Mode::Concurrent => "concurrent",
+        }
+    }
+}
+
+impl fmt::Display for Mode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// What a run button asks for: one mode, or both side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunChoice {
+    /// Only one after another.
+    Sequential,
+    /// Only all at once.
+    Concurrent,
+    /// Both at the same time, side by side.
+    Compare,
+}
+
+impl RunChoice {
+    /// Every choice, as the run buttons list them.
+    pub const ALL: [RunChoice; 3] = [
+        RunChoice::Sequential,
+        RunChoice::Concurrent,
+        RunChoice::Compare,
+    ];
+
+    /// The name used in links and test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            RunChoice::Sequential => "sequential",
+            RunChoice::Concurrent => "concurrent",
+            RunChoice::Compare => "compare",
+        }
+    }
+
+    /// The modes this choice runs.
+    pub fn modes(self) -> &'static [Mode] {
+        match self {
+            RunChoice::Sequential => &[Mode::Sequential],
+            RunChoice::Concurrent => &[Mode::Concurrent],
+            RunChoice::Compare => &Mode::ALL,
+        }
+    }
+}
+
+/// How much faster than real time a run goes. Every figure on the page is
+/// still given in scenario seconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// Real time.
+    X1,
+    /// Ten times faster.
+    X10,
+    /// A hundred times faster.
+    X100,
+}
+
+impl Scale {
+    /// Every scale, slowest first.
+    pub const ALL: [Scale; 3] = [Scale::X1, Scale::X10, Scale::X100];
+
+    /// How many scenario seconds pass in one real second.
+    pub fn factor(self) -> u32 {
+        match self {
+            Scale::X1 => 1,
+            Scale::X10 => 10,
+            Scale::X100 => 100,
+        }
+    }
+
+    /// The real time a scenario duration takes at this scale.
+    pub fn to_real(self, scenario: Duration) -> Duration {
+        scenario / self.factor()
+    }
+
+    /// The scenario time that a real duration stands for at this scale.
+    pub fn to_scenario(self, real: Duration) -> Duration {
+        real * self.factor()
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_durations_as_people_type_them() {
+        assert_eq!(parse_duration("1"), Ok(Duration::from_secs(1)));
+        assert_eq!(parse_duration(" 0.5 "), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("0,25"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration(".1"), Ok(Duration::from_millis(100)));
+        assert_eq!(parse_duration("3600"), Ok(MAX_DURATION));
+        assert_eq!(parse_duration("0.001"), Ok(MIN_DURATION));
+        assert_eq!(parse_duration("+2."), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("007"), Ok(Duration::from_secs(7)));
+        assert_eq!(
+            parse_duration("1.0000015"),
+            Ok(Duration::from_micros(1_000_002))
+        );
+        assert_eq!(parse_duration("1.0000004999"), Ok(Duration::from_secs(1)));
+        assert_eq!(parse_duration("3600.0000000"), Ok(MAX_DURATION));
+    }
+
+    #[test]
+    fn names_what_is_wrong_with_a_duration() {
+        assert_eq!(parse_duration(""), Err(DurationError::Empty));
+        assert_eq!(parse_duration("   "), Err(DurationError::Empty));
+        assert_eq!(parse_duration("abc"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1c"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("s"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1ee3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1e"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("e3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("NaN"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("inf"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1.2.3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("1,2.3"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("."), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("+-1"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("- 1"), Err(DurationError::NotANumber));
+        assert_eq!(parse_duration("-0"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.000"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.0000001"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("3600.0000001"), Err(DurationError::TooLong));
+        assert_eq!(parse_duration("0"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("-1"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.0004"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("3600.5"), Err(DurationError::TooLong));
+        let huge = "9".repeat(5000);
+        assert_eq!(parse_duration(&huge), Err(DurationError::TooLong));
+    }
+
+    #[test]
+    fn reads_units_and_exponents_for_the_rule_they_break() {
+        let ms = Duration::from_millis;
+        for text in [
+            "2s",
+            "2 s",
+            "2с",
+            "2 с",
+            "2 сек",
+            "2sec",
+            "2000ms",
+            "2000 мс",
+            "2С",
+        ] {
+            assert_eq!(parse_duration(text), Ok(ms(2000)), "{text}");
+        }
+        assert_eq!(parse_duration("0,5 с"), Ok(ms(500)));
+        assert_eq!(parse_duration("1e-3"), Ok(MIN_DURATION));
+        assert_eq!(parse_duration("2.5E2"), Ok(ms(250_000)));
+        assert_eq!(parse_duration("1е2"), Ok(ms(100_000)), "a Cyrillic е");
+        assert_eq!(parse_duration("1e9"), Err(DurationError::TooLong));
+        assert_eq!(
+            parse_duration("1e99999999999999999999"),
+            Err(DurationError::TooLong)
+        );
+        assert_eq!(parse_duration("1e-7"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("5e-99999"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("0e5"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("-1e2"), Err(DurationError::NotPositive));
+        assert_eq!(parse_duration("0.5 ms"), Err(DurationError::TooShort));
+        assert_eq!(parse_duration("3601 s"), Err(DurationError::TooLong));
+    }
+
+    #[test]
+    fn formats_seconds_without_trailing_zeros() {
+        assert_eq!(format_seconds(Duration::from_secs(30)), "30");
+        assert_eq!(format_seconds(Duration::from_millis(500)), "0.5");
+        assert_eq!(format_seconds(Duration::from_micros(1_250_000)), "1.25");
+        assert_eq!(format_seconds(Duration::from_micros(1)), "0.000001");
+    }
+
+    #[test]
+    fn equal_neighbours_form_runs() {
+        let one = Task::unnamed(Duration::from_secs(1));
+        let boil = Task::named("boil", vec![Step::wait(Duration::from_secs(1))]);
+        let scenario = Scenario::of(vec![one.clone(), one.clone(), boil.clone(), one.clone()]);
+        let runs: Vec<_> = scenario.runs().collect();
+        assert_eq!(runs, [(&one, 2), (&boil, 1), (&one, 1)]);
+        assert_eq!(Scenario::default().runs().count(), 0);
+    }
+
+    #[test]
+    fn counts_are_limited_by_the_total() {
+        assert_eq!(parse_count("30", 0), Ok(30));
+        assert_eq!(parse_count("100000", 0), Ok(MAX_TASKS));
+        assert_eq!(parse_count("100000", 1), Err(CountError::TooMany));
+        assert_eq!(parse_count("100001", 0), Err(CountError::TooMany));
+        assert_eq!(
+            parse_count("99999999999999999999999", 0),
+            Err(CountError::TooMany)
+        );
+        assert_eq!(parse_count("0", 0), Err(CountError::BelowOne));
+        assert_eq!(parse_count("-3", 0), Err(CountError::BelowOne));
+        assert_eq!(parse_count("-", 0), Err(CountError::NotAWholeNumber));
+        assert_eq!(parse_count("", 0), Err(CountError::Empty));
+        assert_eq!(parse_count("2.5", 0), Err(CountError::NotAWholeNumber));
+    }
+
+    #[test]
+    fn scale_converts_both_ways() {
+        let scenario = Duration::from_secs(10);
+        assert_eq!(Scale::X100.to_real(scenario), Duration::from_millis(100));
+        assert_eq!(Scale::X10.to_scenario(Duration::from_secs(1)), scenario);
+        assert_eq!(Scale::X1.to_real(scenario), scenario);
+    }
+
+    #[test]
+    fn reads_steps_of_every_kind() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            parse_steps("1+c0.5 + o2"),
+            Ok(vec![
+                Step::wait(ms(1000)),
+                Step::work(ms(500)),
+                Step::offload(ms(2000))
+            ])
+        );
+        assert_eq!(parse_steps("C0,25"), Ok(vec![Step::work(ms(250))]));
+        let data = parse_steps("r0.5+w0.1").unwrap();
+        assert_eq!(
+            data.iter().map(|s| s.kind).collect::<Vec<_>>(),
+            [StepKind::Receive, StepKind::Write]
+        );
+        assert_eq!(format_steps(&data), "r0.5+w0.1");
+        assert_eq!(
+            format_steps(&parse_steps("1+c0.5+o2").unwrap()),
+            "1+c0.5+o2"
+        );
+    }
+
+    #[test]
+    fn reads_letters_typed_on_a_russian_layout_or_in_capitals() {
+        let ms = Duration::from_millis;
+        // с, о and х are Cyrillic: the keys a Russian layout types for the
+        // letters the hint shows.
+        assert_eq!(parse_steps("с0.5"), Ok(vec![Step::work(ms(500))]));
+        assert_eq!(parse_steps("С0,5"), Ok(vec![Step::work(ms(500))]));
+        assert_eq!(
+            parse_steps("1+с0.5+о2"),
+            Ok(vec![
+                Step::wait(ms(1000)),
+                Step::work(ms(500)),
+                Step::offload(ms(2000))
+            ])
+        );
+        assert_eq!(parse_steps("O2+R1+W1"), parse_steps("o2+r1+w1"));
+        assert_eq!(
+            parse_steps("2с"),
+            Ok(vec![Step::wait(ms(2000))]),
+            "2 seconds"
+        );
+        assert_eq!(parse_steps("с2с"), Ok(vec![Step::work(ms(2000))]));
+        assert_eq!(
+            parse_task("@0,5 + с1 + !2 с"),
+            Ok(task(ms(500), vec![Step::work(ms(1000))], Some(ms(2000))))
+        );
+        assert_eq!(latin('х'), 'x');
+        assert_eq!(latin('Х'), 'x');
+        assert_eq!(latin('ж'), 'ж');
+    }
+
+    #[test]
+    fn names_keep_to_one_set_of_rules() {
+        assert_eq!(
+            clean_name("boil water"),
+            ("boil water".into(), NameChanges::default())
+        );
+        let (name, changes) = clean_name("tab\there\u{202e}gnp.exe\u{fffe}\u{ffff}\u{fdd0}");
+        assert_eq!(name, "tabheregnp.exe");
+        assert!(changes.removed && !changes.shortened);
+        let (name, changes) = clean_name(&"щ".repeat(100));
+        assert_eq!(name.chars().count(), MAX_NAME_CHARS);
+        assert!(changes.shortened && !changes.removed);
+        assert!(name_char('ё') && name_char('🫖') && name_char(' '));
+        assert!(!name_char('\u{1fffe}') && !name_char('\u{2066}') && !name_char('\n'));
+    }
+
+    #[test]
+    fn names_the_bad_step() {
+        assert_eq!(parse_steps(" "), Err(StepsError::Empty));
+        assert_eq!(
+            parse_steps("1+x2"),
+            Err(StepsError::Step {
+                index: 1,
+                reason: DurationError::NotANumber
+            })
+        );
+        assert_eq!(
+            parse_steps("1++2"),
+            Err(StepsError::Step {
+                index: 1,
+                reason: DurationError::Empty
+            })
+        );
+        assert_eq!(
+            parse_steps("c0"),
+            Err(StepsError::Step {
+                index: 0,
+                reason: DurationError::NotPositive
+            })
+        );
+        let many = vec!["1"; MAX_STEPS + 1].join("+");
+        assert_eq!(parse_steps(&many), Err(StepsError::TooMany));
+        assert!(parse_steps(&vec!["1"; MAX_STEPS].join("+")).is_ok());
+    }
+
+    /// A task read from text, as a test writes it: arrival, steps, cancel.
+    fn task(arrival: Duration, steps: Vec<Step>, cancel: Option<Duration>) -> Task {
+        Task {
+            arrival,
+            cancel,
+            ..Task::named("", steps)
+        }
+    }
+
+    #[test]
+    fn a_task_may_arrive_later() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            parse_task("@0.5 + c0.05+0.5"),
+            Ok(task(
+                ms(500),
+                vec![Step::work(ms(50)), Step::wait(ms(500))],
+                None
+            ))
+        );
+        assert_eq!(
+            parse_task("1"),
+            Ok(task(Duration::ZERO, vec![Step::wait(ms(1000))], None))
+        );
+        assert_eq!(parse_task("@1"), Err(StepsError::NothingAfterArrival));
+        assert_eq!(parse_task("@1+"), Err(StepsError::NothingAfterArrival));
+        assert_eq!(
+            parse_task("@x+1"),
+            Err(StepsError::Arrival(DurationError::NotANumber))
+        );
+        assert_eq!(
+            parse_task("@1+2+q"),
+            Err(StepsError::Step {
+                index: 2,
+                reason: DurationError::NotANumber
+            })
+        );
+        assert_eq!(
+            parse_task("1+@2"),
+            Err(StepsError::Step {
+                index: 1,
+                reason: DurationError::NotANumber
+            })
+        );
+        let later = task(ms(250), vec![Step::work(ms(50))], None);
+        assert_eq!(format_task(&later), "@0.25+c0.05");
+        assert_eq!(parse_task(&format_task(&later)), Ok(later));
+    }
+
+    #[test]
+    fn a_task_may_be_cancelled() {
+        let ms = Duration::from_millis;
+        assert_eq!(
+            parse_task("3 + !1,5"),
+            Ok(task(
+                Duration::ZERO,
+                vec![Step::wait(ms(3000))],
+                Some(ms(1500))
+            ))
+        );
+        let both = task(
+            ms(200),
+            vec![Step::wait(ms(1000)), Step::work(ms(100))],
+            Some(ms(700)),
+        );
+        assert_eq!(format_task(&both), "@0.2+1+c0.1+!0.7");
+        assert_eq!(parse_task(&format_task(&both)), Ok(both));
+        assert_eq!(parse_task("!1"), Err(StepsError::NothingBeforeCancel));
+        assert_eq!(parse_task(" + !1"), Err(StepsError::NothingBeforeCancel));
+        assert_eq!(
+            parse_task("1+!0"),
+            Err(StepsError::Cancel(DurationError::NotPositive))
+        );
+        assert_eq!(
+            parse_task("1+!"),
+            Err(StepsError::Cancel(DurationError::Empty))
+        );
+        assert_eq!(parse_task("1+!1+2"), Err(StepsError::CancelNotLast));
+        assert_eq!(parse_task("@1+!2"), Err(StepsError::NothingAfterArrival));
+    }
+
+    #[test]
+    fn a_task_takes_all_its_steps_alone() {
+        let task = Task::named("t", parse_steps("1+c0.5+o2").unwrap());
+        assert_eq!(task.duration(), Duration::from_millis(3500));
+        let scenario = Scenario::of(vec![task, Task::unnamed(Duration::from_secs(1))]);
+        assert_eq!(scenario.sum(), Duration::from_millis(4500));
+        assert_eq!(scenario.longest(), Duration::from_millis(3500));
+        assert!(!scenario.only_waits());
+        assert!(Scenario::uniform(3, Duration::from_secs(1)).only_waits());
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_steps_read_back_unchanged(
+            steps in prop::collection::vec((0usize..5, 1_000u64..=3_600_000_000), 1..=MAX_STEPS)
+        ) {
+            let steps: Vec<Step> = steps
+                .into_iter()
+                .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
+                .collect();
+            prop_assert_eq!(parse_steps(&format_steps(&steps)), Ok(steps));
+        }
+
+        #[test]
+        fn formatted_tasks_read_back_unchanged(
+            arrival in prop::option::of(1_000u64..=3_600_000_000),
+            steps in prop::collection::vec((0usize..5, 1_000u64..=3_600_000_000), 1..=MAX_STEPS),
+            cancel in prop::option::of(1_000u64..=3_600_000_000),
+        ) {
+            let task = task(
+                Duration::from_micros(arrival.unwrap_or(0)),
+                steps
+                    .into_iter()
+                    .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
+                    .collect(),
+                cancel.map(Duration::from_micros),
+            );
+            prop_assert_eq!(parse_task(&format_task(&task)), Ok(task));
+        }
+
+        /// The same as reading the text as a float and rounding it to
+        /// microseconds, but for ties, where the float is off by a hair.
+        #[test]
+        fn reads_decimals_as_a_float_would(whole in 0u64..5000, fraction in "[0-9]{0,9}", comma in any::<bool>()) {
+            let text = format!("{whole}{}{fraction}", if comma { ',' } else { '.' });
+            let float: f64 = format!("{whole}.{fraction}0").parse().unwrap();
+            prop_assume!(((float * 1e6).fract() - 0.5).abs() > 1e-3);
+            let expected = if float == 0.0 {
+                Err(DurationError::NotPositive)
+            } else if float > MAX_DURATION.as_secs_f64() {
+                Err(DurationError::TooLong)
+            } else {
+                let duration = Duration::from_micros((float * 1e6).round() as u64);
+                if duration < MIN_DURATION { Err(DurationError::TooShort) } else { Ok(duration) }
+            };
+            prop_assert_eq!(parse_duration(&text), expected);
+        }
+
+        /// The one pass says what each question asked on its own says.
+        #[test]
+        fn traits_agree_with_each_question(
+            tasks in prop::collection::vec(
+                (0u64..3, prop::collection::vec((0usize..5, 1_000u64..=5_000_000), 1..4)),
+                0..12,
+            )
+        ) {
+            let scenario = Scenario::of(
+                tasks
+                    .into_iter()
+                    .map(|(arrival, steps)| Task {
+                        arrival: Duration::from_secs(arrival),
+                        ..Task::named("", steps
+                            .into_iter()
+                            .map(|(kind, micros)| Step { kind: StepKind::ALL[kind], duration: Duration::from_micros(micros) })
+                            .collect())
+                    })
+                    .collect(),
+            );
+            prop_assert_eq!(scenario.traits(), Traits {
+                works: scenario.uses(StepKind::Work),
+                moves_data: scenario.uses(StepKind::Receive),
+                only_waits: scenario.only_waits(),
+                has_arrivals: scenario.has_arrivals(),
+                longest: scenario.longest(),
+                sum: scenario.sum(),
+            });
+        }
+
+        #[test]
+        fn formatted_durations_read_back_unchanged(micros in 1_000u64..=3_600_000_000) {
+            let duration = Duration::from_micros(micros);
+            prop_assert_eq!(parse_duration(&format_seconds(duration)), Ok(duration));
+        }
+
+        #[test]
+        fn any_text_is_read_or_refused_without_panicking(text in ".{0,64}") {
+            if let Ok(duration) = parse_duration(&text) {
+                prop_assert!((MIN_DURATION..=MAX_DURATION).contains(&duration));
+            }
+            if let Ok(steps) = parse_steps(&text) {
+                prop_assert!((1..=MAX_STEPS).contains(&steps.len()));
+            }
+            if let Ok(count) = parse_count(&text, 0) {
+                prop_assert!((1..=MAX_TASKS).contains(&count));
+            }
+        }
+    }
+}

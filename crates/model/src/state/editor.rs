@@ -1,0 +1,526 @@
+//! The editor's slice of the state: the tasks and knobs as typed, the
+//! "add many" form, and which page of tasks is shown. What a person typed
+//! is kept as typed, next to what it means, so a wrong value is reported
+//! and never lost.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::lang::Lang;
+use crate::presets::Preset;
+use crate::scenario::{
+    clean_name, format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
+    DurationError, NameChanges, Scenario, StepsError, Task, MAX_TASKS,
+};
+
+/// How many tasks one page of the editor shows.
+pub const PAGE_SIZE: usize = 100;
+
+/// A task as typed in the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TaskDraft {
+    /// The name, as typed and held to the rules for names
+    /// ([`crate::scenario::clean_name`]).
+    pub name: String,
+    /// What those rules changed in what was last typed.
+    pub name_changes: NameChanges,
+    /// The steps, as typed (`1+c0.5+o2`, `@0.5+1`).
+    pub steps_text: String,
+    /// What the typed steps mean: the task, but for its name.
+    pub steps: Result<Task, StepsError>,
+}
+
+impl TaskDraft {
+    /// A draft holding a valid task.
+    pub fn from_task(task: &Task) -> Self {
+        Self {
+            name: task.name.clone(),
+            name_changes: NameChanges::default(),
+            steps_text: format_task(task),
+            steps: Ok(Task {
+                name: String::new(),
+                ..task.clone()
+            }),
+        }
+    }
+
+    /// Takes the name as typed: the page's own link must carry it and
+    /// reopen it unchanged, so the link's rules apply here.
+    fn set_name(&mut self, text: &str) {
+        (self.name, self.name_changes) = clean_name(text);
+    }
+
+    fn set_steps(&mut self, text: String) {
+        self.steps = parse_task(&text);
+        self.steps_text = text;
+    }
+}
+
+/// The knobs as typed: the concurrency limit and the timeout, each empty
+/// for none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KnobsDraft {
+    /// The limit, as typed.
+    pub limit_text: String,
+    /// What it means: `None` when empty.
+    pub limit: Result<Option<usize>, CountError>,
+    /// The timeout in seconds, as typed.
+    pub timeout_text: String,
+    /// What it means: `None` when empty.
+    pub timeout: Result<Option<Duration>, DurationError>,
+}
+
+impl KnobsDraft {
+    fn from_scenario(scenario: &Scenario) -> Self {
+        Self {
+            limit_text: scenario.limit.map(|l| l.to_string()).unwrap_or_default(),
+            limit: Ok(scenario.limit),
+            timeout_text: scenario.timeout.map(format_seconds).unwrap_or_default(),
+            timeout: Ok(scenario.timeout),
+        }
+    }
+
+    fn set_limit(&mut self, text: String) {
+        self.limit = match text.trim() {
+            "" => Ok(None),
+            limit => parse_count(limit, 0).map(Some),
+        };
+        self.limit_text = text;
+    }
+
+    fn set_timeout(&mut self, text: String) {
+        self.timeout = match text.trim() {
+            "" => Ok(None),
+            timeout => parse_duration(timeout).map(Some),
+        };
+        self.timeout_text = text;
+    }
+}
+
+/// The "add N tasks of d seconds" form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulkDraft {
+    /// How many, as typed.
+    pub count_text: String,
+    /// Each task's steps, as typed.
+    pub steps_text: String,
+    /// What was wrong with the count when "Add" was last pressed.
+    pub count_error: Option<CountError>,
+    /// What was wrong with the steps when "Add" was last pressed.
+    pub steps_error: Option<StepsError>,
+}
+
+impl Default for BulkDraft {
+    fn default() -> Self {
+        Self {
+            count_text: "1000".to_owned(),
+            steps_text: "1".to_owned(),
+            count_error: None,
+            steps_error: None,
+        }
+    }
+}
+
+/// Why a scenario cannot run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRunnable {
+    /// There are no tasks.
+    NoTasks,
+    /// At least one field holds a value that cannot be read.
+    InvalidFields,
+}
+
+/// What the learner does in the editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditAction {
+    /// Type into a task's name.
+    SetName(usize, String),
+    /// Type into a task's steps.
+    SetSteps(usize, String),
+    /// Type into the concurrency limit.
+    SetLimit(String),
+    /// Type into the timeout.
+    SetTimeout(String),
+    /// Add one task at the end, as long as the last one.
+    AddTask,
+    /// Remove a task.
+    RemoveTask(usize),
+    /// Remove every task.
+    RemoveAll,
+    /// Type into the "add many" count.
+    SetBulkCount(String),
+    /// Type into the "add many" steps.
+    SetBulkSteps(String),
+    /// Add many tasks at once.
+    AddBulk,
+    /// Replace the scenario with a preset, its tasks named in the page's
+    /// language.
+    LoadPreset(Preset),
+    /// Show another page of the editor.
+    ShowPage(usize),
+}
+
+impl EditAction {
+    /// Whether the address bar keeps the scenario before this action in its
+    /// history (a new entry), so Back returns to it: a preset, adding or
+    /// removing tasks. Typing replaces the entry.
+    pub fn is_a_new_scenario(&self) -> bool {
+        matches!(
+            self,
+            EditAction::LoadPreset(_)
+                | EditAction::AddTask
+                | EditAction::RemoveTask(_)
+                | EditAction::RemoveAll
+                | EditAction::AddBulk
+        )
+    }
+}
+
+/// What an edit changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edited {
+    /// The tasks or the knobs: the scenario may be another one.
+    Scenario,
+    /// Only the form or the page shown.
+    Form,
+}
+
+/// The editor: every field as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Editor {
+    /// The tasks as typed.
+    pub drafts: Rc<Vec<TaskDraft>>,
+    /// The limit and the timeout as typed.
+    pub knobs: KnobsDraft,
+    /// The "add many" form.
+    pub bulk: BulkDraft,
+    /// Which page of the editor is shown, from 0.
+    pub page: usize,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self {
+            drafts: Rc::default(),
+            knobs: KnobsDraft::from_scenario(&Scenario::default()),
+            bulk: BulkDraft::default(),
+            page: 0,
+        }
+    }
+}
+
+impl Editor {
+    /// The editor holding `scenario`, on its first page.
+    pub fn of(scenario: &Scenario) -> Self {
+        Self {
+            drafts: Rc::new(scenario.tasks.iter().map(TaskDraft::from_task).collect()),
+            knobs: KnobsDraft::from_scenario(scenario),
+            bulk: BulkDraft::default(),
+            page: 0,
+        }
+    }
+
+    /// Applies one edit; `lang` names a preset's tasks.
+    pub fn apply(&mut self, action: EditAction, lang: Lang) -> Edited {
+        match action {
+            EditAction::SetName(index, text) => self.edit(|drafts| {
+                if let Some(draft) = drafts.get_mut(index) {
+                    draft.set_name(&text);
+                }
+            }),
+            EditAction::SetSteps(index, text) => self.edit(|drafts| {
+                if let Some(draft) = drafts.get_mut(index) {
+                    draft.set_steps(text);
+                }
+            }),
+            EditAction::SetLimit(text) => {
+                self.knobs.set_limit(text);
+                return Edited::Scenario;
+            }
+            EditAction::SetTimeout(text) => {
+                self.knobs.set_timeout(text);
+                return Edited::Scenario;
+            }
+            EditAction::AddTask => {
+                if self.drafts.len() >= MAX_TASKS {
+                    return Edited::Form;
+                }
+                self.edit(|drafts| {
+                    let last = drafts.last().cloned();
+                    drafts.push(TaskDraft {
+                        name: String::new(),
+                        ..last.unwrap_or_else(|| {
+                            TaskDraft::from_task(&Task::unnamed(Duration::from_secs(1)))
+                        })
+                    });
+                });
+                self.page = self.page_count() - 1;
+            }
+            EditAction::RemoveTask(index) => {
+                self.edit(|drafts| {
+                    if index < drafts.len() {
+                        drafts.remove(index);
+                    }
+                });
+                self.page = self.page.min(self.page_count() - 1);
+            }
+            EditAction::RemoveAll => {
+                self.edit(Vec::clear);
+                self.page = 0;
+            }
+            EditAction::SetBulkCount(text) => {
+                self.bulk.count_text = text;
+                self.bulk.count_error = None;
+                return Edited::Form;
+            }
+            EditAction::SetBulkSteps(text) => {
+                self.bulk.steps_text = text;
+                self.bulk.steps_error = None;
+                return Edited::Form;
+            }
+            EditAction::AddBulk => return self.add_bulk(),
+            EditAction::LoadPreset(preset) => self.load(&preset.scenario_in(lang)),
+            EditAction::ShowPage(page) => {
+                self.page = page.min(self.page_count() - 1);
+                return Edited::Form;
+            }
+        }
+        Edited::Scenario
+    }
+
+    /// Puts `scenario` in the editor, on its first page; the "add many"
+    /// form stays as typed.
+    pub fn load(&mut self, scenario: &Scenario) {
+        let bulk = std::mem::take(&mut self.bulk);
+        *self = Self {
+            bulk,
+            ..Self::of(scenario)
+        };
+    }
+
+    /// Names the tasks as `scenario` names them, task by task.
+    pub fn rename(&mut self, scenario: &Scenario) {
+        self.edit(|drafts| {
+            for (draft, task) in drafts.iter_mut().zip(&scenario.tasks) {
+                draft.name.clone_from(&task.name);
+            }
+        });
+    }
+
+    /// The scenario the drafts describe, or why it cannot run.
+    pub fn scenario(&self) -> Result<Scenario, NotRunnable> {
+        scenario_of(&self.drafts, &self.knobs)
+    }
+
+    /// How many editor pages there are.
+    pub fn page_count(&self) -> usize {
+        page_count(self.drafts.len())
+    }
+
+    fn edit(&mut self, change: impl FnOnce(&mut Vec<TaskDraft>)) {
+        change(Rc::make_mut(&mut self.drafts));
+    }
+
+    fn add_bulk(&mut self) -> Edited {
+        let count = parse_count(&self.bulk.count_text, self.drafts.len());
+        let steps = parse_task(&self.bulk.steps_text);
+        self.bulk.count_error = count.err();
+        self.bulk.steps_error = steps.clone().err();
+        let (Ok(count), Ok(task)) = (count, steps) else {
+            return Edited::Form;
+        };
+        let draft = TaskDraft::from_task(&task);
+        self.edit(|drafts| drafts.extend(std::iter::repeat_n(draft, count)));
+        Edited::Scenario
+    }
+}
+
+/// The scenario the drafts describe, or why it cannot run.
+pub fn scenario_of(drafts: &[TaskDraft], knobs: &KnobsDraft) -> Result<Scenario, NotRunnable> {
+    if drafts.is_empty() {
+        return Err(NotRunnable::NoTasks);
+    }
+    let tasks = drafts
+        .iter()
+        .map(|draft| {
+            let task = draft.steps.clone().ok()?;
+            Some(Task {
+                name: draft.name.clone(),
+                ..task
+            })
+        })
+        .collect::<Option<_>>();
+    match (tasks, knobs.limit, knobs.timeout) {
+        (Some(tasks), Ok(limit), Ok(timeout)) => Ok(Scenario {
+            tasks,
+            limit,
+            timeout,
+        }),
+        _ => Err(NotRunnable::InvalidFields),
+    }
+}
+
+/// How many editor pages `task_count` tasks fill (at least one).
+pub fn page_count(task_count: usize) -> usize {
+    task_count.div_ceil(PAGE_SIZE).max(1)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::state::testing::*;
+    use crate::view;
+
+    #[test]
+    fn wrong_steps_are_kept_as_typed_and_block_the_run() {
+        let state = after([Action::Edit(EditAction::SetSteps(3, "abc".into()))]);
+        assert_eq!(state.editor.drafts[3].steps_text, "abc");
+        assert_eq!(
+            state.editor.drafts[3].steps,
+            Err(StepsError::Step {
+                index: 0,
+                reason: DurationError::NotANumber
+            })
+        );
+        assert_eq!(view::not_runnable(&state), Some(NotRunnable::InvalidFields));
+        assert_eq!(
+            scenario_of(&state.editor.drafts, &state.editor.knobs),
+            Err(NotRunnable::InvalidFields)
+        );
+        assert!(state.plan.is_none());
+
+        let fixed = after([
+            Action::Edit(EditAction::SetSteps(3, "abc".into())),
+            Action::Edit(EditAction::SetSteps(3, "2,5".into())),
+        ]);
+        assert_eq!(view::not_runnable(&fixed), None);
+        let plan = fixed.plan.as_ref().expect("valid again");
+        assert_eq!(plan.concurrent.total, Duration::from_millis(2500));
+    }
+
+    #[test]
+    fn tasks_are_added_removed_and_named() {
+        let state = after([
+            Action::Edit(EditAction::LoadPreset(Preset::LongestWins)),
+            Action::Edit(EditAction::AddTask),
+            Action::Edit(EditAction::SetName(3, "boil".into())),
+            Action::Edit(EditAction::RemoveTask(0)),
+        ]);
+        let scenario = state.plan.as_ref().expect("valid").scenario.clone();
+        let durations: Vec<_> = scenario
+            .tasks
+            .iter()
+            .map(|t| t.duration().as_secs())
+            .collect();
+        assert_eq!(durations, [3, 10, 10]);
+        assert_eq!(scenario.tasks[2].name, "boil");
+        let empty = after([Action::Edit(EditAction::RemoveAll)]);
+        assert_eq!(view::not_runnable(&empty), Some(NotRunnable::NoTasks));
+    }
+
+    #[test]
+    fn many_tasks_are_added_at_once_within_the_limit() {
+        let state = after([
+            Action::Edit(EditAction::SetBulkCount("970".into())),
+            Action::Edit(EditAction::SetBulkSteps("0.5".into())),
+            Action::Edit(EditAction::AddBulk),
+        ]);
+        assert_eq!(state.editor.drafts.len(), 1000);
+        assert_eq!(state.editor.page_count(), 10);
+
+        let refused = after([
+            Action::Edit(EditAction::SetBulkCount("99971".into())),
+            Action::Edit(EditAction::AddBulk),
+        ]);
+        assert_eq!(refused.editor.drafts.len(), 30);
+        assert_eq!(refused.editor.bulk.count_error, Some(CountError::TooMany));
+        assert_eq!(refused.editor.bulk.count_text, "99971");
+
+        let bad_steps = after([
+            Action::Edit(EditAction::SetBulkSteps("1+c-2".into())),
+            Action::Edit(EditAction::AddBulk),
+        ]);
+        assert_eq!(bad_steps.editor.drafts.len(), 30);
+        assert_eq!(
+            bad_steps.editor.bulk.steps_error,
+            Some(StepsError::Step {
+                index: 1,
+                reason: DurationError::NotPositive
+            })
+        );
+    }
+
+    #[test]
+    fn the_knobs_are_typed_checked_and_carried_by_the_link() {
+        let state = after([
+            Action::Edit(EditAction::SetSteps(0, "1+c0.5".into())),
+            Action::Edit(EditAction::SetLimit("3".into())),
+            Action::Edit(EditAction::SetTimeout("2,5".into())),
+        ]);
+        let scenario = &state.plan.as_ref().expect("valid").scenario;
+        assert_eq!(scenario.limit, Some(3));
+        assert_eq!(scenario.timeout, Some(Duration::from_millis(2500)));
+        assert!(
+            state
+                .link
+                .current
+                .contains("tasks=1+c0.5,29x1&limit=3&timeout=2.5&"),
+            "{}",
+            state.link.current
+        );
+
+        let bad = after([
+            Action::Edit(EditAction::SetLimit("0".into())),
+            Action::Edit(EditAction::SetTimeout("soon".into())),
+        ]);
+        assert_eq!(bad.editor.knobs.limit, Err(CountError::BelowOne));
+        assert_eq!(bad.editor.knobs.timeout, Err(DurationError::NotANumber));
+        assert_eq!(bad.editor.knobs.timeout_text, "soon");
+        assert_eq!(view::not_runnable(&bad), Some(NotRunnable::InvalidFields));
+
+        let cleared = after([
+            Action::Edit(EditAction::SetLimit("3".into())),
+            Action::Edit(EditAction::SetLimit(" ".into())),
+        ]);
+        assert_eq!(cleared.plan.as_ref().expect("valid").scenario.limit, None);
+
+        let opened = after([Action::Link(LinkAction::Open(link::read(
+            "#tasks=1,2&limit=1&timeout=1.5",
+        )))]);
+        assert_eq!(opened.editor.knobs.limit_text, "1");
+        assert_eq!(opened.editor.knobs.timeout_text, "1.5");
+    }
+
+    /// What the name field takes, the link carries and reopens unchanged.
+    #[test]
+    fn a_typed_name_is_held_to_the_links_rules() {
+        let state = after([Action::Edit(EditAction::SetName(
+            0,
+            format!("tab\there{}", "n".repeat(100)),
+        ))]);
+        let draft = &state.editor.drafts[0];
+        assert_eq!(draft.name.chars().count(), crate::scenario::MAX_NAME_CHARS);
+        assert!(draft.name.starts_with("tabheren"));
+        assert!(draft.name_changes.removed && draft.name_changes.shortened);
+        let read = link::read(&state.link.current);
+        assert_eq!(read.problems, []);
+        assert_eq!(read.shared.scenario.tasks[0].name, draft.name);
+        let state = after([Action::Edit(EditAction::SetName(0, "кофе".into()))]);
+        assert!(state.editor.drafts[0].name_changes.none());
+    }
+
+    #[test]
+    fn pages_follow_the_tasks() {
+        let state = after([
+            Action::Edit(EditAction::SetBulkCount("270".into())),
+            Action::Edit(EditAction::AddBulk),
+            Action::Edit(EditAction::ShowPage(99)),
+        ]);
+        assert_eq!(state.editor.page, 2);
+        let state = after([
+            Action::Edit(EditAction::ShowPage(2)),
+            Action::Edit(EditAction::AddTask),
+        ]);
+        assert_eq!(state.editor.page, 0, "31 tasks fit on one page");
+    }
+}
