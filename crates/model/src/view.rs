@@ -308,4 +308,165 @@ mod tests {
         state.apply(Action::SetScale(Scale::X10));
         assert_eq!(page_hold(&state), None, "0.4 s at ×10");
     }
+
+    fn finished(plan: &Plan, mode: Mode, took: Duration, why: Option<Distortion>) -> Rc<Recording> {
+        let mut recording = plan.recording(mode);
+        recording.record([Report::Began(Duration::ZERO)]);
+        recording.record(why.map(Report::Distorted));
+        recording.record([Report::Finished(took)]);
+        Rc::new(recording)
+    }
+
+    #[test]
+    fn the_totals_take_the_runs_own_prediction_and_trust_only_faithful_runs() {
+        let plan = Plan::new(Scenario::uniform(3, Duration::from_secs(1)));
+        let mut guesses = Guesses::default();
+        // Before any run: the editor's predictions, nothing measured.
+        let before = totals(&[], &[], Some(&plan), &guesses);
+        let [sequential, concurrent] = before.rows;
+        assert_eq!(sequential.predicted, Some(Duration::from_secs(3)));
+        assert_eq!(concurrent.measured, None);
+        assert_eq!(before.predicted_speedup, Some(3.0));
+        assert_eq!(before.measured_speedup, None);
+
+        // The concurrent run measured now, the sequential one earlier.
+        let now = [finished(
+            &plan,
+            Mode::Concurrent,
+            Duration::from_millis(1010),
+            None,
+        )];
+        let earlier = [finished(
+            &plan,
+            Mode::Sequential,
+            Duration::from_millis(3030),
+            None,
+        )];
+        guesses.on = true;
+        guesses.set(Mode::Sequential, "3".into());
+        guesses.set(Mode::Concurrent, "1,5".into());
+        let table = totals(&now, &earlier, None, &guesses);
+        let [sequential, concurrent] = table.rows;
+        assert!(sequential.earlier && !concurrent.earlier);
+        assert_eq!(sequential.predicted, None, "no run of it now, no plan");
+        assert_eq!(
+            concurrent.predicted,
+            Some(Duration::from_secs(1)),
+            "the run's own"
+        );
+        assert_eq!(table.measured_speedup, Some(3.0));
+        assert_eq!(table.guessed_speedup, Some(2.0));
+
+        // A distorted measurement is shown, but no ratio is made of it.
+        let hidden = [finished(
+            &plan,
+            Mode::Concurrent,
+            Duration::from_millis(1010),
+            Some(Distortion::Hidden),
+        )];
+        let table = totals(&hidden, &earlier, None, &guesses);
+        assert_eq!(table.rows[1].distortion, Some(Distortion::Hidden));
+        assert_eq!(table.rows[1].measured, Some(Duration::from_millis(1010)));
+        assert_eq!(table.measured_speedup, None);
+        // Too slow for its prediction: marked late by the recording itself.
+        let late = [finished(
+            &plan,
+            Mode::Concurrent,
+            Duration::from_secs(2),
+            None,
+        )];
+        assert_eq!(
+            totals(&late, &earlier, None, &guesses).measured_speedup,
+            None
+        );
+    }
+
+    #[test]
+    fn the_loop_panel_follows_the_run_going_on_and_waits_for_a_large_one() {
+        let plan = Plan::new(Scenario::uniform(3, Duration::from_secs(1)));
+        assert_eq!(loop_shown(&[], true, true), LoopShown::Nothing);
+        let mut sequential = plan.recording(Mode::Sequential);
+        sequential.record([Report::Began(Duration::ZERO)]);
+        let runs = [
+            Rc::new(sequential),
+            Rc::new(plan.recording(Mode::Concurrent)),
+        ];
+        // The sequential run is going on: it is the one shown.
+        assert!(
+            matches!(loop_shown(&runs, true, true), LoopShown::Loop(r) if r.mode == Mode::Sequential)
+        );
+        // Not following a clock (done, no replay): the slider is pointed to.
+        assert_eq!(loop_shown(&runs, false, false), LoopShown::Slide);
+        let large = Plan::new(Scenario::uniform(LIVE_DETAIL + 1, Duration::from_secs(1)));
+        let runs = [Rc::new(large.recording(Mode::Concurrent))];
+        assert_eq!(loop_shown(&runs, true, true), LoopShown::Later);
+        assert!(
+            matches!(loop_shown(&runs, true, false), LoopShown::Loop(_)),
+            "after the run"
+        );
+    }
+
+    #[test]
+    fn work_makes_the_modes_take_turns_and_large_runs_lose_their_cancel_buttons() {
+        let waits = Plan::new(Scenario::uniform(2, Duration::from_secs(1)));
+        let works = Plan::new(Scenario::of(vec![
+            crate::scenario::parse_task("c0.5").unwrap()
+        ]));
+        let both = |plan: &Plan| Mode::ALL.map(|mode| Rc::new(plan.recording(mode)));
+        assert!(!in_turn(&both(&waits)) && in_turn(&both(&works)));
+        assert!(!in_turn(&both(&works)[..1]), "one mode has no turn to take");
+        assert!(cancellable(&both(&waits)));
+        let large = Plan::new(Scenario::uniform(CANCELLABLE + 1, Duration::from_secs(1)));
+        assert!(!cancellable(&both(&large)) && !large.cancellable());
+        assert!(works.cancellable() && !works.side_by_side() && waits.side_by_side());
+    }
+
+    #[test]
+    fn a_run_comes_to_the_courses_words_only_when_it_took_what_the_course_says() {
+        let plan = Plan::new(Scenario::uniform(30, Duration::from_secs(1)));
+        let quick = finished(&plan, Mode::Concurrent, Duration::from_millis(1004), None);
+        assert_eq!(
+            run_facts(&quick),
+            Some(RunFacts::AsTheCourseSays {
+                count: 30,
+                expected: Duration::from_secs(1),
+                took: Duration::from_millis(1004),
+            })
+        );
+        let slow = finished(&plan, Mode::Concurrent, Duration::from_secs(2), None);
+        assert!(matches!(
+            run_facts(&slow),
+            Some(RunFacts::Measured {
+                blocked: false,
+                latency: None,
+                ..
+            })
+        ));
+        assert_eq!(
+            run_facts(&plan.recording(Mode::Concurrent)),
+            None,
+            "not finished"
+        );
+        // Requests of 1 s arriving 0.5 s apart, one at a time (a limit of
+        // one): from arrival to answer.
+        let arrivals = Plan::new(Scenario {
+            limit: Some(1),
+            ..Scenario::of(
+                ["1", "@0.5+1"]
+                    .map(|t| crate::scenario::parse_task(t).unwrap())
+                    .to_vec(),
+            )
+        });
+        let mut run = arrivals.recording(Mode::Concurrent);
+        run.record(arrivals.concurrent.events.iter().map(|&e| Report::Event(e)));
+        run.record([Report::Finished(arrivals.concurrent.total)]);
+        let Some(RunFacts::Measured { latency, .. }) = run_facts(&run) else {
+            panic!("a run under a limit is not the course's plain case");
+        };
+        // The second arrives at 0.5 s, waits for the first, and answers at 2 s.
+        assert_eq!(
+            latency,
+            Some((Duration::from_millis(1250), Duration::from_millis(1500)))
+        );
+    }
 }

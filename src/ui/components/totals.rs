@@ -18,40 +18,37 @@ use model::state::{Action, GuessAction, Plan};
 use model::view;
 use presentation::i18n::{self, Text};
 
-fn figure(testid: String, value: Option<Duration>, unit: &str, lang: Lang) -> Html {
-    match value {
-        Some(value) => html! {
-            <td data-testid={testid} data-seconds={format_seconds(value)}>
-                { format!("{} {unit}", i18n::numbers::total_seconds(lang, value)) }
-            </td>
-        },
-        None => html! { <td data-testid={testid}>{ "—" }</td> },
-    }
-}
-
-/// A measurement that is not the program's own time: shown, and marked so.
-fn distorted_figure(testid: String, value: Option<Duration>, why: Distortion, lang: Lang) -> Html {
-    let unit = Text::Seconds.get(lang);
-    let value_text = value.map_or_else(
+/// A total in the table, in seconds, or "—" while it is unknown. A
+/// measurement that is not the program's own time is flagged, and so is
+/// an earlier run's.
+fn figure(
+    testid: String,
+    value: Option<Duration>,
+    distortion: Option<Distortion>,
+    earlier: bool,
+    lang: Lang,
+) -> Html {
+    let text = value.map_or_else(
         || "—".to_owned(),
-        |v| format!("{} {unit}", i18n::numbers::total_seconds(lang, v)),
+        |v| {
+            format!(
+                "{} {}",
+                i18n::numbers::total_seconds(lang, v),
+                Text::Seconds.get(lang)
+            )
+        },
     );
-    let why = why.id();
+    let earlier = earlier && distortion.is_none();
     html! {
-        <td data-testid={testid} data-seconds={value.map(format_seconds)} data-distorted={why}
-            class="distorted">
-            { value_text }{ " " }<span class="flag">{ i18n::summaries::distorted(lang) }</span>
-        </td>
-    }
-}
-
-/// A total measured by a run before the last one: shown, and said so.
-fn earlier_figure(testid: String, value: Option<Duration>, lang: Lang) -> Html {
-    let unit = Text::Seconds.get(lang);
-    html! {
-        <td data-testid={testid} data-seconds={value.map(format_seconds)} data-earlier="true">
-            { value.map(|v| format!("{} {unit}", i18n::numbers::total_seconds(lang, v))) }
-            <span class="flag earlier">{ Text::EarlierRun.get(lang) }</span>
+        <td data-testid={testid} data-seconds={value.map(format_seconds)}
+            data-distorted={distortion.map(Distortion::id)} data-earlier={earlier.then_some("true")}
+            class={classes!(distortion.is_some().then_some("distorted"))}>
+            { text }
+            if distortion.is_some() {
+                { " " }<span class="flag">{ i18n::summaries::distorted(lang) }</span>
+            } else if earlier {
+                <span class="flag earlier">{ Text::EarlierRun.get(lang) }</span>
+            }
         </td>
     }
 }
@@ -116,7 +113,6 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
         running,
         lang,
     } = *props;
-    let unit = Text::Seconds.get(lang);
     let table = view::totals(recordings, earlier, plan.map(Rc::as_ref), guesses);
     // The prompt while the answer is hidden, or what is wrong with a guess.
     let guess_error = Mode::ALL.iter().any(|&mode| guesses.value(mode).is_err());
@@ -140,15 +136,9 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                 if hidden {
                     <td data-testid={format!("total-{mode}-predicted")} data-hidden="true">{ "?" }</td>
                 } else {
-                    { figure(format!("total-{mode}-predicted"), row.predicted, unit, lang) }
+                    { figure(format!("total-{mode}-predicted"), row.predicted, None, false, lang) }
                 }
-                if let Some(why) = row.distortion {
-                    { distorted_figure(measured, row.measured, why, lang) }
-                } else if row.earlier {
-                    { earlier_figure(measured, row.measured, lang) }
-                } else {
-                    { figure(measured, row.measured, unit, lang) }
-                }
+                { figure(measured, row.measured, row.distortion, row.earlier, lang) }
             </tr>
         }
     });

@@ -210,16 +210,6 @@ impl Default for Editor {
 }
 
 impl Editor {
-    /// The editor holding `scenario`, on its first page.
-    pub fn of(scenario: &Scenario) -> Self {
-        Self {
-            drafts: Rc::new(scenario.tasks.iter().map(TaskDraft::from_task).collect()),
-            knobs: KnobsDraft::from_scenario(scenario),
-            bulk: BulkDraft::default(),
-            page: 0,
-        }
-    }
-
     /// Applies one edit; `lang` names a preset's tasks.
     pub fn apply(&mut self, action: EditAction, lang: Lang) -> Edited {
         match action {
@@ -291,11 +281,9 @@ impl Editor {
     /// Puts `scenario` in the editor, on its first page; the "add many"
     /// form stays as typed.
     pub fn load(&mut self, scenario: &Scenario) {
-        let bulk = std::mem::take(&mut self.bulk);
-        *self = Self {
-            bulk,
-            ..Self::of(scenario)
-        };
+        self.drafts = Rc::new(scenario.tasks.iter().map(TaskDraft::from_task).collect());
+        self.knobs = KnobsDraft::from_scenario(scenario);
+        self.page = 0;
     }
 
     /// Names the tasks as `scenario` names them, task by task.
@@ -522,5 +510,42 @@ mod tests {
             Action::Edit(EditAction::AddTask),
         ]);
         assert_eq!(state.editor.page, 0, "31 tasks fit on one page");
+    }
+
+    #[test]
+    fn the_editor_says_which_edits_change_the_scenario() {
+        let mut editor = Editor::default();
+        editor.load(&Scenario::uniform(2, Duration::from_secs(1)));
+        let edit = |editor: &mut Editor, action| editor.apply(action, Lang::En);
+        assert_eq!(
+            edit(&mut editor, EditAction::SetBulkCount("x".into())),
+            Edited::Form
+        );
+        assert_eq!(
+            edit(&mut editor, EditAction::AddBulk),
+            Edited::Form,
+            "refused: nothing added"
+        );
+        assert_eq!(editor.bulk.count_error, Some(CountError::NotAWholeNumber));
+        assert_eq!(edit(&mut editor, EditAction::ShowPage(3)), Edited::Form);
+        assert_eq!(editor.page, 0, "there is one page");
+        assert_eq!(
+            edit(&mut editor, EditAction::SetLimit("2".into())),
+            Edited::Scenario
+        );
+        assert_eq!(
+            edit(&mut editor, EditAction::SetSteps(1, "c".into())),
+            Edited::Scenario
+        );
+        assert_eq!(editor.scenario(), Err(NotRunnable::InvalidFields));
+        assert_eq!(editor.drafts[1].steps_text, "c", "kept as typed");
+        assert_eq!(
+            edit(&mut editor, EditAction::LoadPreset(Preset::ApiLimit)),
+            Edited::Scenario
+        );
+        assert_eq!(editor.scenario(), Ok(Preset::ApiLimit.scenario()));
+        assert_eq!(editor.bulk.count_text, "x", "the form stays as typed");
+        assert!(EditAction::AddTask.is_a_new_scenario());
+        assert!(!EditAction::SetName(0, String::new()).is_a_new_scenario());
     }
 }

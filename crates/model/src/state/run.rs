@@ -478,4 +478,52 @@ mod tests {
         assert_eq!(recording.clock(Duration::MAX), Duration::from_millis(300));
         assert_eq!(state.run.replay_length(), Some(Duration::from_millis(400)));
     }
+
+    #[test]
+    fn the_run_slice_alone_starts_records_and_stops() {
+        let plan = Rc::new(Plan::new(Scenario::uniform(2, Duration::from_secs(1))));
+        let mut runs = Runs::default();
+        runs.apply(RunAction::Stop, Scale::X1);
+        assert_eq!(runs.phase, Phase::Idle, "nothing to stop");
+        let start = RunAction::Start {
+            run_id: 1,
+            choice: RunChoice::Compare,
+            plan: plan.clone(),
+        };
+        runs.apply(start, Scale::X10);
+        assert!(runs.is_running() && runs.recordings.len() == 2);
+        assert_eq!(runs.scale, Scale::X10, "the speed it runs at");
+        assert_eq!(runs.scenario(), Some(&plan.scenario));
+        runs.scenario_changed();
+        assert!(runs.is_running(), "an edit does not clear a run going on");
+        let progress = |now, reports| RunAction::Progress {
+            run_id: 1,
+            now,
+            reports,
+        };
+        runs.apply(
+            progress(
+                Duration::from_millis(300),
+                vec![(Mode::Concurrent, Report::Began(Duration::ZERO))],
+            ),
+            Scale::X1,
+        );
+        assert_eq!(runs.clock, Duration::from_millis(300));
+        runs.apply(RunAction::Stop, Scale::X1);
+        assert_eq!(runs.phase, Phase::Stopped);
+        assert_eq!(
+            runs.recording(Mode::Concurrent)
+                .and_then(Recording::stopped_at),
+            Some(Duration::from_millis(300))
+        );
+        assert_eq!(runs.replay_length(), Some(Duration::from_millis(300)));
+        runs.apply(RunAction::Replay(Some(Duration::from_secs(9))), Scale::X1);
+        assert_eq!(
+            runs.replay,
+            Some(Duration::from_millis(300)),
+            "held to the run's length"
+        );
+        runs.scenario_changed();
+        assert_eq!((runs.phase, runs.recordings.len()), (Phase::Idle, 0));
+    }
 }
