@@ -8,22 +8,23 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CSP, openPage, serve, usePlayground, waitForRunState } from './harness.mjs';
+import { CSP, openPage, serve, usePlayground } from './harness.mjs';
+import { Playground } from './pages.mjs';
 import { stamp } from '../scripts/stamp.mjs';
 
 const playground = usePlayground();
 
 describe('deploy anywhere', () => {
   test('from a sub-folder under a strict policy the page starts, runs, offloads, draws and writes code', () =>
-    playground.withPage('#tasks=2x0.2,o0.2&mode=compare&lang=ru', async (page) => {
+    playground.withPage('#tasks=2x0.2,o0.2&mode=compare&lang=ru', async (page, app) => {
       assert.ok(new URL(page.url()).pathname.startsWith('/course/playground/'));
-      assert.equal(await page.getByTestId('boot').count(), 0, 'the loading note is gone');
-      await page.getByTestId('run-compare').click();
-      await waitForRunState(page, 'done');
+      assert.equal(await app.boot.count(), 0, 'the loading note is gone');
+      await app.runs.button('compare').click();
+      await app.runs.waitFor('done');
       // The bars are placed although the policy blocks style attributes:
       // one after another, each task's bar starts where the one before it
       // ended, not at the left edge.
-      const starts = await page.$$eval('[data-mode="sequential"] [data-testid="lane"] .lane-track', (tracks) =>
+      const starts = await app.timeline.lanesOf('sequential').locator('.lane-track').evaluateAll((tracks) =>
         tracks.map((track) => {
           const bar = [...track.querySelectorAll('.bar')].find((b) => b.getBoundingClientRect().width > 0);
           return (bar.getBoundingClientRect().left - track.getBoundingClientRect().left) / track.getBoundingClientRect().width;
@@ -31,8 +32,8 @@ describe('deploy anywhere', () => {
       );
       assert.equal(starts.length, 3);
       assert.ok(starts[0] < 0.02 && starts[1] > 0.1 && starts[2] > starts[1] + 0.1, `${starts}`);
-      await page.getByTestId('show-code').click();
-      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+      await app.code.show.click();
+      await app.code.waitForProgram();
       assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script');
     }));
 
@@ -41,10 +42,11 @@ describe('deploy anywhere', () => {
     const context = await browser.newContext({ locale: 'ru-RU' });
     try {
       const page = await context.newPage();
+      const app = new Playground(page);
       await prepare(page);
       await page.goto(url);
-      await page.waitForSelector('[data-testid="boot"][data-state="failed"]');
-      return await page.getByTestId('boot').innerText();
+      await app.waitForBootFailure();
+      return await app.boot.innerText();
     } finally {
       await context.close();
     }
@@ -81,16 +83,17 @@ describe('deploy anywhere', () => {
       const context = await playground.browser.newContext();
       try {
         const page = await context.newPage();
+        const app = new Playground(page);
         await page.goto(`${strict.url}#tasks=o0.5,1&mode=concurrent`);
-        await page.getByTestId('run-state').waitFor();
-        await page.getByTestId('run-concurrent').click();
-        await waitForRunState(page, 'stopped', 15_000);
-        assert.match(await page.getByTestId('run-failure').textContent(), /offloaded steps \(o\) need a Web Worker/);
+        await app.runs.state.waitFor();
+        await app.runs.button('concurrent').click();
+        await app.runs.waitFor('stopped', 15_000);
+        assert.match(await app.runs.failure.textContent(), /offloaded steps \(o\) need a Web Worker/);
         // The page goes on: a scenario with no offload runs.
-        await page.getByTestId('task-steps').first().fill('0.2');
-        await page.getByTestId('run-concurrent').click();
-        await waitForRunState(page, 'done');
-        assert.equal(await page.getByTestId('run-failure').count(), 0);
+        await app.editor.steps.first().fill('0.2');
+        await app.runs.button('concurrent').click();
+        await app.runs.waitFor('done');
+        assert.equal(await app.runs.failure.count(), 0);
       } finally {
         await context.close();
       }
@@ -98,16 +101,16 @@ describe('deploy anywhere', () => {
   });
 
   test('nothing is fetched from outside the folder', () =>
-    playground.withPage('', async (page) => {
+    playground.withPage('', async (page, app) => {
       const outside = [];
       page.on('request', (request) => {
         const url = new URL(request.url());
         if (url.protocol.startsWith('http') && !url.pathname.startsWith('/course/playground/')) outside.push(url.pathname);
       });
       await page.reload();
-      await page.getByTestId('run-state').waitFor();
-      await page.getByTestId('run-concurrent').click();
-      await waitForRunState(page, 'done');
+      await app.runs.state.waitFor();
+      await app.runs.button('concurrent').click();
+      await app.runs.waitFor('done');
       assert.deepEqual(outside, []);
     }));
 
@@ -149,18 +152,20 @@ describe('deploy anywhere', () => {
     }
     /** Whether the page, run offloading and its program, all work now. */
     async function works(page) {
-      await page.getByTestId('run-concurrent').click();
-      await waitForRunState(page, 'done');
-      await page.getByTestId('show-code').click();
-      await page.waitForSelector('[data-testid="program"][data-ready="true"]');
+      const app = new Playground(page);
+      await app.runs.button('concurrent').click();
+      await app.runs.waitFor('done');
+      await app.code.show.click();
+      await app.code.waitForProgram();
     }
 
     /** Reloads `page` with no network: it is build `version`, and works. */
     async function worksOffline(page, version) {
+      const app = new Playground(page);
       await page.context().setOffline(true);
       try {
         await page.reload();
-        await page.getByTestId('run-state').waitFor();
+        await app.runs.state.waitFor();
         assert.equal(await build(page), version);
         await works(page);
       } finally {
@@ -170,7 +175,7 @@ describe('deploy anywhere', () => {
 
     test('each build is kept whole and alone, and the page and its workers always come from one build, online and offline', async () => {
       const opened = await openPage(playground.browser, `${host.url}#tasks=o0.2,0.2&mode=concurrent`);
-      const { page } = opened;
+      const { page, app } = opened;
       try {
         const workers = [];
         page.context().on('request', (request) => {
@@ -190,7 +195,7 @@ describe('deploy anywhere', () => {
         deploy(b);
         workers.length = 0;
         await page.reload();
-        await page.getByTestId('run-state').waitFor();
+        await app.runs.state.waitFor();
         const versionB = await build(page);
         assert.notEqual(versionB, versionA);
         await works(page);

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { Playground } from './pages.mjs';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const TYPES = {
@@ -98,8 +99,9 @@ export function launch() {
 
 /**
  * Opens the page in a fresh context and records every error it logs or
- * throws, so a test can assert there were none. `device` holds Playwright's
- * context options for a screen: viewport, touch, mobile.
+ * throws, so a test can assert there were none; `app` is the page, panel by
+ * panel (pages.mjs). `device` holds Playwright's context options for a
+ * screen: viewport, touch, mobile.
  */
 export async function openPage(browser, url, { locale = 'en-US', permissions = [], serviceWorkers = 'allow', device = {} } = {}) {
   const context = await browser.newContext({ locale, permissions, serviceWorkers, ...device });
@@ -110,13 +112,9 @@ export async function openPage(browser, url, { locale = 'en-US', permissions = [
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   await page.goto(url);
-  await page.getByTestId('run-state').waitFor();
-  return { page, errors, close: () => context.close() };
-}
-
-/** Waits until the run state is `state`. */
-export async function waitForRunState(page, state, timeout = 60_000) {
-  await page.waitForSelector(`[data-testid="run-state"][data-state="${state}"]`, { timeout });
+  const app = new Playground(page);
+  await app.runs.state.waitFor();
+  return { page, app, errors, close: () => context.close() };
 }
 
 /**
@@ -139,16 +137,11 @@ export async function withinAttempts(run, check) {
   return last;
 }
 
-/** The raw seconds a totals cell carries, or null before it is known. */
-export async function seconds(page, testid) {
-  const value = await page.getByTestId(testid).getAttribute('data-seconds');
-  return value === null ? null : Number(value);
-}
-
 /**
  * The built page on a loopback server and a browser, for the tests of one
  * file: started before them, stopped after. `withPage` opens a link of the
- * page in a fresh context, runs `body`, and checks the page logged no error.
+ * page in a fresh context, runs `body` with the page and its page object,
+ * and checks the page logged no error.
  */
 export function usePlayground() {
   let server;
@@ -171,7 +164,7 @@ export function usePlayground() {
     async withPage(link, body, options = {}) {
       const opened = await openPage(browser, server.url + link, options);
       try {
-        await body(opened.page);
+        await body(opened.page, opened.app);
         assert.deepEqual(opened.errors, [], 'the page logged no error');
       } finally {
         await opened.close();
