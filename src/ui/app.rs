@@ -286,16 +286,10 @@ pub fn app() -> Html {
     // it stood at the replayed moment, if one is chosen.
     let shown = use_memo(
         (state.run.recordings.clone(), state.run.replay),
-        |(recordings, replay)| match replay {
-            Some(at) => recordings
-                .iter()
-                .map(|recording| Rc::new(recording.at_run_clock(*at)))
-                .collect(),
-            None => recordings.clone(),
-        },
+        |(recordings, replay)| view::at_replay(recordings, *replay),
     );
-    let clock = state.run.replay.unwrap_or(state.run.clock);
-    let following = state.run.phase == Phase::Running || state.run.replay.is_some();
+    let clock = view::shown_clock(&state.run);
+    let following = view::following(&state.run);
     let hidden = view::prediction_hidden(&state);
     let preview = use_memo((state.plan.clone(), hidden), |(plan, hidden)| {
         plan.as_ref()

@@ -12,7 +12,7 @@ use crate::recording::{is_faithful, Recording};
 use crate::scenario::Mode;
 use crate::state::editor::NotRunnable;
 use crate::state::plan::Plan;
-use crate::state::run::Phase;
+use crate::state::run::{Phase, Runs};
 use crate::state::Playground;
 
 /// Work that would hold the page longer than this at once is said before a
@@ -44,6 +44,29 @@ pub fn not_runnable(state: &Playground) -> Option<NotRunnable> {
     } else {
         None
     }
+}
+
+/// The runs as the timeline, the log and the loop's panel show them: as
+/// they stood at the replayed moment (`replay`, on the run clock), if one
+/// is chosen, else as they are.
+pub fn at_replay(recordings: &[Rc<Recording>], replay: Option<Duration>) -> Vec<Rc<Recording>> {
+    match replay {
+        Some(at) => recordings
+            .iter()
+            .map(|recording| Rc::new(recording.at_run_clock(at)))
+            .collect(),
+        None => recordings.to_vec(),
+    }
+}
+
+/// The run clock the page shows: the replayed moment, or the run's own.
+pub fn shown_clock(runs: &Runs) -> Duration {
+    runs.replay.unwrap_or(runs.clock)
+}
+
+/// Whether the page follows a run's clock: it runs, or is replayed.
+pub fn following(runs: &Runs) -> bool {
+    runs.phase == Phase::Running || runs.replay.is_some()
 }
 
 /// The run a mode's measured total comes from.
@@ -468,5 +491,29 @@ mod tests {
             latency,
             Some((Duration::from_millis(1250), Duration::from_millis(1500)))
         );
+    }
+
+    #[test]
+    fn a_replay_shows_the_runs_and_the_clock_at_its_moment() {
+        let plan = Plan::new(Scenario::uniform(1, Duration::from_secs(1)));
+        let mut runs = Runs::default();
+        assert!(!following(&runs));
+        runs.recordings = vec![finished(
+            &plan,
+            Mode::Concurrent,
+            Duration::from_millis(1003),
+            None,
+        )];
+        runs.phase = Phase::Done;
+        runs.clock = Duration::from_millis(1003);
+        assert!(!following(&runs) && shown_clock(&runs) == runs.clock);
+        assert!(Rc::ptr_eq(
+            &at_replay(&runs.recordings, None)[0],
+            &runs.recordings[0]
+        ));
+        runs.replay = Some(Duration::from_millis(400));
+        assert!(following(&runs) && shown_clock(&runs) == Duration::from_millis(400));
+        let shown = at_replay(&runs.recordings, runs.replay);
+        assert_eq!(shown[0].total, None, "not finished at 0.4 s");
     }
 }
