@@ -1,4 +1,4 @@
-//! The page: Yew components that draw what the core derives and send
+//! The page: Yew components that draw what the model derives and send
 //! [`Action`](model::state::Action)s to its one reducer.
 //!
 //! The root component owns the state and the run in progress. It hands

@@ -1,8 +1,8 @@
 //! The scenario as a program: Python's asyncio or Rust with tokio, in
-//! either mode, coloured, with a copy button. The code comes from the core
-//! ([`presentation::code`]), written in the code worker (see
-//! [`presentation::wire::code`]), which starts the first time the panel opens,
-//! and follows every edit.
+//! either mode, coloured, with a copy button. The code comes from the
+//! presentation crate ([`presentation::code`]), written in the code worker
+//! (see [`presentation::wire::code`]), which starts the first time the panel
+//! opens, and follows every edit.
 
 use std::cell::RefCell;
 use std::rc::Rc;

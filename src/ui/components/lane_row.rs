@@ -12,7 +12,7 @@ use presentation::i18n::Text;
 /// What [`LaneRow`] shows.
 #[derive(Properties, PartialEq)]
 pub struct LaneRowProps {
-    /// The lane, laid out by the core.
+    /// The lane, laid out by the model.
     pub lane: Lane,
     /// Cancels the task, while it can be cancelled.
     pub on_cancel: Option<Callback<usize>>,

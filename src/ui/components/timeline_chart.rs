@@ -15,7 +15,7 @@ use presentation::i18n::{self, Text};
 /// What [`TimelineChart`] shows.
 #[derive(Properties, PartialEq)]
 pub struct TimelineChartProps {
-    /// The run, laid out by the core.
+    /// The run, laid out by the model.
     pub layout: Rc<Timeline>,
     /// When the event loop could not run.
     pub stalls: Rc<Vec<Stall>>,

@@ -31,7 +31,7 @@ pub fn read(link: &str) -> Read {
 
 /// Reads a link of any length, as [`read`] does within [`MAX_LINK_BYTES`]:
 /// for the page's own scenario on its way to its code worker
-/// ([`crate::code::message`]), which the page already holds within every
+/// (the presentation's `wire::code`), which the page already holds within every
 /// other limit, and which a link to share may be too long to carry.
 pub fn read_unbounded(link: &str) -> Read {
     let mut shared = Shared::default();

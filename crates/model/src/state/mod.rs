@@ -160,6 +160,8 @@ impl Playground {
             }
             Action::SetScale(scale) => self.scale = scale,
             Action::Edit(edit) => {
+                // A preset is loaded as a link's scenario is: the guesses
+                // about another scenario go with it.
                 if let EditAction::LoadPreset(preset) = edit {
                     self.load(&preset.scenario_in(self.lang));
                 } else if self.editor.apply(edit, self.lang) == Edited::Scenario {
