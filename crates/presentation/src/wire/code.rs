@@ -1,8 +1,8 @@
 //! The messages between the page and its code worker.
 //!
-//! The programs are written in a Web Worker of their own (crates/
-//! code-worker), whose wasm is fetched only when someone opens the Code
-//! panel: the generators, their comments in two languages and the
+//! The programs are written in a Web Worker of their own
+//! (crates/code-worker), whose wasm is fetched only when someone opens the
+//! Code panel: the generators, their comments in two languages and the
 //! highlighter stay out of the page's first load. The page sends a
 //! [`request`] (the scenario as a link, so it is read by the same code as
 //! every link), the worker sends back an [`answer`], and the page
