@@ -19,8 +19,7 @@ describe('deploy anywhere', () => {
     playground.withPage('#tasks=2x0.2,o0.2&mode=compare&lang=ru', async (page, app) => {
       assert.ok(new URL(page.url()).pathname.startsWith('/course/playground/'));
       assert.equal(await app.boot.count(), 0, 'the loading note is gone');
-      await app.runs.button('compare').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('compare');
       // The bars are placed although the policy blocks style attributes:
       // one after another, each task's bar starts where the one before it
       // ended, not at the left edge.
@@ -32,8 +31,7 @@ describe('deploy anywhere', () => {
       );
       assert.equal(starts.length, 3);
       assert.ok(starts[0] < 0.02 && starts[1] > 0.1 && starts[2] > starts[1] + 0.1, `${starts}`);
-      await app.code.show.click();
-      await app.code.waitForProgram();
+      await app.code.open();
       assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0, 'no inline script');
     }));
 
@@ -86,13 +84,12 @@ describe('deploy anywhere', () => {
         const app = new Playground(page);
         await page.goto(`${strict.url}#tasks=o0.5,1&mode=concurrent`);
         await app.runs.state.waitFor();
-        await app.runs.button('concurrent').click();
+        await app.runs.start('concurrent');
         await app.runs.waitFor('stopped', 15_000);
         assert.match(await app.runs.failure.textContent(), /offloaded steps \(o\) need a Web Worker/);
         // The page goes on: a scenario with no offload runs.
         await app.editor.steps.first().fill('0.2');
-        await app.runs.button('concurrent').click();
-        await app.runs.waitFor('done');
+        await app.runs.runToEnd('concurrent');
         assert.equal(await app.runs.failure.count(), 0);
       } finally {
         await context.close();
@@ -109,8 +106,7 @@ describe('deploy anywhere', () => {
       });
       await page.reload();
       await app.runs.state.waitFor();
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       assert.deepEqual(outside, []);
     }));
 
@@ -153,10 +149,8 @@ describe('deploy anywhere', () => {
     /** Whether the page, run offloading and its program, all work now. */
     async function works(page) {
       const app = new Playground(page);
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
-      await app.code.show.click();
-      await app.code.waitForProgram();
+      await app.runs.runToEnd('concurrent');
+      await app.code.open();
     }
 
     /** Reloads `page` with no network: it is build `version`, and works. */

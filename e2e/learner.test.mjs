@@ -17,7 +17,7 @@ describe('honest figures', () => {
       // Attached before the run: attaching recompiles the page's wasm.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Debugger.enable');
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.timeline.waitForLane('waiting');
       await cdp.send('Debugger.pause');
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -41,7 +41,7 @@ describe('honest figures', () => {
 
   test('a run while the page is hidden is marked distorted, in Russian too', () =>
     playground.withPage('#tasks=5x1&mode=concurrent&lang=ru', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.timeline.waitForLane('waiting');
       // Headless Chromium never hides a page, even behind another tab: the
       // test says what a browser says when a tab goes to the background.
@@ -59,11 +59,9 @@ describe('honest figures', () => {
 
   test('each mode keeps its last total: run all at once, then one after another, and both stay', () =>
     playground.withPage('#tasks=3x0.2&mode=concurrent', async (page, app) => {
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       const concurrent = await app.totals.seconds('concurrent', 'measured');
-      await app.runs.button('sequential').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('sequential');
       const kept = app.totals.measured('concurrent');
       assert.equal(await app.totals.seconds('concurrent', 'measured'), concurrent);
       assert.equal(await kept.getAttribute('data-earlier'), 'true');
@@ -73,8 +71,7 @@ describe('honest figures', () => {
 
   test('a run in view is not marked', () =>
     playground.withPage('#tasks=5x0.5&mode=concurrent', async (page, app) => {
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       assert.equal(await app.totals.measured('concurrent').getAttribute('data-distorted'), null);
       assert.doesNotMatch(await app.totals.summary.textContent(), /distorted/);
     }));
@@ -143,7 +140,7 @@ describe('predict first', () => {
       assert.equal(await app.totals.speedup('guess').textContent(), '1.0×');
       assert.doesNotMatch(page.url(), /30(%2C|,)/, 'guesses stay out of the link');
 
-      await app.runs.button('compare').click();
+      await app.runs.start('compare');
       assert.equal(await concurrent.isDisabled(), true, 'a guess is fixed while the run goes');
       await app.runs.waitFor('done');
       assert.equal(await app.totals.seconds('sequential', 'predicted'), 30);
@@ -180,8 +177,7 @@ describe('accessibility', () => {
         playground.withPage(`#tasks=boil:1,2x0.5,cpu:0.2+c0.1&lang=${lang}&mode=compare&scale=10${lang === 'ru' ? '&guess=1' : ''}`, async (page, app) => {
           await page.emulateMedia({ colorScheme: scheme });
           assert.deepEqual(await audit(page), []);
-          await app.runs.button('compare').click();
-          await app.runs.waitFor('done');
+          await app.runs.runToEnd('compare');
           assert.deepEqual(await audit(page), []);
         }));
     }
@@ -307,7 +303,7 @@ describe('the program output', () => {
 
   test('stays where the learner scrolled up to, and follows again at the end', () =>
     playground.withPage('#tasks=30x1&mode=concurrent&scale=10', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       const box = app.log.lines;
       await app.log.waitForOverflow();
       // Up to the first line, as a learner scrolls to read.
@@ -316,8 +312,7 @@ describe('the program output', () => {
       await app.runs.waitFor('done');
       assert.equal((await inView(box))[0], first, 'left where the learner put it');
       await box.evaluate((element) => element.scrollBy(0, element.scrollHeight));
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       assert.match((await inView(box)).at(-1), /^Program finished in /, 'follows again');
     }));
 });
@@ -357,8 +352,7 @@ describe('the first screen', () => {
 describe('the run as data', () => {
   test('a finished run is saved as SVG, PNG, JSON and CSV, and shown as a table', () =>
     playground.withPage('#tasks=boil:1,2x0.5,%3Cb%3Ex%3C%2Fb%3E:0.2+c0.1&mode=compare&scale=10', async (page, app) => {
-      await app.runs.button('compare').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('compare');
       const saved = {};
       for (const format of ['svg', 'png', 'json', 'csv']) {
         const [download] = await Promise.all([page.waitForEvent('download'), app.data.save(format).click()]);
@@ -399,7 +393,7 @@ describe('the run as data', () => {
 
   test('a stopped run is saved too, and says which tasks it stopped or never started', () =>
     playground.withPage('#tasks=3x10&limit=2&mode=concurrent&lang=ru', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.timeline.lanes.first().and(page.locator('[data-state="waiting"]')).waitFor();
       await app.runs.stop.click();
       await app.runs.waitFor('stopped');
@@ -421,8 +415,7 @@ describe('the run as data', () => {
 describe('replay', () => {
   test('the scrubber shows the run as it stood; play runs it to its end', () =>
     playground.withPage('#tasks=short:0.5,long:1.5&mode=concurrent', async (page, app) => {
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       const length = await app.totals.seconds('concurrent', 'measured');
       const slider = app.replay.slider;
       assert.equal(await slider.inputValue(), '1000', 'at the end');
@@ -537,7 +530,7 @@ describe('the keyboard alone', () => {
 describe('focus never falls to the page', () => {
   test('Enter on Stop leaves focus on the button that started the run', () =>
     playground.withPage('#tasks=3x5', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.runs.waitFor('running');
       await app.runs.stop.focus();
       await page.keyboard.press('Enter');
@@ -549,7 +542,7 @@ describe('focus never falls to the page', () => {
 
   test('Enter on a lane\'s cancel goes to the next task\'s, and on the last to the run button', () =>
     playground.withPage('#tasks=2x5', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.timeline.cancel.nth(1).waitFor();
       assert.match(await app.timeline.cancelHint.textContent(), /press a task's name beside its lane to cancel it/);
       await app.timeline.cancel.first().focus();
@@ -607,12 +600,10 @@ describe('offline and private', () => {
       await page.reload();
       await app.runs.state.waitFor();
       assert.equal(await app.editor.rows.count(), 3, 'the page, from its link, offline');
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       const [download] = await Promise.all([page.waitForEvent('download'), app.data.save('json').click()]);
       assert.equal(JSON.parse(await readFile(await download.path(), 'utf8')).runs[0].tasks.length, 3);
-      await app.code.show.click();
-      await app.code.waitForProgram();
+      await app.code.open();
       assert.match(await app.code.program.textContent(), /asyncio\.gather/);
       await page.context().setOffline(false);
       assert.deepEqual(elsewhere, []);

@@ -113,8 +113,7 @@ describe('sharing', () => {
         await app.editor.steps.nth(2).fill('2.5');
         await app.runs.scale.selectOption({ index: 2 });
         await app.header.lang('ru').click();
-        await app.runs.button('sequential').click();
-        await app.runs.waitFor('done');
+        await app.runs.runToEnd('sequential');
         await app.share.copyLink.click();
         await app.share.waitForCopied('Скопировано');
         copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -179,7 +178,7 @@ describe('sharing', () => {
 
   test('a link to another scenario mid-run stops the run: the table holds one scenario', () =>
     withLink('#tasks=3x2&mode=compare', async (page, app) => {
-      await app.runs.button('compare').click();
+      await app.runs.start('compare');
       await app.timeline.waitForLane('running', 'waiting');
       await page.evaluate(() => { location.hash = 'tasks=5.5&mode=compare'; });
       await app.runs.waitFor('idle');
@@ -192,8 +191,7 @@ describe('sharing', () => {
       assert.ok((await app.timeline.lanes.count()) <= 1, 'no lane of the old run\'s three');
       // The page goes on: the new scenario runs.
       await app.runs.scale.selectOption({ label: '×100' });
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
     }));
 });
 

@@ -44,7 +44,7 @@ describe('running', () => {
     withPage({ locale: 'ru-RU' }, async (page, app) => {
       const onTime = (measured) => measured >= 1.0 && measured <= 1.05;
       const measured = await withinAttempts(async () => {
-        await app.runs.button('concurrent').click();
+        await app.runs.start('concurrent');
         await app.runs.waitFor('running');
         await app.runs.waitFor('done');
         return app.totals.seconds('concurrent', 'measured');
@@ -66,8 +66,7 @@ describe('running', () => {
   test('compare runs both side by side; one after another takes the sum', () =>
     withPage({}, async (page, app) => {
       await app.runs.scale.selectOption({ index: 1 });
-      await app.runs.button('compare').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('compare');
       const sequential = await app.totals.seconds('sequential', 'measured');
       const concurrent = await app.totals.seconds('concurrent', 'measured');
       // At ×10 every real millisecond the browser spends drawing counts as
@@ -90,7 +89,7 @@ describe('running', () => {
   // start and the click on Stop, however busy the machine.
   test('Stop ends a run at once and the next run starts clean', () =>
     playground.withPage('#tasks=30x5', async (page, app) => {
-      await app.runs.button('sequential').click();
+      await app.runs.start('sequential');
       await app.timeline.waitForLane('waiting');
       await app.runs.stop.click();
       await app.runs.waitFor('stopped');
@@ -98,8 +97,7 @@ describe('running', () => {
       const lanesAfterStop = await app.timeline.lanesIn('done').count();
 
       await app.runs.scale.selectOption({ index: 2 });
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       assert.equal(lanesAfterStop, 0, 'the first 5 s task had not finished when stopped');
       assert.equal(await page.locator('.run-timeline').count(), 1, 'only the new run is shown');
       assert.ok((await app.totals.seconds('concurrent', 'measured')) >= 5);
@@ -148,8 +146,7 @@ describe('bad input', () => {
       const name = '<img src=x onerror="window.injected=1"><b>boil</b>';
       await app.editor.names.first().fill(name);
       await app.runs.scale.selectOption({ index: 2 });
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       assert.ok((await app.log.lines.textContent()).includes(`№ 1 (${name})`));
       assert.equal(await page.evaluate(() => window.injected), undefined);
       assert.equal(await page.locator('.lane-label b').count(), 0);
@@ -164,7 +161,7 @@ describe('at scale', () => {
       await app.editor.bulkAdd.click();
       assert.equal(await app.editor.count.textContent(), '100,000 tasks');
       assert.equal(await app.editor.rows.count(), 100, 'one page of rows');
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.runs.waitFor('done', 120_000);
       assert.equal(await app.timeline.aggregate.count(), 1);
       assert.equal(await app.timeline.lanes.count(), 0);

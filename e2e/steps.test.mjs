@@ -36,8 +36,7 @@ describe('the course scenarios', () => {
         assert.equal(await app.presets.about.getAttribute('data-preset'), preset);
         const tolerance = await lateAtX10(app);
         const run = async () => {
-          await app.runs.button('compare').click();
-          await app.runs.waitFor('done');
+          await app.runs.runToEnd('compare');
           const runs = [];
           for (const mode of ['sequential', 'concurrent']) {
             const predicted = await app.totals.seconds(mode, 'predicted');
@@ -102,8 +101,7 @@ describe('the event loop', () => {
       // times) can hold the page back for 50–200 ms: a stall the page shows
       // honestly, but not the 3 s of work this test is about.
       const runConcurrent = async () => {
-        await app.runs.button('concurrent').click();
-        await app.runs.waitFor('done');
+        await app.runs.runToEnd('concurrent');
         return {
           total: await app.totals.seconds('concurrent', 'measured'),
           stalls: await app.timeline.stalls.evaluateAll((stalls) =>
@@ -127,7 +125,7 @@ describe('the event loop', () => {
 
   test('the panel shows timers by deadline during a run, and any moment of its replay', () =>
     playground.withPage('#tasks=fast:1,slow:3,cpu:0.2+c0.5&mode=concurrent', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.loop.waitForTimer('slow');
       const timers = await app.loop.timers.textContent();
       assert.ok(timers.indexOf('fast') < timers.indexOf('slow'), `earliest first: ${timers}`);
@@ -154,8 +152,7 @@ describe('limits, timeouts and cancelling', () => {
       assert.equal(await app.editor.limit.inputValue(), '2');
       assert.equal(await app.editor.timeout.inputValue(), '1.5');
       assert.equal(await app.totals.seconds('concurrent', 'predicted'), 2.5);
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       const states = await app.timeline.lanes.evaluateAll((lanes) => lanes.map((l) => l.dataset.state));
       assert.deepEqual(states, ['done', 'timed-out', 'timed-out', 'done']);
       const log = await app.log.lines.innerText();
@@ -178,7 +175,7 @@ describe('limits, timeouts and cancelling', () => {
 
   test('clicking a running task cancels it, as task.cancel() does', () =>
     playground.withPage('#tasks=long:20,short:0.5&mode=concurrent', async (page, app) => {
-      await app.runs.button('concurrent').click();
+      await app.runs.start('concurrent');
       await app.timeline.waitForLane('done');
       await page.getByRole('button', { name: 'Cancel long' }).click();
       await app.runs.waitFor('done');
@@ -192,8 +189,7 @@ describe('limits, timeouts and cancelling', () => {
     playground.withPage('#tasks=slow:3+!1,2x0.5&mode=concurrent&scale=10', async (page, app) => {
       // The preview already shows it cancelled at 1 s.
       assert.equal(await app.totals.seconds('concurrent', 'predicted'), 1);
-      await app.runs.button('concurrent').click();
-      await app.runs.waitFor('done');
+      await app.runs.runToEnd('concurrent');
       const states = await app.timeline.lanes.evaluateAll((lanes) => lanes.map((l) => l.dataset.state));
       assert.deepEqual(states, ['cancelled', 'done', 'done']);
       const measured = await app.totals.seconds('concurrent', 'measured');
