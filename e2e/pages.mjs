@@ -130,12 +130,12 @@ class Totals {
 
   /** The predicted total of `mode` (`sequential`, `concurrent`). */
   predicted(mode) {
-    return this.page.getByTestId(`total-${mode}-predicted`);
+    return this.total(mode, 'predicted');
   }
 
   /** The measured total of `mode`. */
   measured(mode) {
-    return this.page.getByTestId(`total-${mode}-measured`);
+    return this.total(mode, 'measured');
   }
 
   /** The cell of `mode`'s total that is `kind` (`predicted`, `measured`). */

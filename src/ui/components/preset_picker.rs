@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::ui::Dispatch;
 use model::lang::Lang;
 use model::presets::Preset;
-use model::state::{Action, EditAction};
+use model::state::Action;
 use presentation::i18n::{self, Text};
 
 /// A button per preset. A part of the editor's view rather than a component
@@ -14,7 +14,7 @@ use presentation::i18n::{self, Text};
 pub fn preset_picker(lang: Lang, dispatch: &Dispatch) -> Html {
     let buttons = Preset::ALL.iter().map(|&preset| {
         let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_| dispatch.dispatch(Action::Edit(EditAction::LoadPreset(preset))));
+        let onclick = Callback::from(move |_| dispatch.dispatch(Action::LoadPreset(preset)));
         html! {
             <button type="button" class="preset" data-testid={format!("preset-{}", preset.id())} {onclick}>
                 { i18n::presets::title(preset, lang) }

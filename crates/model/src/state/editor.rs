@@ -6,8 +6,6 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use crate::lang::Lang;
-use crate::presets::Preset;
 use crate::scenario::{
     clean_name, format_seconds, format_task, parse_count, parse_duration, parse_task, CountError,
     DurationError, NameChanges, Scenario, StepsError, Task, MAX_TASKS,
@@ -153,22 +151,18 @@ pub enum EditAction {
     SetBulkSteps(String),
     /// Add many tasks at once.
     AddBulk,
-    /// Replace the scenario with a preset, its tasks named in the page's
-    /// language.
-    LoadPreset(Preset),
     /// Show another page of the editor.
     ShowPage(usize),
 }
 
 impl EditAction {
     /// Whether the address bar keeps the scenario before this action in its
-    /// history (a new entry), so Back returns to it: a preset, adding or
-    /// removing tasks. Typing replaces the entry.
+    /// history (a new entry), so Back returns to it: adding or removing
+    /// tasks. Typing replaces the entry.
     pub fn is_a_new_scenario(&self) -> bool {
         matches!(
             self,
-            EditAction::LoadPreset(_)
-                | EditAction::AddTask
+            EditAction::AddTask
                 | EditAction::RemoveTask(_)
                 | EditAction::RemoveAll
                 | EditAction::AddBulk
@@ -210,8 +204,8 @@ impl Default for Editor {
 }
 
 impl Editor {
-    /// Applies one edit; `lang` names a preset's tasks.
-    pub fn apply(&mut self, action: EditAction, lang: Lang) -> Edited {
+    /// Applies one edit.
+    pub fn apply(&mut self, action: EditAction) -> Edited {
         match action {
             EditAction::SetName(index, text) => self.edit(|drafts| {
                 if let Some(draft) = drafts.get_mut(index) {
@@ -269,7 +263,6 @@ impl Editor {
                 return Edited::Form;
             }
             EditAction::AddBulk => return self.add_bulk(),
-            EditAction::LoadPreset(preset) => self.load(&preset.scenario_in(lang)),
             EditAction::ShowPage(page) => {
                 self.page = page.min(self.page_count() - 1);
                 return Edited::Form;

@@ -87,15 +87,13 @@ mod tests {
             state.link.current
         );
         assert_eq!(state.link.change, LinkChange::Replace);
-        state.apply(Action::Edit(EditAction::LoadPreset(
-            Preset::CourseFirstExample,
-        )));
+        state.apply(Action::LoadPreset(Preset::CourseFirstExample));
         assert_eq!(
             state.guesses.text(Mode::Concurrent),
             "30",
             "the same scenario"
         );
-        state.apply(Action::Edit(EditAction::LoadPreset(Preset::LongestWins)));
+        state.apply(Action::LoadPreset(Preset::LongestWins));
         assert_eq!(state.guesses.text(Mode::Concurrent), "");
         assert!(state.guesses.on, "still asking");
 

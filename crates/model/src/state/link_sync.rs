@@ -160,7 +160,7 @@ mod tests {
             "an invalid field keeps the last valid link"
         );
 
-        state.apply(Action::Edit(EditAction::LoadPreset(Preset::LongestWins)));
+        state.apply(Action::LoadPreset(Preset::LongestWins));
         assert_eq!(
             &*state.link.current,
             "v=1&tasks=1,3,10&limit=none&timeout=none&mode=concurrent&scale=1"
@@ -180,7 +180,7 @@ mod tests {
     #[test]
     fn a_link_opened_from_the_address_bar_replaces_the_entry() {
         let mut state = Playground::new(Lang::En);
-        state.apply(Action::Edit(EditAction::LoadPreset(Preset::LongestWins)));
+        state.apply(Action::LoadPreset(Preset::LongestWins));
         assert_eq!(state.link.change, LinkChange::Push);
         // Written by hand, not in the form the page writes.
         state.apply(Action::Link(LinkAction::Open(link::read("#tasks=4,5"))));

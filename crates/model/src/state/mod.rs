@@ -70,6 +70,10 @@ pub enum Action {
     SetLang(Lang),
     /// Change the speed of runs.
     SetScale(Scale),
+    /// Replace the scenario with a preset, its tasks named in the page's
+    /// language: loaded as a link's scenario is, so the guesses about
+    /// another scenario go with it.
+    LoadPreset(Preset),
     /// Edit the tasks or the knobs.
     Edit(EditAction),
     /// Start, feed, stop or replay a run.
@@ -125,6 +129,7 @@ impl Playground {
         let link_change = match &action {
             Action::Run(RunAction::Progress { .. } | RunAction::Replay(_))
             | Action::Guess(GuessAction::SetGuess(..)) => None,
+            Action::LoadPreset(_) => Some(LinkChange::Push),
             Action::Edit(edit) if edit.is_a_new_scenario() => Some(LinkChange::Push),
             _ => Some(LinkChange::Replace),
         };
@@ -159,12 +164,9 @@ impl Playground {
                 }
             }
             Action::SetScale(scale) => self.scale = scale,
+            Action::LoadPreset(preset) => self.load(&preset.scenario_in(self.lang)),
             Action::Edit(edit) => {
-                // A preset is loaded as a link's scenario is: the guesses
-                // about another scenario go with it.
-                if let EditAction::LoadPreset(preset) = edit {
-                    self.load(&preset.scenario_in(self.lang));
-                } else if self.editor.apply(edit, self.lang) == Edited::Scenario {
+                if self.editor.apply(edit) == Edited::Scenario {
                     self.scenario_changed();
                 }
             }
@@ -318,7 +320,7 @@ mod tests {
             state.editor.drafts.iter().map(|d| d.name.clone()).collect()
         };
         let mut state = Playground::new(Lang::Ru);
-        state.apply(Action::Edit(EditAction::LoadPreset(Preset::CoffeeMachine)));
+        state.apply(Action::LoadPreset(Preset::CoffeeMachine));
         assert_eq!(names(&state), ["кофе", "тост", "почта"]);
         assert!(
             state.link.current.contains("tasks=%D0%BA"),
@@ -335,7 +337,7 @@ mod tests {
         assert_eq!(state.run.recordings.len(), 1);
         // The learner's own names are never changed.
         let mut state = Playground::new(Lang::En);
-        state.apply(Action::Edit(EditAction::LoadPreset(Preset::CoffeeMachine)));
+        state.apply(Action::LoadPreset(Preset::CoffeeMachine));
         state.apply(Action::Edit(EditAction::SetName(0, "espresso".into())));
         state.apply(Action::SetLang(Lang::Ru));
         assert_eq!(names(&state), ["espresso", "toast", "mail"]);

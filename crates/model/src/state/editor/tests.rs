@@ -34,7 +34,7 @@ fn wrong_steps_are_kept_as_typed_and_block_the_run() {
 #[test]
 fn tasks_are_added_removed_and_named() {
     let state = after([
-        Action::Edit(EditAction::LoadPreset(Preset::LongestWins)),
+        Action::LoadPreset(Preset::LongestWins),
         Action::Edit(EditAction::AddTask),
         Action::Edit(EditAction::SetName(3, "boil".into())),
         Action::Edit(EditAction::RemoveTask(0)),
@@ -164,7 +164,7 @@ fn pages_follow_the_tasks() {
 fn the_editor_says_which_edits_change_the_scenario() {
     let mut editor = Editor::default();
     editor.load(&Scenario::uniform(2, Duration::from_secs(1)));
-    let edit = |editor: &mut Editor, action| editor.apply(action, Lang::En);
+    let edit = |editor: &mut Editor, action| editor.apply(action);
     assert_eq!(
         edit(&mut editor, EditAction::SetBulkCount("x".into())),
         Edited::Form
@@ -187,10 +187,7 @@ fn the_editor_says_which_edits_change_the_scenario() {
     );
     assert_eq!(editor.scenario(), Err(NotRunnable::InvalidFields));
     assert_eq!(editor.drafts[1].steps_text, "c", "kept as typed");
-    assert_eq!(
-        edit(&mut editor, EditAction::LoadPreset(Preset::ApiLimit)),
-        Edited::Scenario
-    );
+    editor.load(&Preset::ApiLimit.scenario());
     assert_eq!(editor.scenario(), Ok(Preset::ApiLimit.scenario()));
     assert_eq!(editor.bulk.count_text, "x", "the form stays as typed");
     assert!(EditAction::AddTask.is_a_new_scenario());
