@@ -8,10 +8,15 @@
 // 2. In release builds, minifies the page's wasm-bindgen glue, which
 //    Trunk's own minifier cannot read (`export ... as default`) and would
 //    ship as it is, and writes its new integrity hash into index.html.
-// 3. Names the build by its content (scripts/stamp.mjs): its version, its
+// 3. Puts CPython (the npm package pyodide's runtime files, unmodified) in
+//    the folder pyodide/ and fills in what the Python worker
+//    (www/python-worker.js) needs: the runtime's size in bytes, for its
+//    progress bar, and CPython's event loop for the page
+//    (www/python/playground_loop.py).
+// 4. Names the build by its content (scripts/stamp.mjs): its version, its
 //    workers' files and its service worker's list of files.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { stamp } from './stamp.mjs';
@@ -65,5 +70,29 @@ for (const file of readdirSync(dir)) {
   if (/(?:src|href)=["']?\/(?!\/)|importScripts\(["']\/(?!\/)/.test(text)) fail(`${file} names a file from the site's root`);
 }
 
-// 3. The build's version, in its workers' names and its service worker.
+// 3. CPython, for the Python panel: fetched only when it opens.
+const PYODIDE = new URL('../node_modules/pyodide/', import.meta.url);
+// What the worker imports (pyodide.mjs) and what that loads.
+const RUNTIME_FILES = ['pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+mkdirSync(join(dir, 'pyodide'), { recursive: true });
+for (const file of RUNTIME_FILES) copyFileSync(new URL(file, PYODIDE), join(dir, 'pyodide', file));
+const pyodideVersion = JSON.parse(readFileSync(new URL('package.json', PYODIDE), 'utf8')).version;
+// The worker counts every file but pyodide.mjs, which it imports before counting.
+const runtimeBytes = RUNTIME_FILES.slice(1).reduce((sum, file) => sum + statSync(join(dir, 'pyodide', file)).size, 0);
+const loopSource = readFileSync(new URL('../www/python/playground_loop.py', import.meta.url), 'utf8');
+const workerPath = join(dir, 'python-worker.js');
+const worker = readFileSync(workerPath, 'utf8');
+const filled = worker
+  .replace(/^const RUNTIME_BYTES = 0;$/m, `const RUNTIME_BYTES = ${runtimeBytes};`)
+  .replace(/^const PLAYGROUND_LOOP = '';$/m, `const PLAYGROUND_LOOP = ${JSON.stringify(loopSource)};`);
+if (!filled.includes(`= ${runtimeBytes};`) || filled.includes("PLAYGROUND_LOOP = '';")) fail('python-worker.js has no RUNTIME_BYTES or PLAYGROUND_LOOP line');
+writeFileSync(workerPath, filled);
+// The service worker keeps the runtime in a cache of its own, named by its version.
+const swPath = join(dir, 'sw.js');
+const sw = readFileSync(swPath, 'utf8');
+if (!/^const PYODIDE = .*;$/m.test(sw)) fail('sw.js has no PYODIDE line');
+writeFileSync(swPath, sw.replace(/^const PYODIDE = .*;$/m, `const PYODIDE = '${pyodideVersion}';`));
+console.log(`post-build: Pyodide ${pyodideVersion}, ${runtimeBytes} bytes`);
+
+// 4. The build's version, in its workers' names and its service worker.
 console.log(`post-build: build ${stamp(dir)}`);

@@ -21,9 +21,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** A worker's file, as Trunk names it or with a version: its stem, the version and the rest. */
-const WORKER_FILE = /^(code-worker|offload-worker)(?:-([0-9a-f]{16}))?((?:_loader|_bg)?\.(?:js|wasm))$/;
+const WORKER_FILE = /^(code-worker|offload-worker|python-worker)(?:-([0-9a-f]{16}))?((?:_loader|_bg)?\.(?:js|wasm))$/;
 /** A name of a worker's file inside another file. */
-const WORKER_NAME = /(code-worker|offload-worker)(?:-[0-9a-f]{16})?((?:_loader|_bg)?\.(?:js|wasm))\b/g;
+const WORKER_NAME = /(code-worker|offload-worker|python-worker)(?:-[0-9a-f]{16})?((?:_loader|_bg)?\.(?:js|wasm))\b/g;
 const SERVICE_WORKER = 'sw.js';
 /** The version index.html says, once stamped. */
 const BUILD_ATTRIBUTE = / data-build="[0-9a-f]*"/;

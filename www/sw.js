@@ -13,8 +13,14 @@
 
 const VERSION = 'unbuilt';
 const FILES = [];
+// CPython for programs run in the page (the folder pyodide/, 13 MB): the build
+// writes in its version. Fetched only when the Python worker first starts, then
+// kept, in a cache of its own that outlives the site's builds.
+const PYODIDE = 'unbuilt';
 
 const CACHE = `async-playground-${VERSION}`;
+const PYODIDE_CACHE = `async-playground-pyodide-${PYODIDE}`;
+const PYODIDE_FOLDER = new URL('./pyodide/', self.location).href;
 const INDEX = new URL('./', self.location).href;
 const KEPT = new Set([INDEX, ...FILES.map((file) => new URL(file, INDEX).href)]);
 
@@ -33,7 +39,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       for (const name of await caches.keys()) {
-        if (name.startsWith('async-playground') && name !== CACHE) await caches.delete(name);
+        if (name.startsWith('async-playground') && name !== CACHE && name !== PYODIDE_CACHE) await caches.delete(name);
       }
       await self.clients.claim();
     })(),
@@ -52,6 +58,21 @@ self.addEventListener('fetch', (event) => {
     // build reaches a returning learner on the first visit; this build's
     // when not.
     event.respondWith(fetch(request).catch(async () => (await caches.match(INDEX, { cacheName: CACHE })) ?? Response.error()));
+    return;
+  }
+  if (url.href.startsWith(PYODIDE_FOLDER)) {
+    // The runtime: kept as it first arrives, whole, then always from the cache.
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(PYODIDE_CACHE);
+        const kept = await cache.match(url.href);
+        if (kept) return kept;
+        const response = await fetch(request);
+        // Kept while it streams on to the page, whose progress bar counts it.
+        if (response.status === 200) event.waitUntil(cache.put(url.href, response.clone()));
+        return response;
+      })(),
+    );
     return;
   }
   if (!KEPT.has(url.href)) return;

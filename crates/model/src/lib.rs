@@ -25,6 +25,7 @@ pub mod link;
 pub mod loop_view;
 pub mod memory;
 pub mod presets;
+pub mod python;
 pub mod recording;
 pub mod scenario;
 pub mod simulate;

@@ -45,6 +45,8 @@ pub enum LaneState {
     Delayed,
     /// Ended, one way or another.
     Ended(Outcome),
+    /// A task of a Python program that ended by raising an exception.
+    Raised,
 }
 
 impl LaneState {
@@ -61,6 +63,7 @@ impl LaneState {
             LaneState::Blocked => "blocked",
             LaneState::Delayed => "delayed",
             LaneState::Ended(outcome) => outcome.id(),
+            LaneState::Raised => "raised",
         }
     }
 

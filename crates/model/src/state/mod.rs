@@ -15,6 +15,7 @@ pub mod editor;
 pub mod guesses;
 pub mod link_sync;
 pub mod plan;
+pub mod python;
 pub mod run;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod testing;

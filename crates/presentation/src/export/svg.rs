@@ -202,7 +202,7 @@ fn fill(state: LaneState, lane: LaneState) -> &'static str {
         LaneState::Blocked => "#cc79a7",
         LaneState::Delayed => "#9aa0ad",
         LaneState::Ended(Outcome::Done) => "#e69f00",
-        LaneState::Ended(_) => "#b3261e",
+        LaneState::Ended(_) | LaneState::Raised => "#b3261e",
     }
 }
 
