@@ -19,13 +19,14 @@ const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'file-h
  * falls in it is met late; each wait counts from when its step began (as
  * in asyncio), so the lateness carries over to the steps after it. A wrong
  * prediction misses by whole steps: seconds, at ×10. (The tests at ×1
- * below hold a run to 25 ms in all.)
+ * below hold a run to 25 ms in all.) At ×1 the same real lateness weighs
+ * ten times less.
  */
-async function lateAtX10(app) {
+async function late(app, scale) {
   const steps = await app.editor.steps.evaluateAll((fields) =>
     fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
   );
-  return (60 + 6 * steps) / 100;
+  return (60 + 6 * steps) / (10 * scale);
 }
 
 describe('the course scenarios', () => {
@@ -34,7 +35,13 @@ describe('the course scenarios', () => {
       for (const preset of PRESETS) {
         await app.presets.preset(preset).click();
         assert.equal(await app.presets.about.getAttribute('data-preset'), preset);
-        const tolerance = await lateAtX10(app);
+        // The web server's times from arrival to answer are said only of a
+        // run the page holds to be on time: a tenth of its prediction over
+        // it at most, which at ×10 is 60 ms of real time for 39 steps, and
+        // a busy machine's frames exceed that. It runs in real time (×1).
+        const scale = preset === 'web-server' ? 1 : 10;
+        await app.runs.scale.selectOption({ index: scale === 1 ? 0 : 1 });
+        const tolerance = await late(app, scale);
         const run = async () => {
           await app.runs.runToEnd('compare');
           const runs = [];
@@ -47,8 +54,7 @@ describe('the course scenarios', () => {
           return runs;
         };
         // The web server's summary gives measured times from arrival to
-        // answer, which the page says only of a run it has not marked late
-        // (its own tolerance is tighter than this test's at ×10).
+        // answer, which the page says only of a run it has not marked late.
         const unmarked = (r) => preset !== 'web-server' || !r.distorted;
         const runs = await withinAttempts(run, (runs) => runs.every((r) => r.late >= 0 && r.late <= tolerance && unmarked(r)));
         for (const { mode, predicted, measured, late } of runs) {
