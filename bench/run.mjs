@@ -7,6 +7,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -18,6 +19,11 @@ const SIZES = [30, 1_000, 10_000, 100_000];
 // falls in two groups tens of milliseconds apart and needs more runs too.
 const REPEATS = { 30: 11, 1000: 9, 10000: 9, 100000: 7 };
 const LOADS = 9;
+// The Python panel: CPython's start, cold and from the cache, and the
+// overhead of N concurrent sleeps under it against native CPython.
+const PYTHON_SIZES = [30, 1_000, 10_000];
+const PYTHON_REPEATS = 5;
+const PYTHON_OPENS = 3;
 const CYCLES = 200;
 const TARGETS = {
   gzipBytes: 200 * 1024,
@@ -286,6 +292,85 @@ async function heapAfterCycles() {
   }
 }
 
+/** The runtime the Python panel downloads (dist/pyodide/): bytes, and gzip -9. */
+function pythonRuntimeSize() {
+  const folder = new URL('../dist/pyodide/', import.meta.url);
+  let raw = 0;
+  let gzip = 0;
+  for (const name of readdirSync(folder)) {
+    const body = readFileSync(new URL(name, folder));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+/** Opens the Python panel in `tab`: milliseconds from the click until CPython is ready. */
+async function pythonPanelReady(tab) {
+  const clicked = await tab.evaluate(() => performance.now());
+  await tab.getByTestId('python-panel').click();
+  await tab.locator('[data-testid="python-state"][data-state="ready"]').waitFor({ timeout: 120_000 });
+  return (await tab.evaluate(() => performance.now())) - clicked;
+}
+
+/**
+ * The panel opened in fresh browser contexts (cold: the runtime from the
+ * server) and, in each, once more after a reload (cached: from the service
+ * worker's cache); then, in one panel, bench/gather.py's program for each
+ * N, alternated with the same program under the machine's python3.
+ */
+async function pythonPanel() {
+  const cold = [];
+  const cached = [];
+  let tab;
+  let context;
+  for (let open = 0; open < PYTHON_OPENS; open += 1) {
+    await context?.close();
+    ({ tab, context } = await openPanelPage());
+    cold.push(await pythonPanelReady(tab));
+    await tab.reload();
+    await tab.getByTestId('run-state').waitFor();
+    cached.push(await pythonPanelReady(tab));
+  }
+  const gather = readFileSync(new URL('./gather.py', import.meta.url), 'utf8');
+  const rows = [];
+  for (const count of PYTHON_SIZES) {
+    const program = gather.replace('int(sys.argv[1])', String(count));
+    const panel = [];
+    const native = [];
+    for (let r = 0; r < PYTHON_REPEATS; r += 1) {
+      await tab.getByTestId('python-source').evaluate((area, text) => {
+        area.value = text;
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, program);
+      const state = tab.getByTestId('python-state');
+      const runs = Number(await state.getAttribute('data-runs'));
+      await tab.getByTestId('python-run').click();
+      await tab.locator(`[data-testid="python-state"][data-runs="${runs + 1}"][data-state="done"]`).waitFor({ timeout: 120_000 });
+      panel.push(Number((await tab.getByTestId('python-output').textContent()).trim()) * 1000 - 1000);
+      native.push(pythonOverhead(count));
+    }
+    rows.push({ count, panel: median(panel), native: median(native) });
+  }
+  await context.close();
+  return { cold: median(cold), cached: median(cached), rows };
+}
+
+/** A fresh context on the page, its service worker in charge (it keeps what the panel downloads). */
+async function openPanelPage() {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  await tab.goto(page.url);
+  await tab.getByTestId('run-state').waitFor();
+  await tab.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  return { tab, context };
+}
+
 // ---- Run everything -------------------------------------------------------
 
 const rows = [];
@@ -316,6 +401,10 @@ const { usable, wasmArrived } = await firstLoads();
 const blankPaint = await blankPaintMs();
 const usableOnReload = await usableOnReloadMs();
 const heap = await heapAfterCycles();
+log('the Python panel …');
+const runtime = pythonRuntimeSize();
+const pyodideVersion = JSON.parse(readFileSync(new URL('../node_modules/pyodide/package.json', import.meta.url), 'utf8')).version;
+const python = await pythonPanel();
 const chromium = browser.version();
 await browser.close();
 await page.close();
@@ -363,6 +452,15 @@ const figures = [
   `| raw JS heap, with compiled code and the browser's own records (information) | ${(heap.first.raw / 1e6).toFixed(2)} MB → ${(heap.last.raw / 1e6).toFixed(2)} MB (${(growth(heap.first.raw, heap.last.raw) * 100).toFixed(1)} %) | — | |`,
   `| wasm memory after ${CYCLES} start/stop cycles vs after 1 | ${(heap.first.wasm / 1e6).toFixed(2)} MB → ${(heap.last.wasm / 1e6).toFixed(2)} MB (${(wasmGrowth * 100).toFixed(1)} %) | < 5 % growth | ${ok(wasmGrowth < TARGETS.heapGrowth)} |`,
 ];
+const pythonLines = [
+  '| N | panel overhead | CPython (python3) | panel / CPython (target ≤ 1.0) |',
+  '| ---: | ---: | ---: | ---: |',
+];
+for (const row of python.rows) {
+  const ratio = row.panel / row.native;
+  checks.push(ratio <= 1.0);
+  pythonLines.push(`| ${row.count.toLocaleString('en')} | ${ms(row.panel)} | ${ms(row.native)} | ${ratio.toFixed(2)} (${ok(ratio <= 1.0)}) |`);
+}
 const fileLines = files.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
 const codeBytes = codeFiles.reduce((sum, f) => sum + f.gzip, 0);
 const codeFileLines = codeFiles.map((f) => `| ${f.file} | ${f.gzip.toLocaleString('en')} B |`);
@@ -393,6 +491,23 @@ ${Object.entries(REPEATS).map(([n, r]) => `${r} runs at N = ${Number(n).toLocale
 *CPython*: \`asyncio.gather\` over N \`asyncio.sleep(1)\` (bench/gather.py).
 
 ${lines.join('\n')}
+
+## The Python panel
+
+CPython (Pyodide ${pyodideVersion}) in the page, under the panel's event loop
+(www/python/playground_loop.py), tracing every task. Overhead as above: the
+program's own measure of \`asyncio.gather\` over N \`asyncio.sleep(1)\`
+(bench/gather.py, pasted into the panel), minus 1 s, median of
+${PYTHON_REPEATS} runs alternated with the same program under the machine's
+python3.
+
+${pythonLines.join('\n')}
+
+| figure | measured |
+| --- | ---: |
+| the runtime it downloads (dist/pyodide/), once | ${(runtime.raw / 1e6).toFixed(1)} MB (${(runtime.gzip / 1e6).toFixed(1)} MB gzip -9) |
+| the panel opened to CPython ready, cold (fresh browser context, runtime from the server over loopback), median of ${PYTHON_OPENS} (information) | ${ms(python.cold)} |
+| the same after a reload, runtime from the service worker's cache, median of ${PYTHON_OPENS} (information) | ${ms(python.cached)} |
 
 ## The rest
 

@@ -298,6 +298,63 @@ class Code {
   }
 }
 
+/** The Python panel: a program run by CPython in the page. */
+class Python {
+  constructor(page) {
+    this.page = page;
+    this.open = page.getByTestId('python-panel');
+    this.source = page.getByTestId('python-source');
+    this.run = page.getByTestId('python-run');
+    this.stop = page.getByTestId('python-stop');
+    this.output = page.getByTestId('python-output');
+    this.state = page.getByTestId('python-state');
+    this.total = page.getByTestId('python-total');
+    this.progress = page.getByTestId('python-progress');
+    this.cancel = page.getByTestId('python-cancel');
+    this.notices = page.getByTestId('python-notices');
+    this.lanes = page.getByTestId('python-timeline');
+    this.computed = page.getByTestId('python-computed');
+    this.module = page.getByTestId('python-module');
+    this.predicted = page.getByTestId('total-python-predicted');
+    this.measured = page.getByTestId('total-python-measured');
+  }
+
+  /**
+   * Puts `text` in the program as one paste does: one input event. (Typing
+   * it, as Playwright's fill does, takes the browser seconds per 10 KB.)
+   */
+  async paste(text) {
+    await this.source.evaluate((area, text) => {
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+  }
+
+  /** The button that seeds the scenario's program of `mode`. */
+  mode(mode) {
+    return this.page.getByTestId(`python-mode-${mode}`);
+  }
+
+  /** Waits until the panel's state is `state` (loading, ready, running, done, stopped, failed). */
+  async waitFor(state, timeout) {
+    await hook(this.page, 'python-state', { 'data-state': state }).waitFor({ timeout });
+  }
+
+  /** Runs the program in the panel (once CPython is ready) until it ends, however it ends. */
+  async runToEnd(timeout = 60_000) {
+    const runs = Number(await this.state.getAttribute('data-runs'));
+    await this.run.click();
+    await this.page
+      .locator(`[data-testid="python-state"][data-runs="${runs + 1}"]:not([data-state="running"])`)
+      .waitFor({ timeout });
+  }
+
+  /** The last run's total, in the program's seconds. */
+  async seconds() {
+    return Number(await this.total.getAttribute('data-seconds'));
+  }
+}
+
 /** Replaying a finished run. */
 class Replay {
   constructor(page) {
@@ -348,6 +405,7 @@ export class Playground {
     this.data = new RunData(page);
     this.share = new Share(page);
     this.code = new Code(page);
+    this.python = new Python(page);
     this.replay = new Replay(page);
     this.notice = new LinkNotice(page);
   }

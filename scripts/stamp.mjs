@@ -14,17 +14,21 @@
 //    index.html says it (`<html data-build="<version>">`), so the page asks
 //    for its own build's workers (src/runtime/workers.rs).
 // 3. sw.js gets the version and the list of files, so every build's
-//    service worker is a new one, with a cache of its own.
+//    service worker is a new one, with a cache of its own: those it
+//    fetches as it installs, and those it keeps only once a learner asks
+//    for them (the Python panel's module).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** A worker's file, as Trunk names it or with a version: its stem, the version and the rest. */
-const WORKER_FILE = /^(code-worker|offload-worker|python-worker)(?:-([0-9a-f]{16}))?((?:_loader|_bg)?\.(?:js|wasm))$/;
+const WORKER_FILE = /^(code-worker|offload-worker|python-worker|python-panel)(?:-([0-9a-f]{16}))?((?:_loader|_bg)?\.(?:js|wasm|css))$/;
 /** A name of a worker's file inside another file. */
-const WORKER_NAME = /(code-worker|offload-worker|python-worker)(?:-[0-9a-f]{16})?((?:_loader|_bg)?\.(?:js|wasm))\b/g;
+const WORKER_NAME = /(code-worker|offload-worker|python-worker|python-panel)(?:-[0-9a-f]{16})?((?:_loader|_bg)?\.(?:js|wasm|css))\b/g;
 const SERVICE_WORKER = 'sw.js';
+/** Files the service worker keeps only once they are asked for. */
+const ON_DEMAND = /^python-panel-/;
 /** The version index.html says, once stamped. */
 const BUILD_ATTRIBUTE = / data-build="[0-9a-f]*"/;
 
@@ -78,10 +82,15 @@ export function stamp(dir) {
   // 3. The service worker.
   const swPath = join(dir, SERVICE_WORKER);
   const sw = readFileSync(swPath, 'utf8');
+  const first = names.filter((name) => !ON_DEMAND.test(name));
+  const later = names.filter((name) => ON_DEMAND.test(name));
   const stamped = sw
     .replace(/^const VERSION = .*;$/m, `const VERSION = '${version}';`)
-    .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(names)};`);
-  if (!stamped.includes(`'${version}'`) || !stamped.includes(JSON.stringify(names))) fail('sw.js has no VERSION or FILES line');
+    .replace(/^const FILES = .*;$/m, `const FILES = ${JSON.stringify(first)};`)
+    .replace(/^const LATER = .*;$/m, `const LATER = ${JSON.stringify(later)};`);
+  if (![`'${version}'`, JSON.stringify(first), JSON.stringify(later)].every((line) => stamped.includes(line))) {
+    fail('sw.js has no VERSION, FILES or LATER line');
+  }
   writeFileSync(swPath, stamped);
   return version;
 }

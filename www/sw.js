@@ -13,6 +13,9 @@
 
 const VERSION = 'unbuilt';
 const FILES = [];
+// Files of this build fetched only when a learner asks for them (the Python
+// panel's module): kept in the build's cache as they first arrive.
+const LATER = [];
 // CPython for programs run in the page (the folder pyodide/, 13 MB): the build
 // writes in its version. Fetched only when the Python worker first starts, then
 // kept, in a cache of its own that outlives the site's builds.
@@ -23,6 +26,7 @@ const PYODIDE_CACHE = `async-playground-pyodide-${PYODIDE}`;
 const PYODIDE_FOLDER = new URL('./pyodide/', self.location).href;
 const INDEX = new URL('./', self.location).href;
 const KEPT = new Set([INDEX, ...FILES.map((file) => new URL(file, INDEX).href)]);
+const KEPT_LATER = new Set(LATER.map((file) => new URL(file, INDEX).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -60,11 +64,13 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(async () => (await caches.match(INDEX, { cacheName: CACHE })) ?? Response.error()));
     return;
   }
-  if (url.href.startsWith(PYODIDE_FOLDER)) {
-    // The runtime: kept as it first arrives, whole, then always from the cache.
+  const pyodide = url.href.startsWith(PYODIDE_FOLDER);
+  if (pyodide || KEPT_LATER.has(url.href)) {
+    // The runtime, or the panel that runs it: kept as it first arrives,
+    // whole, then always from the cache.
     event.respondWith(
       (async () => {
-        const cache = await caches.open(PYODIDE_CACHE);
+        const cache = await caches.open(pyodide ? PYODIDE_CACHE : CACHE);
         const kept = await cache.match(url.href);
         if (kept) return kept;
         const response = await fetch(request);

@@ -17,6 +17,7 @@ use super::components::link_notice::link_notice;
 use super::components::log_panel::log_panel;
 use super::components::loop_panel::loop_panel;
 use super::components::preset_about::preset_about;
+use super::components::python_opener::python_opener;
 use super::components::replay_bar::{replay_bar, use_replay_state};
 use super::components::run_controls::{run_controls, RunControlsProps};
 use super::components::run_data::{run_data, use_run_data_state};
@@ -126,6 +127,8 @@ pub fn app() -> Html {
     let session = use_mut_ref(|| None::<Session>);
     let runs_started = use_mut_ref(|| 0u64);
     let theme = use_state(Theme::current);
+    // The Python panel: shown, and asked for. A link with a program opens it.
+    let python = use_state_eq(|| (state.program.is_some(), state.program.is_some()));
     let run_data_state = use_run_data_state();
     let replay_state = use_replay_state(state.run.replay_length());
     let on_theme = {
@@ -358,6 +361,7 @@ pub fn app() -> Html {
         lang,
     });
 
+    let python_panel = python_opener(&python, &AttrValue::from(state.link.current.clone()), lang);
     let page = if state.embed {
         html! {
             <div class="page embed">
@@ -366,6 +370,9 @@ pub fn app() -> Html {
                 { run_controls }
                 { totals }
                 { timeline }
+                if state.program.is_some() {
+                    { python_panel }
+                }
             </div>
         }
     } else {
@@ -399,6 +406,7 @@ pub fn app() -> Html {
                         { log_panel(&shown, lang) }
                         <CodePanel scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())}
                             choice={state.mode} {lang} />
+                        { python_panel }
                     </section>
                 </main>
             </div>

@@ -12,12 +12,12 @@
 
 mod after_next_paint;
 mod app;
-mod clipboard;
-mod components;
+pub mod clipboard;
+pub mod components;
 pub mod crash;
 mod download;
 pub(crate) mod keep_focus;
-mod location;
+pub mod location;
 mod theme;
 mod use_post_height;
 mod worker;

@@ -14,6 +14,7 @@ pub mod loop_panel;
 pub mod pager;
 pub mod preset_about;
 pub mod preset_picker;
+pub mod python_opener;
 pub mod replay_bar;
 pub mod run_controls;
 pub mod run_data;

@@ -219,6 +219,9 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                         <td data-testid="speedup-measured">{ speedup(table.measured_speedup) }</td>
                     </tr>
                 </tbody>
+                // The Python panel's row, which the panel draws (crates/python-panel).
+                <tbody id="python-total" data-guess={guesses.on.then_some("true")}
+                    data-hidden={hidden.then_some("true")}></tbody>
             </table>
             <div class="summary" data-testid="summary">
                 { for summaries.map(|text| html! { <p>{ text }</p> }) }

@@ -16,6 +16,8 @@
 //!   `100`; `lang`: `ru` or `en`; `embed`: `1` for the compact page;
 //!   `guess`: `1` to ask the learner to guess each run's total first,
 //!   keeping the page's prediction hidden until the run.
+//! - `py`: a program for the Python panel, which opens with it
+//!   ([`program`]: compact, versioned, written by the panel's "Copy link").
 //! - `v`: the format's version. Hand-written links may leave it out.
 //!
 //! Hand-written links are read as an author types them: spaces anywhere
@@ -30,6 +32,7 @@
 //! what it meant when it was written even if the page's defaults change;
 //! links of version 1 will always be read as version 1.
 
+pub mod program;
 mod read;
 
 use std::fmt::Write as _;
@@ -52,8 +55,8 @@ pub const VERSION: u32 = 1;
 pub const MAX_LINK_BYTES: usize = 1 << 20;
 
 /// The parameters a link may carry, in the order [`write()`] writes them.
-const KEYS: [&str; 9] = [
-    "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed", "guess",
+const KEYS: [&str; 10] = [
+    "v", "tasks", "limit", "timeout", "mode", "scale", "lang", "embed", "guess", "py",
 ];
 
 /// The most problems a [`Read`] lists, each once: those after are counted
@@ -75,6 +78,8 @@ pub struct Shared {
     pub embed: bool,
     /// Whether the page asks for a guess before a run (predict first).
     pub guess: bool,
+    /// A program for the Python panel, as the link holds it ([`program`]).
+    pub program: Option<Rc<str>>,
 }
 
 impl Default for Shared {
@@ -87,6 +92,7 @@ impl Default for Shared {
             lang: None,
             embed: false,
             guess: false,
+            program: None,
         }
     }
 }
@@ -155,6 +161,8 @@ pub enum ValueProblem {
     Timeout(DurationError),
     /// Not one of the values the parameter takes, which are listed.
     NotOneOf(&'static [&'static str]),
+    /// Not a program the page can read.
+    Program(program::ProgramProblem),
 }
 
 /// Why a task item could not be read.
@@ -233,6 +241,9 @@ pub fn write(shared: &Shared) -> String {
     }
     if shared.guess {
         link.push_str("&guess=1");
+    }
+    if let Some(program) = &shared.program {
+        let _ = write!(link, "&py={program}");
     }
     link
 }

@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use percent_encoding::percent_decode_str;
 
-use super::{Problem, Read, Shared, TaskProblem, ValueProblem, KEYS, MAX_LINK_BYTES, MAX_PROBLEMS};
+use super::{
+    program, Problem, Read, Shared, TaskProblem, ValueProblem, KEYS, MAX_LINK_BYTES, MAX_PROBLEMS,
+};
 use crate::lang::Lang;
 use crate::scenario::{
     latin, parse_count, parse_duration, parse_task, RunChoice, Scale, Scenario, Task, MAX_TASKS,
@@ -62,6 +64,17 @@ pub fn read_unbounded(link: &str) -> Read {
         let Some(value) = value else { continue };
         if key == "tasks" {
             tasks_read = read_tasks(value, &mut problems);
+            continue;
+        }
+        if key == "py" {
+            match program::check(value.trim()) {
+                Ok(program) => shared.program = Some(Rc::from(program)),
+                Err(problem) => problems.push(Problem::BadValue {
+                    key,
+                    value: quote(value),
+                    reason: ValueProblem::Program(problem),
+                }),
+            }
             continue;
         }
         // Every other value is a word or a number: read as an author may

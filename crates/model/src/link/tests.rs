@@ -154,6 +154,32 @@ fn what_cannot_be_read_is_said_with_the_rule() {
 }
 
 #[test]
+fn a_program_travels_as_written_and_a_bad_one_is_said() {
+    let value = program::encode("import asyncio\nprint('Привет')\n").unwrap();
+    let read = super::read(&format!("#tasks=1&py={value}"));
+    assert_eq!(read.problems, []);
+    assert_eq!(read.shared.program.as_deref(), Some(value.as_str()));
+    let bad = super::read("#tasks=1&py=print(1)");
+    assert_eq!(bad.shared.program, None);
+    assert_eq!(
+        bad.problems,
+        [Problem::BadValue {
+            key: "py",
+            value: "print(1)".into(),
+            reason: ValueProblem::Program(program::ProgramProblem::Unreadable),
+        }]
+    );
+    let long = super::read(&format!("#tasks=1&py=1.{}", "A".repeat(program::MAX_CHARS)));
+    assert!(matches!(
+        long.problems[..],
+        [Problem::BadValue {
+            reason: ValueProblem::Program(program::ProgramProblem::TooLong),
+            ..
+        }]
+    ));
+}
+
+#[test]
 fn writes_every_parameter_compactly() {
     let shared = Shared {
         scenario: super::read("#tasks=30x1,boil:2x3,1.5").shared.scenario,
@@ -162,10 +188,11 @@ fn writes_every_parameter_compactly() {
         lang: Some(Lang::En),
         embed: true,
         guess: true,
+        program: Some(Rc::from("1.AwA")),
     };
     assert_eq!(
         write(&shared),
-        "v=1&tasks=30x1,boil:2x3,1.5&limit=none&timeout=none&mode=compare&scale=100&lang=en&embed=1&guess=1"
+        "v=1&tasks=30x1,boil:2x3,1.5&limit=none&timeout=none&mode=compare&scale=100&lang=en&embed=1&guess=1&py=1.AwA"
     );
     assert_eq!(
         write(&Shared::default()),
@@ -560,9 +587,10 @@ fn shared() -> impl Strategy<Value = Shared> {
         (any::<bool>(), any::<bool>()),
         prop::option::of(1usize..=MAX_TASKS),
         prop::option::of(1_000u64..=3_600_000_000),
+        prop::option::of("\\PC{0,80}"),
     )
         .prop_map(
-            |(tasks, mode, scale, lang, (embed, guess), limit, timeout)| Shared {
+            |(tasks, mode, scale, lang, (embed, guess), limit, timeout, program)| Shared {
                 scenario: Rc::new(Scenario {
                     tasks,
                     limit,
@@ -573,6 +601,7 @@ fn shared() -> impl Strategy<Value = Shared> {
                 lang,
                 embed,
                 guess,
+                program: program.map(|program| Rc::from(program::encode(&program).unwrap())),
             },
         )
 }

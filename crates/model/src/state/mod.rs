@@ -62,6 +62,9 @@ pub struct Playground {
     pub guesses: Guesses,
     /// The page's link.
     pub link: LinkSync,
+    /// The program for the Python panel that the link carried, as it
+    /// carried it: kept in the link, and the panel opens with it.
+    pub program: Option<Rc<str>>,
 }
 
 /// Everything a person or the runtime can do to the page, by slice.
@@ -104,6 +107,7 @@ impl Playground {
             run: Runs::default(),
             guesses: Guesses::default(),
             link: LinkSync::default(),
+            program: None,
         };
         playground.open_link(read);
         playground
@@ -121,6 +125,7 @@ impl Playground {
             lang: self.lang_chosen.then_some(self.lang),
             embed: self.embed,
             guess: self.guesses.on,
+            program: self.program.clone(),
         })
     }
 
@@ -207,6 +212,7 @@ impl Playground {
         self.scale = shared.scale;
         self.embed = shared.embed;
         self.guesses.on = shared.guess;
+        self.program = shared.program;
         if let Some(lang) = shared.lang {
             self.lang = lang;
             self.lang_chosen = true;

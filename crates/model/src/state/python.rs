@@ -6,6 +6,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use crate::python::{Event, Trace};
+use crate::recording::{is_faithful, tolerance};
 use crate::scenario::Mode;
 
 /// At most this much printed text is kept: the latest of it.
@@ -54,6 +55,35 @@ impl How {
     }
 }
 
+/// What the scenario's program was written for: a mode, and the total the
+/// simulator predicts for the scenario in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seeded {
+    /// The mode.
+    pub mode: Mode,
+    /// The prediction.
+    pub predicted: Duration,
+}
+
+/// A program in the page's totals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// What it took, in its own seconds.
+    pub measured: Duration,
+    /// The simulator's total for it, when it ran as the scenario's program.
+    pub predicted: Option<Duration>,
+    /// Whether it lies further from the prediction than the page's
+    /// [`tolerance`] for a run, either way (CPython's loop may wake a timer
+    /// up to a tick of its clock early).
+    pub differs: bool,
+    /// Whether it ran faster than real time and was late: then CPython's
+    /// own overhead (milliseconds of starting tasks, printing, tracing)
+    /// weighs as many times more, as a late timer does in the page's runs,
+    /// and its total is not the program's own time. Said instead of
+    /// [`Row::differs`].
+    pub distorted: bool,
+}
+
 /// A run's end.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ended {
@@ -62,6 +92,8 @@ pub struct Ended {
     /// From its start to its end, in the program's seconds (its `SCALE`),
     /// when the worker measured it.
     pub total: Option<Duration>,
+    /// Whether its `SCALE` ran it faster than real time.
+    pub faster: bool,
     /// Python's traceback, if it raised.
     pub traceback: Rc<str>,
 }
@@ -84,9 +116,11 @@ pub enum PythonAction {
     RuntimeFailed(String),
     /// The learner cancelled the download.
     Cancel,
-    /// The scenario's own program, written for `mode`: it fills the panel
-    /// unless the learner has written there.
-    Seed(Mode, String),
+    /// The scenario's own program: it fills the panel unless the learner
+    /// has written there.
+    Seed(Seeded, String),
+    /// Run was pressed before CPython was ready: the program runs once it is.
+    Queue,
     /// The learner edited the program.
     Edit(String),
     /// The program started.
@@ -111,11 +145,15 @@ pub struct Python {
     pub runtime: Runtime,
     /// The program, as typed.
     pub program: Rc<str>,
-    /// The scenario's program and its mode, when the panel shows it as
-    /// written for the scenario; `None` once the learner edits it.
-    pub seeded: Option<Mode>,
+    /// What the scenario's program was written for, while the panel shows
+    /// it as written; `None` once the learner edits it.
+    pub seeded: Option<Seeded>,
+    /// Whether the program runs as soon as CPython is ready.
+    pub queued: bool,
     /// Whether a program runs.
     pub running: bool,
+    /// How many programs have started.
+    pub runs: u32,
     /// What the last run printed: text, and whether it went to stderr.
     pub output: Rc<Vec<(bool, String)>>,
     /// What its tasks did, in wall seconds.
@@ -124,9 +162,9 @@ pub struct Python {
     pub ended: Option<Ended>,
     /// Work that could not leave the loop's thread: name and how long.
     pub computed: Rc<Vec<(String, Duration)>>,
-    /// The scenario's mode the last run's program was written for, if it
-    /// ran as written: then the simulator predicts its total.
-    pub ran_as: Option<Mode>,
+    /// What the last run's program was written for, if it ran as the
+    /// scenario's: then the simulator predicts its total.
+    pub ran_as: Option<Seeded>,
 }
 
 impl Default for Python {
@@ -135,7 +173,9 @@ impl Default for Python {
             runtime: Runtime::Closed,
             program: Rc::from(""),
             seeded: None,
+            queued: false,
             running: false,
+            runs: 0,
             output: Rc::default(),
             trace: Rc::default(),
             ended: None,
@@ -153,6 +193,31 @@ impl Python {
             program: Rc::from(program),
             ..Python::default()
         }
+    }
+
+    /// The last program's row in the page's totals, once it ran to its end.
+    pub fn row(&self) -> Option<Row> {
+        let ended = self.ended.as_ref().filter(|ended| ended.how == How::Done)?;
+        let measured = ended.total?;
+        let predicted = self.ran_as.map(|seeded| seeded.predicted);
+        let early = predicted.is_some_and(|predicted| measured + tolerance(predicted) < predicted);
+        let late = predicted.is_some_and(|predicted| !is_faithful(measured, predicted));
+        let distorted = late && ended.faster;
+        Some(Row {
+            measured,
+            predicted,
+            differs: early || (late && !distorted),
+            distorted,
+        })
+    }
+
+    /// Whether Run can be pressed: CPython is ready or can be started, and
+    /// no program runs or waits to.
+    pub fn can_press_run(&self) -> bool {
+        !self.running
+            && !self.queued
+            && !self.program.trim().is_empty()
+            && !matches!(self.runtime, Runtime::Loading { .. })
     }
 
     /// Whether a program can start now.
@@ -197,17 +262,22 @@ impl Python {
             PythonAction::RuntimeFailed(why) => {
                 self.runtime = Runtime::Failed(Rc::from(why));
                 self.running = false;
+                self.queued = false;
             }
             PythonAction::Cancel => {
                 if matches!(self.runtime, Runtime::Loading { .. }) {
                     self.runtime = Runtime::Closed;
                 }
+                self.queued = false;
             }
-            PythonAction::Seed(mode, program) => {
+            PythonAction::Seed(seeded, program) => {
                 if self.seeded.is_some() || self.program.is_empty() {
                     self.program = Rc::from(program);
-                    self.seeded = Some(mode);
+                    self.seeded = Some(seeded);
                 }
+            }
+            PythonAction::Queue => {
+                self.queued = !self.running && !matches!(self.runtime, Runtime::Failed(_));
             }
             PythonAction::Edit(program) => {
                 self.program = Rc::from(program);
@@ -215,6 +285,8 @@ impl Python {
             }
             PythonAction::Started => {
                 self.running = true;
+                self.runs += 1;
+                self.queued = false;
                 self.output = Rc::default();
                 self.trace = Rc::default();
                 self.computed = Rc::default();
@@ -252,6 +324,7 @@ impl Python {
                 self.ended = Some(Ended {
                     how,
                     total,
+                    faster: scale < 1.0,
                     traceback: Rc::from(traceback),
                 });
             }
@@ -261,6 +334,7 @@ impl Python {
                     self.ended = Some(Ended {
                         how: How::Stopped,
                         total: None,
+                        faster: false,
                         traceback: Rc::from(""),
                     });
                 }
@@ -291,21 +365,28 @@ mod tests {
     use super::*;
     use crate::python::{After, End};
 
+    fn seeded(mode: Mode, seconds: u64) -> Seeded {
+        Seeded {
+            mode,
+            predicted: Duration::from_secs(seconds),
+        }
+    }
+
     #[test]
     fn the_scenarios_program_fills_the_panel_until_the_learner_writes() {
         let mut python = Python::default();
-        python.apply(PythonAction::Seed(Mode::Concurrent, "a".into()));
-        python.apply(PythonAction::Seed(Mode::Sequential, "b".into()));
+        python.apply(PythonAction::Seed(seeded(Mode::Concurrent, 1), "a".into()));
+        python.apply(PythonAction::Seed(seeded(Mode::Sequential, 30), "b".into()));
         assert_eq!(
             (&*python.program, python.seeded),
-            ("b", Some(Mode::Sequential))
+            ("b", Some(seeded(Mode::Sequential, 30)))
         );
         python.apply(PythonAction::Edit("mine".into()));
-        python.apply(PythonAction::Seed(Mode::Concurrent, "c".into()));
+        python.apply(PythonAction::Seed(seeded(Mode::Concurrent, 1), "c".into()));
         assert_eq!((&*python.program, python.seeded), ("mine", None));
         let linked = Python::with_program("lesson");
         let mut linked_then_seeded = linked.clone();
-        linked_then_seeded.apply(PythonAction::Seed(Mode::Concurrent, "c".into()));
+        linked_then_seeded.apply(PythonAction::Seed(seeded(Mode::Concurrent, 1), "c".into()));
         assert_eq!(linked_then_seeded, linked);
     }
 
@@ -322,7 +403,7 @@ mod tests {
         python.apply(PythonAction::Ready("3.14.2".into()));
         assert!(python.can_run());
         python.apply(PythonAction::Started);
-        assert_eq!(python.state_id(), "running");
+        assert_eq!((python.state_id(), python.runs), ("running", 1));
         assert!(!python.can_run());
         python.apply(PythonAction::Printed(false, "a".into()));
         python.apply(PythonAction::Printed(false, "b\n".into()));
@@ -360,6 +441,95 @@ mod tests {
         assert!(
             python.output.is_empty() && python.trace.tasks.is_empty() && python.ended.is_none()
         );
+    }
+
+    #[test]
+    fn run_before_cpython_is_ready_waits_for_it_and_the_total_carries_the_prediction() {
+        let ms = Duration::from_millis;
+        let mut python = Python::default();
+        assert!(!python.can_press_run(), "no program yet");
+        python.apply(PythonAction::Seed(
+            seeded(Mode::Concurrent, 1),
+            "import asyncio".into(),
+        ));
+        assert!(python.can_press_run() && !python.can_run());
+        python.apply(PythonAction::Queue);
+        python.apply(PythonAction::Open);
+        assert!(python.queued && !python.can_press_run());
+        python.apply(PythonAction::Ready("3.14.2".into()));
+        assert!(python.queued && python.can_run());
+        python.apply(PythonAction::Started);
+        assert!(!python.queued && python.row().is_none());
+        python.apply(PythonAction::Ended(How::Done, ms(1004), 1.0, String::new()));
+        assert_eq!(
+            python.row(),
+            Some(Row {
+                measured: ms(1004),
+                predicted: Some(ms(1000)),
+                differs: false,
+                distorted: false
+            })
+        );
+        // Once edited, the program is the learner's: nothing predicts it.
+        python.apply(PythonAction::Edit("import asyncio\n".into()));
+        python.apply(PythonAction::Started);
+        python.apply(PythonAction::Ended(How::Done, ms(5), 1.0, String::new()));
+        assert_eq!(
+            python.row(),
+            Some(Row {
+                measured: ms(5),
+                predicted: None,
+                differs: false,
+                distorted: false
+            })
+        );
+        // A program that raised has no total.
+        python.apply(PythonAction::Started);
+        python.apply(PythonAction::Ended(
+            How::Failed,
+            ms(5),
+            1.0,
+            "Traceback".into(),
+        ));
+        assert_eq!(python.row(), None);
+        // Cancelling the download forgets the run that waited for it.
+        let mut cancelled = Python::with_program("import asyncio");
+        cancelled.apply(PythonAction::Queue);
+        cancelled.apply(PythonAction::Open);
+        cancelled.apply(PythonAction::Cancel);
+        assert!(!cancelled.queued && cancelled.can_press_run());
+    }
+
+    #[test]
+    fn the_row_flags_a_program_off_its_prediction() {
+        let ms = Duration::from_millis;
+        let row = |took, predicted, scale| {
+            let mut python = Python::default();
+            python.apply(PythonAction::Seed(
+                seeded(Mode::Concurrent, 0),
+                "import asyncio".into(),
+            ));
+            python.seeded = Some(Seeded {
+                mode: Mode::Concurrent,
+                predicted,
+            });
+            python.apply(PythonAction::Started);
+            python.apply(PythonAction::Ended(How::Done, took, scale, String::new()));
+            python.row().map(|row| (row.differs, row.distorted))
+        };
+        let differs = |took, predicted| row(took, predicted, 1.0).map(|(differs, _)| differs);
+        // Within the page's tolerance (a tenth, at least 20 ms) of 1 s.
+        assert_eq!(differs(ms(1040), ms(1000)), Some(false));
+        assert_eq!(differs(ms(999), ms(1000)), Some(false));
+        assert_eq!(differs(ms(1150), ms(1000)), Some(true));
+        // Far sooner than its waits allow: not the scenario's program after all.
+        assert_eq!(differs(ms(500), ms(1000)), Some(true));
+        // Late at ×10 (SCALE = 0.1): CPython's overhead weighed ten times,
+        // which the row says rather than a difference; early is early.
+        let wall = |program: Duration| program / 10;
+        assert_eq!(row(wall(ms(1150)), ms(1000), 0.1), Some((false, true)));
+        assert_eq!(row(wall(ms(500)), ms(1000), 0.1), Some((true, false)));
+        assert_eq!(row(wall(ms(1000)), ms(1000), 0.1), Some((false, false)));
     }
 
     #[test]

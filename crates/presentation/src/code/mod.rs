@@ -17,7 +17,7 @@ pub mod highlight;
 mod python;
 mod rust;
 
-pub use python::python;
+pub use python::{python, python_at};
 pub use rust::{rust, TOKIO_DEPENDENCY};
 
 use crate::i18n::numbers::Form;

@@ -6,11 +6,19 @@ use std::fmt::Write as _;
 use super::{comment, form_note, quoted, Counted, Note};
 use crate::log::{pieces, Line, Slot};
 use model::lang::Lang;
-use model::scenario::{format_seconds, Mode, Scenario, StepKind, WORKERS};
+use model::scenario::{format_seconds, Mode, Scale, Scenario, StepKind, WORKERS};
 
 /// The Python program that runs `scenario` in `mode`, printing its log in
 /// `lang`.
 pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
+    python_at(scenario, mode, lang, Scale::X1)
+}
+
+/// The same program at the page's speed `scale`: its `SCALE` is
+/// `1 / scale`, so every duration in it passes `scale` times faster, as in
+/// the page's runs, and what it prints stays in the scenario's seconds. The
+/// Python panel runs this one.
+pub fn python_at(scenario: &Scenario, mode: Mode, lang: Lang, scale: Scale) -> String {
     let ru = lang == Lang::Ru;
     let offloads = scenario.uses(StepKind::Offload);
     let data = scenario.uses(StepKind::Receive);
@@ -20,7 +28,12 @@ pub fn python(scenario: &Scenario, mode: Mode, lang: Lang) -> String {
         code.push_str("from concurrent.futures import ThreadPoolExecutor\n");
     }
     code.push('\n');
-    let _ = writeln!(code, "SCALE = 1  # {}", Note::Scale.get(lang));
+    let factor = match scale {
+        Scale::X1 => "1",
+        Scale::X10 => "0.1",
+        Scale::X100 => "0.01",
+    };
+    let _ = writeln!(code, "SCALE = {factor}  # {}", Note::Scale.get(lang));
     if let Some(limit) = scenario.limit {
         let _ = writeln!(code, "LIMIT = {limit}  # {}", Note::Limit.get(lang));
     }
@@ -330,6 +343,20 @@ fn python_string(text: &str) -> String {
 mod tests {
     use super::*;
     use model::presets::Preset;
+
+    #[test]
+    fn at_the_pages_speed_only_scale_differs() {
+        let scenario = Preset::CourseFirstExample.scenario();
+        let real = python(&scenario, Mode::Concurrent, Lang::En);
+        assert!(real.contains("\nSCALE = 1  #"));
+        for (scale, factor) in [(Scale::X10, "0.1"), (Scale::X100, "0.01")] {
+            let fast = python_at(&scenario, Mode::Concurrent, Lang::En, scale);
+            assert_eq!(
+                fast,
+                real.replacen("\nSCALE = 1  #", &format!("\nSCALE = {factor}  #"), 1)
+            );
+        }
+    }
 
     #[test]
     fn the_course_example_reads_like_the_course() {

@@ -68,6 +68,7 @@ pub fn runs_link(recordings: &[impl AsRef<Recording>], scale: Scale) -> Option<S
         lang: None,
         embed: false,
         guess: false,
+        program: None,
     }))
 }
 

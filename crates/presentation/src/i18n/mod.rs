@@ -12,6 +12,7 @@ pub mod errors;
 pub mod link_problems;
 pub mod numbers;
 pub mod presets;
+pub mod python;
 pub mod summaries;
 
 use model::lang::Lang;
@@ -144,6 +145,7 @@ pub enum Text {
     YourGuess,
     GuessHidden,
     GuessError,
+    Python,
 }
 
 impl Text {
@@ -345,6 +347,7 @@ impl Text {
                 "Write seconds, like 30 or 1.5.",
                 "Укажите секунды, например 30 или 1,5.",
             ),
+            Text::Python => ("Run it in Python: CPython in the page", "Запустить в Python: CPython в странице"),
         };
         match lang {
             Lang::En => en,

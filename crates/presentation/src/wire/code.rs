@@ -42,6 +42,7 @@ pub fn request(language: Language, mode: Mode, lang: Lang, scenario: &Rc<Scenari
         lang: Some(lang),
         embed: false,
         guess: false,
+        program: None,
     });
     format!("{}\n{link}", language.id())
 }
