@@ -5,6 +5,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { usePlayground } from './harness.mjs';
 
@@ -12,6 +13,12 @@ const playground = usePlayground();
 
 /** Every preset's id, as the page lists them. */
 const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'file-hosting-buffered', 'web-server', 'api-limit', 'cpu-heavy', 'cpu-offloaded'];
+
+/** The course's first program, as its text gives it. */
+const COURSE = readFileSync(new URL('../../shared/course/000_8c119defb141b4b5.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .slice(3, 22)
+  .join('\n');
 
 /** How long CPython may take to be ready: a 13.5 MB download and its start, on a busy machine. */
 const READY_WITHIN = 90_000;
@@ -62,6 +69,15 @@ describe('the Python panel', () => {
       assert.equal(Number(await app.python.measured.getAttribute('data-seconds')), seconds);
       assert.equal(await app.python.measured.getAttribute('data-differs'), null);
       assert.equal(await app.python.measured.getAttribute('data-distorted'), null);
+
+      // The course's own program, pasted as its text gives it, runs unchanged.
+      await app.python.paste(COURSE);
+      await app.python.runToEnd();
+      const course = (await app.python.output.textContent()).trimEnd().split('\n');
+      assert.equal(course.length, 62, course.join('\n'));
+      assert.ok(Math.abs((await app.python.seconds()) - 1) <= pageTolerance(1), `${await app.python.seconds()} s`);
+      // Not the scenario's program: its row has no prediction to differ from.
+      assert.equal(await app.python.predicted.getAttribute('data-seconds'), null);
     }));
 
   test("every preset's program, in both modes, lands within timer tolerance of its prediction", () =>
@@ -147,11 +163,35 @@ describe('the Python panel', () => {
       { permissions: ['clipboard-read', 'clipboard-write'] },
     ));
 
-  test('a link whose program cannot be read says so where the page reports links, and opens without it', () =>
+  test('after one use, the panel and CPython work with no network', () =>
+    playground.withPage('#lang=en', async (page, app) => {
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 }).catch(async () => {
+        await page.reload();
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      });
+      await app.python.open.click();
+      await app.python.waitFor('ready', READY_WITHIN);
+      await page.context().setOffline(true);
+      try {
+        await page.reload();
+        await app.runs.state.waitFor();
+        await app.python.open.click();
+        await app.python.waitFor('ready', READY_WITHIN);
+        await app.python.paste('import asyncio\nasyncio.run(asyncio.sleep(0.1))\nprint("offline")\n');
+        await app.python.runToEnd();
+        assert.equal((await app.python.output.textContent()).trim(), 'offline');
+      } finally {
+        await page.context().setOffline(false);
+      }
+    }));
+
+  test('a link whose program cannot be read opens the panel, says so there, and offers the scenario\'s program', () =>
     playground.withPage('#tasks=3x1&lang=ru&py=print(1)', async (page, app) => {
-      await app.notice.notice.waitFor();
-      assert.match(await app.notice.notice.textContent(), /Программу из ссылки \(py\) не удалось прочитать/);
-      assert.equal(await app.python.open.getAttribute('aria-expanded'), 'false');
-      assert.equal(await app.python.source.count(), 0);
+      await app.python.waitFor('ready', READY_WITHIN);
+      assert.match(await page.getByTestId('python-from-link').textContent(), /Программу из ссылки не удалось прочитать/);
+      assert.match(await app.python.source.inputValue(), /asyncio\.gather/);
+      // The rest of the link was read as ever.
+      assert.equal(await app.notice.notice.count(), 0);
+      assert.equal(await app.editor.rows.count(), 3);
     }));
 });

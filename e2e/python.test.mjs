@@ -147,22 +147,4 @@ asyncio.run(main())
       assert.deepEqual(runs[2], { stopped: true });
     });
   });
-
-  test('the runtime is kept for use with no network once it has been downloaded', async () => {
-    await playground.withPage('', async (page) => {
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 }).catch(async () => {
-        await page.reload();
-        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      });
-      const online = await runInWorker(page, ['print("online")']);
-      assert.equal(online.runs[0].out, 'online\n');
-      await page.context().setOffline(true);
-      try {
-        const offline = await runInWorker(page, ['import asyncio\nasyncio.run(asyncio.sleep(0.1))\nprint("offline")']);
-        assert.equal(offline.runs[0].out, 'offline\n');
-      } finally {
-        await page.context().setOffline(false);
-      }
-    });
-  });
 });

@@ -28,6 +28,7 @@ use super::keep_focus;
 use super::location;
 use super::theme::Theme;
 use super::use_post_height::use_post_height;
+use super::worker;
 use super::{Dispatch, Page};
 use crate::runtime::{self, RunHandle, RunOrigin};
 use model::events::Report;
@@ -38,6 +39,7 @@ use model::scenario::{Mode, RunChoice, Scale};
 use model::state::{Action, LinkAction, Phase, Playground, RunAction};
 use model::view;
 use presentation::i18n::{self, Text};
+use presentation::wire;
 
 /// A run in progress, as its report sinks and its frame share it.
 ///
@@ -128,7 +130,8 @@ pub fn app() -> Html {
     let runs_started = use_mut_ref(|| 0u64);
     let theme = use_state(Theme::current);
     // The Python panel: shown, and asked for. A link with a program opens it.
-    let python = use_state_eq(|| (state.program.is_some(), state.program.is_some()));
+    let python_shown = use_state(|| state.program.is_some());
+    let python_asked = use_state(|| state.program.is_some());
     let run_data_state = use_run_data_state();
     let replay_state = use_replay_state(state.run.replay_length());
     let on_theme = {
@@ -182,10 +185,18 @@ pub fn app() -> Html {
         });
     }
     {
+        // The link's problems, if it had any, are worded by the code worker
+        // (the page carries none of their words): for the link the page
+        // opened with, and for each one the address changes to.
         let dispatcher = state.dispatcher();
+        let opened = (state.link.notice_source.clone(), state.lang);
         use_effect_with((), move |()| {
+            word_problems(opened.0, opened.1, &dispatcher);
             let listeners = location::on_change(move || {
-                dispatcher.dispatch(Action::Link(LinkAction::Open(location::read())));
+                let read = location::read();
+                let lang = read.shared.lang.unwrap_or_else(browser_lang);
+                word_problems(read.source.clone(), lang, &dispatcher);
+                dispatcher.dispatch(Action::Link(LinkAction::Open(read)));
             });
             move || drop(listeners)
         });
@@ -321,7 +332,12 @@ pub fn app() -> Html {
         None => String::new(),
     });
 
-    let notice = link_notice(&state.link.notice, lang, &state.dispatcher());
+    let notice = link_notice(
+        &state.link.notice,
+        state.link.notice_words.as_deref(),
+        lang,
+        &state.dispatcher(),
+    );
     let run_controls = run_controls(
         &RunControlsProps {
             phase: state.run.phase,
@@ -361,7 +377,11 @@ pub fn app() -> Html {
         lang,
     });
 
-    let python_panel = python_opener(&python, &AttrValue::from(state.link.current.clone()), lang);
+    let python_panel = python_opener(
+        [&python_shown, &python_asked],
+        &AttrValue::from(state.link.current.clone()),
+        lang,
+    );
     let page = if state.embed {
         html! {
             <div class="page embed">
@@ -417,4 +437,22 @@ pub fn app() -> Html {
             { page }
         </ContextProvider<Dispatch>>
     }
+}
+
+/// Asks the code worker for the words of what the link `source` carried
+/// that could not be used ([`wire::code::problems_request`]), in `lang`,
+/// and hands them to the state, which shows the notice then. Nothing for a
+/// link that had no problems.
+fn word_problems(source: Rc<str>, lang: Lang, dispatcher: &Dispatch) {
+    if source.is_empty() {
+        return;
+    }
+    let (request, dispatcher) = (
+        wire::code::problems_request(lang, &source),
+        dispatcher.clone(),
+    );
+    wasm_bindgen_futures::spawn_local(async move {
+        let words = Rc::from(worker::ask(&request).await.unwrap_or_default());
+        dispatcher.dispatch(Action::Link(LinkAction::Worded { source, words }));
+    });
 }

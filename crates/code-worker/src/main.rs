@@ -1,8 +1,9 @@
-//! The code worker: writes a scenario's program and colours it, and the
-//! files a finished run is saved as (see `presentation::wire::code`).
-//! Trunk builds it beside the page; the page starts it the first time
-//! someone opens the Code panel or saves a run, so its wasm is not part of
-//! the first load. It links the model and the presentation, not the page:
+//! The code worker: writes a scenario's program and colours it, the files
+//! a finished run is saved as, and the words of what a link carried that
+//! could not be used (see `presentation::wire::code`). Trunk builds it
+//! beside the page; the page starts it the first time someone opens the
+//! Code panel, saves a run or opens a link with problems, so its wasm is
+//! not part of the first load. It links the model and the presentation, not the page:
 //! no Yew.
 
 #[cfg(target_arch = "wasm32")]

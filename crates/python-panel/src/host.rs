@@ -1,8 +1,10 @@
 //! The page and the panel, as two programs sharing the page's elements:
 //! the page draws `<div id="python-root" lang="…" data-link="…">` for the
 //! panel to mount in, and in its totals table an empty
-//! `<tbody id="python-total" data-guess data-hidden>` for the panel's row,
-//! and never draws inside either; the panel follows their attributes.
+//! `<tbody id="python-total">` for the panel's row, and never draws inside
+//! either. The panel follows the root's attributes, and whether the
+//! totals hide their predictions (before a run, when the page asks for
+//! guesses: its predicted cells say `data-hidden`).
 
 use std::rc::Rc;
 
@@ -19,7 +21,9 @@ const ROOT_ID: &str = "python-root";
 /// The page's place for the panel's row in its totals.
 const TOTALS_ID: &str = "python-total";
 /// The attributes the page tells the panel with.
-const TOLD: [&str; 4] = ["lang", "data-link", "data-guess", "data-hidden"];
+const TOLD: [&str; 3] = ["lang", "data-link", "data-hidden"];
+/// A predicted total the page hides.
+const HIDDEN_PREDICTION: &str = "[data-testid$='-predicted'][data-hidden]";
 
 fn by_id(id: &str) -> Option<Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
@@ -43,22 +47,20 @@ pub struct Page {
     /// The page's link (what follows `#` in its address): the scenario,
     /// its mode and any program a course author put in it.
     pub link: Rc<str>,
-    /// Whether the totals have a column for the learner's guesses.
-    pub guess: bool,
     /// Whether the page keeps its predictions hidden until a run.
     pub hidden: bool,
 }
 
 fn read() -> Page {
     let root = root();
-    let attribute =
-        |element: Option<&Element>, name| element.and_then(|element| element.get_attribute(name));
-    let totals = totals();
+    let attribute = |name| root.as_ref().and_then(|root| root.get_attribute(name));
+    let hidden = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.query_selector(HIDDEN_PREDICTION).ok().flatten());
     Page {
-        lang: Lang::from_tag(&attribute(root.as_ref(), "lang").unwrap_or_default()),
-        link: Rc::from(attribute(root.as_ref(), "data-link").unwrap_or_default()),
-        guess: attribute(totals.as_ref(), "data-guess").is_some(),
-        hidden: attribute(totals.as_ref(), "data-hidden").is_some(),
+        lang: Lang::from_tag(&attribute("lang").unwrap_or_default()),
+        link: Rc::from(attribute("data-link").unwrap_or_default()),
+        hidden: hidden.is_some(),
     }
 }
 
@@ -75,6 +77,8 @@ pub fn use_page() -> Page {
                 let observer = MutationObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
                 let options = MutationObserverInit::new();
                 options.set_subtree(true);
+                // A hidden prediction's cell is drawn anew when it shows.
+                options.set_child_list(true);
                 options.set_attribute_filter(
                     &TOLD.iter().copied().map(JsValue::from).collect::<Array>(),
                 );

@@ -309,7 +309,7 @@ pub fn panel() -> Html {
             <pre class="code python-output" data-testid="python-output" aria-label={Words::Output.get(lang)}
                 tabindex="0">{ for output }<span class="err">{ traceback }</span></pre>
             { lanes(python, lang) }
-            { totals_row(python, &page) }
+            { totals_row(python, &page, &shared) }
         </div>
     }
 }
@@ -317,7 +317,7 @@ pub fn panel() -> Html {
 /// The program's row in the page's totals, once it ran to its end: in the
 /// place the page keeps for it, beside the prediction and the Rust
 /// futures' measurement.
-fn totals_row(python: &Python, page: &Page) -> Html {
+fn totals_row(python: &Python, page: &Page, shared: &Shared) -> Html {
     let (Some(row), Some(place)) = (python.row(), host::totals()) else {
         return Html::default();
     };
@@ -339,7 +339,8 @@ fn totals_row(python: &Python, page: &Page) -> Html {
         html! {
             <tr data-mode="python">
                 <th scope="row">{ Words::Row.get(lang) }</th>
-                if page.guess {
+                // The column of guesses, when the page asks for them.
+                if shared.guess {
                     <td></td>
                 }
                 <td data-testid="total-python-predicted" data-seconds={predicted.map(format_seconds)}>

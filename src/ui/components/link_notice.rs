@@ -6,20 +6,27 @@ use crate::ui::Dispatch;
 use model::lang::Lang;
 use model::link::Problem;
 use model::state::{Action, LinkAction};
-use presentation::i18n::{self, Text};
+use presentation::i18n::Text;
+use presentation::wire;
 
-/// The problems, a dismiss button, or nothing when there are none. A part
-/// of the page's view rather than a component of its own: each component
-/// type costs the page's download kilobytes.
-pub fn link_notice(problems: &[Problem], lang: Lang, dispatch: &Dispatch) -> Html {
+/// The problems, a dismiss button, or nothing when there are none. Shown
+/// once `words` (the code worker's, a line for each problem) have come: an
+/// empty text if the worker could not say them, and the notice then says
+/// only that something could not be used. A part of the page's view rather
+/// than a component of its own: each component type costs the page's
+/// download kilobytes.
+pub fn link_notice(
+    problems: &[Problem],
+    words: Option<&str>,
+    lang: Lang,
+    dispatch: &Dispatch,
+) -> Html {
     let dispatch = dispatch.clone();
-    if problems.is_empty() {
+    let Some(words) = words.filter(|_| !problems.is_empty()) else {
         return html! {};
-    }
+    };
     // The reader lists each problem once, a dozen at most, then how many more.
-    let items = problems
-        .iter()
-        .map(|problem| html! { <li>{ i18n::link_problems::link_problem(lang, problem) }</li> });
+    let items = wire::code::problem_lines(words).map(|line| html! { <li>{ line }</li> });
     let on_dismiss =
         Callback::from(move |_| dispatch.dispatch(Action::Link(LinkAction::DismissNotice)));
     html! {

@@ -18,14 +18,22 @@ use presentation::i18n::Text;
 const LOADER: &str = "python-panel_loader.js";
 
 /// The panel's heading and button, and the element it mounts in, once
-/// asked for: `open` says whether it shows, `started` whether it was ever
-/// asked for.
-pub fn python_opener(open: &UseStateHandle<(bool, bool)>, link: &AttrValue, lang: Lang) -> Html {
-    let (shown, started) = **open;
+/// asked for: `[shown, asked]` say whether it shows and whether it was
+/// ever asked for.
+pub fn python_opener(
+    [shown, asked]: [&UseStateHandle<bool>; 2],
+    link: &AttrValue,
+    lang: Lang,
+) -> Html {
+    let (shown_now, started) = (**shown, **asked);
     let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set((!shown, true)))
+        let (shown, asked) = (shown.clone(), asked.clone());
+        Callback::from(move |_| {
+            shown.set(!shown_now);
+            asked.set(true);
+        })
     };
+    let shown = shown_now;
     html! {
         <section class="python-panel" aria-labelledby="python-title">
             <h2 id="python-title">

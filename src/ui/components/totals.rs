@@ -103,6 +103,7 @@ fn guess_field(
 /// has run, the editor's prediction (`plan`, when the scenario is valid)
 /// where it has not. A part of the page's view rather than a component of
 /// its own: each component type costs the page's download kilobytes.
+#[inline(always)]
 pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
     let TotalsProps {
         recordings,
@@ -220,8 +221,7 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                     </tr>
                 </tbody>
                 // The Python panel's row, which the panel draws (crates/python-panel).
-                <tbody id="python-total" data-guess={guesses.on.then_some("true")}
-                    data-hidden={hidden.then_some("true")}></tbody>
+                <tbody id="python-total"></tbody>
             </table>
             <div class="summary" data-testid="summary">
                 { for summaries.map(|text| html! { <p>{ text }</p> }) }

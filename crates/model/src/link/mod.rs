@@ -17,7 +17,8 @@
 //!   `guess`: `1` to ask the learner to guess each run's total first,
 //!   keeping the page's prediction hidden until the run.
 //! - `py`: a program for the Python panel, which opens with it
-//!   ([`program`]: compact, versioned, written by the panel's "Copy link").
+//!   ([`program`]: compact, versioned, written by the panel's "Copy link");
+//!   kept as it came, and read by the panel.
 //! - `v`: the format's version. Hand-written links may leave it out.
 //!
 //! Hand-written links are read as an author types them: spaces anywhere
@@ -161,8 +162,6 @@ pub enum ValueProblem {
     Timeout(DurationError),
     /// Not one of the values the parameter takes, which are listed.
     NotOneOf(&'static [&'static str]),
-    /// Not a program the page can read.
-    Program(program::ProgramProblem),
 }
 
 /// Why a task item could not be read.
@@ -186,6 +185,10 @@ pub struct Read {
     /// each problem once, at most [`MAX_PROBLEMS`], then how many more
     /// ([`Problem::More`]).
     pub problems: Vec<Problem>,
+    /// The link as it was read, when it had problems (empty otherwise):
+    /// whoever words them reads it again and meets the same ones (the
+    /// page's code worker does, so the page carries none of their words).
+    pub source: Rc<str>,
 }
 
 /// What a name in a link is written with percent-encoded: what a URL's

@@ -4,10 +4,10 @@
 //! without padding (RFC 4648, section 5), so a link of 60 lines stays
 //! around 1,500 characters and needs no percent-encoding.
 //!
-//! [`check`] is all the page's link reader does with it (cheaply: the page
-//! links no decompressor); the panel, loaded when it opens, [`decode`]s it,
-//! and [`encode`]s the learner's program for a link, refusing one too long
-//! rather than cutting it.
+//! The page's link reader keeps the value as it came (the page links no
+//! decompressor); the panel, loaded when it opens, [`decode`]s it, saying
+//! there if it cannot, and [`encode`]s the learner's program for a link,
+//! refusing one too long rather than cutting it.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;

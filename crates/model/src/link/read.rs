@@ -7,9 +7,7 @@ use std::rc::Rc;
 
 use percent_encoding::percent_decode_str;
 
-use super::{
-    program, Problem, Read, Shared, TaskProblem, ValueProblem, KEYS, MAX_LINK_BYTES, MAX_PROBLEMS,
-};
+use super::{Problem, Read, Shared, TaskProblem, ValueProblem, KEYS, MAX_LINK_BYTES, MAX_PROBLEMS};
 use crate::lang::Lang;
 use crate::scenario::{
     latin, parse_count, parse_duration, parse_task, RunChoice, Scale, Scenario, Task, MAX_TASKS,
@@ -26,6 +24,7 @@ pub fn read(link: &str) -> Read {
         return Read {
             shared: Shared::default(),
             problems: vec![Problem::TooLong { bytes: link.len() }],
+            source: Rc::from(link),
         };
     }
     read_unbounded(link)
@@ -67,14 +66,10 @@ pub fn read_unbounded(link: &str) -> Read {
             continue;
         }
         if key == "py" {
-            match program::check(value.trim()) {
-                Ok(program) => shared.program = Some(Rc::from(program)),
-                Err(problem) => problems.push(Problem::BadValue {
-                    key,
-                    value: quote(value),
-                    reason: ValueProblem::Program(problem),
-                }),
-            }
+            // Kept as it is, and read by the Python panel alone
+            // (program::decode), which says there if it cannot: the page
+            // links no decompressor.
+            shared.program = Some(Rc::from(value));
             continue;
         }
         // Every other value is a word or a number: read as an author may
@@ -135,9 +130,11 @@ pub fn read_unbounded(link: &str) -> Read {
             timeout,
         });
     }
+    let problems = problems.into_list();
     Read {
         shared,
-        problems: problems.into_list(),
+        source: Rc::from(if problems.is_empty() { "" } else { link }),
+        problems,
     }
 }
 

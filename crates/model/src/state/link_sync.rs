@@ -24,6 +24,14 @@ pub enum LinkAction {
     Open(link::Read),
     /// Hide the notice about the link.
     DismissNotice,
+    /// The words of the problems of the link `source` came (a line for
+    /// each; empty if they could not be said).
+    Worded {
+        /// The link they are about ([`link::Read::source`]).
+        source: Rc<str>,
+        /// The words.
+        words: Rc<str>,
+    },
 }
 
 /// The page's link, kept in step with what it shows.
@@ -40,6 +48,11 @@ pub struct LinkSync {
     pub change: LinkChange,
     /// What could not be used in the link the page was opened with.
     pub notice: Rc<[Problem]>,
+    /// That link, as it was read ([`link::Read::source`]), while the
+    /// notice shows.
+    pub notice_source: Rc<str>,
+    /// The words of its problems, once they came: the notice shows then.
+    pub notice_words: Option<Rc<str>>,
 }
 
 impl Default for LinkSync {
@@ -49,6 +62,8 @@ impl Default for LinkSync {
             unlinkable: None,
             change: LinkChange::Replace,
             notice: Rc::new([]),
+            notice_source: Rc::from(""),
+            notice_words: None,
         }
     }
 }
@@ -94,6 +109,7 @@ mod tests {
         state.apply(Action::Link(LinkAction::Open(link::Read {
             shared,
             problems: Vec::new(),
+            source: Rc::from(""),
         })));
         assert_eq!(state.editor.drafts.len(), 3000, "the scenario is on screen");
         assert!(state
@@ -134,8 +150,28 @@ mod tests {
         let mut state = Playground::open(link::read("#tasks=abc"), Lang::En);
         assert_eq!(state.editor.drafts.len(), 30, "the course example instead");
         assert_eq!(state.link.notice.len(), 2);
+        // Kept as it came, for the code worker to word its problems again.
+        assert_eq!(&*state.link.notice_source, "tasks=abc");
+        assert_eq!(
+            link::read(&state.link.notice_source).problems,
+            *state.link.notice
+        );
+        // Only the words about this link are taken.
+        let worded = |source: &str| {
+            Action::Link(LinkAction::Worded {
+                source: Rc::from(source),
+                words: Rc::from(format!("about {source}")),
+            })
+        };
+        state.apply(worded("tasks=other"));
+        assert_eq!(state.link.notice_words, None);
+        state.apply(worded("tasks=abc"));
+        assert_eq!(state.link.notice_words.as_deref(), Some("about tasks=abc"));
         state.apply(Action::Link(LinkAction::DismissNotice));
-        assert!(state.link.notice.is_empty());
+        assert!(state.link.notice.is_empty() && state.link.notice_source.is_empty());
+        assert_eq!(state.link.notice_words, None);
+        // A good link keeps nothing.
+        assert!(link::read("#tasks=1").source.is_empty());
     }
 
     #[test]

@@ -134,7 +134,8 @@ impl Playground {
         // Run progress comes every frame and never changes the link.
         let link_change = match &action {
             Action::Run(RunAction::Progress { .. } | RunAction::Replay(_))
-            | Action::Guess(GuessAction::SetGuess(..)) => None,
+            | Action::Guess(GuessAction::SetGuess(..))
+            | Action::Link(LinkAction::Worded { .. }) => None,
             Action::LoadPreset(_) => Some(LinkChange::Push),
             Action::Edit(edit) if edit.is_a_new_scenario() => Some(LinkChange::Push),
             _ => Some(LinkChange::Replace),
@@ -194,7 +195,16 @@ impl Playground {
                     self.open_link(read);
                 }
             }
-            Action::Link(LinkAction::DismissNotice) => self.link.notice = Rc::new([]),
+            Action::Link(LinkAction::DismissNotice) => {
+                self.link.notice = Rc::new([]);
+                self.link.notice_source = Rc::from("");
+                self.link.notice_words = None;
+            }
+            Action::Link(LinkAction::Worded { source, words }) => {
+                if source == self.link.notice_source {
+                    self.link.notice_words = Some(words);
+                }
+            }
         }
     }
 
@@ -218,6 +228,8 @@ impl Playground {
             self.lang_chosen = true;
         }
         self.link.notice = read.problems.into();
+        self.link.notice_source = read.source;
+        self.link.notice_words = None;
     }
 
     fn load(&mut self, scenario: &Scenario) {

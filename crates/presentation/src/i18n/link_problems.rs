@@ -108,12 +108,6 @@ pub fn link_problem(lang: Lang, problem: &Problem) -> String {
                 "“{value}” is not a valid {key} (one of {}); the default is used.",
                 values.join(", ")
             ),
-            (ValueProblem::Program(_), true) => {
-                "Программу из ссылки (py) не удалось прочитать или она слишком длинная; она не загружена.".to_owned()
-            }
-            (ValueProblem::Program(_), false) => {
-                "The program in the link (py) could not be read, or is too long; it was left out.".to_owned()
-            }
         },
     }
 }

@@ -13,7 +13,11 @@
 //! program: `7\nk5 p1 s12 …\nRuns as it is…\nasync def …`.
 //!
 //! The worker also writes the files a finished run is saved as: a
-//! [`save_request`] is answered with the request's number and the file.
+//! [`save_request`] is answered with the request's number and the file;
+//! and words what a link carried that could not be used: a
+//! [`problems_request`] is answered with the request's number and a line
+//! for each problem ([`problem_lines`]), so the page's first load carries
+//! none of those words.
 
 use std::rc::Rc;
 
@@ -21,6 +25,7 @@ use super::run;
 use crate::code::highlight::{highlight, Token};
 use crate::code::Language;
 use crate::export::{self, Format};
+use crate::i18n::link_problems::link_problem;
 use model::lang::Lang;
 use model::link::{self, Shared};
 use model::recording::Recording;
@@ -58,6 +63,17 @@ pub fn answer_id(answer: &str) -> Option<u32> {
     answer.split('\n').next()?.parse().ok()
 }
 
+/// The request for the words of what the link `source` (as the page read
+/// it, [`link::Read::source`]) carried that could not be used, in `lang`.
+pub fn problems_request(lang: Lang, source: &str) -> String {
+    format!("problems\n{}{source}", lang.tag())
+}
+
+/// The lines of an answer to a [`problems_request`].
+pub fn problem_lines(answer: &str) -> impl Iterator<Item = &str> {
+    answer.split('\n').filter(|line| !line.is_empty())
+}
+
 /// The worker's answer to `request`, or `None` if it is not a request.
 pub fn answer(request: &str) -> Option<String> {
     let mut parts = request.splitn(3, '\n');
@@ -66,6 +82,16 @@ pub fn answer(request: &str) -> Option<String> {
         "python" => Language::Python,
         "rust" => Language::Rust,
         "export" => return Some(format!("{id}\n{}", saved_file(parts.next()?)?)),
+        "problems" => {
+            let rest = parts.next()?;
+            let lang = Lang::from_tag(rest.get(..2)?);
+            let lines: Vec<String> = link::read(rest.get(2..)?)
+                .problems
+                .iter()
+                .map(|problem| link_problem(lang, problem).replace('\n', " "))
+                .collect();
+            return Some(format!("{id}\n{}", lines.join("\n")));
+        }
         _ => return None,
     };
     let shared = link::read_unbounded(parts.next()?).shared;
@@ -184,6 +210,26 @@ mod tests {
     use model::presets::Preset;
     use model::scenario::{Step, Task};
     use std::time::Duration;
+
+    #[test]
+    fn the_worker_words_a_links_problems_as_the_page_would() {
+        for (lang, source) in [
+            (Lang::Ru, "tasks=abc&speed=9"),
+            (Lang::En, "tasks=1&mode=fast&lang=ru"),
+        ] {
+            let problems = link::read(source).problems;
+            assert!(!problems.is_empty());
+            let answer = answer(&numbered(4, &problems_request(lang, source))).unwrap();
+            let (id, words) = answer.split_once('\n').unwrap();
+            assert_eq!(id, "4");
+            let lines: Vec<&str> = problem_lines(words).collect();
+            let expected: Vec<String> = problems
+                .iter()
+                .map(|problem| link_problem(lang, problem))
+                .collect();
+            assert_eq!(lines, expected);
+        }
+    }
 
     #[test]
     fn an_answer_carries_the_program_the_page_asked_for() {
