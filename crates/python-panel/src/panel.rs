@@ -6,19 +6,19 @@
 use std::rc::Rc;
 use std::time::Duration;
 
+use async_playground::ui::components::run_timeline::time_axis;
 use async_playground::ui::components::timeline_chart::TimelineChart;
 use async_playground::ui::{clipboard, location};
 use yew::prelude::*;
 
 use crate::cpython::Cpython;
 use crate::host::{self, use_page, Page};
-use model::fixed::{Fixed, Seconds};
+use model::fixed::Seconds;
 use model::lang::Lang;
 use model::link::{self, program, Shared};
 use model::scenario::{format_seconds, Mode, RunChoice};
 use model::simulate::predict;
 use model::state::python::{How, Python, PythonAction, Runtime, Seeded};
-use model::timeline;
 use presentation::code::python_at;
 use presentation::i18n::python::{self as words, Text as Words};
 use presentation::i18n::{numbers, Text};
@@ -398,13 +398,7 @@ fn lanes(python: &Python, lang: Lang) -> Html {
                     memory={Rc::new(None)} label={AttrValue::from(title)}
                     on_cancel={None::<Callback<usize>>} mode={Mode::Concurrent} {lang} />
             </div>
-            <div class="axis" aria-hidden="true">
-                { for timeline::ticks(axis).into_iter().map(|tick| html! {
-                    <span class="tick" ~style={format!("left:{}%", Fixed(tick.left, 3))}>
-                        { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
-                    </span>
-                }) }
-            </div>
+            { time_axis(axis, lang) }
         </figure>
     }
 }

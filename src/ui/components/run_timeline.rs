@@ -96,13 +96,21 @@ pub fn run_timeline(props: &RunTimelineProps) -> Html {
                     label={(*label).clone()} {on_cancel} {mode} {lang} />
                 <div class="overlay">{ curtain }</div>
             </div>
-            <div class="axis" aria-hidden="true">
-                { for timeline::ticks(axis).into_iter().map(|tick| html! {
-                    <span class="tick" ~style={format!("left:{}%", Fixed(tick.left, 3))}>
-                        { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
-                    </span>
-                }) }
-            </div>
+            { time_axis(axis, lang) }
         </figure>
+    }
+}
+
+/// The seconds under a run's lanes, for an axis of length `axis`: also
+/// under the Python panel's (crates/python-panel).
+pub fn time_axis(axis: Duration, lang: Lang) -> Html {
+    html! {
+        <div class="axis" aria-hidden="true">
+            { for timeline::ticks(axis).into_iter().map(|tick| html! {
+                <span class="tick" ~style={format!("left:{}%", Fixed(tick.left, 3))}>
+                    { format!("{} {}", tick.label, Text::Seconds.get(lang)) }
+                </span>
+            }) }
+        </div>
     }
 }
