@@ -168,11 +168,15 @@ pub fn panel() -> Html {
         })
     };
     let on_mode = |choice: Mode| {
-        let (mode, report, shared) = (mode.clone(), report.clone(), shared.clone());
+        let (mode, report) = (mode.clone(), report.clone());
+        // The effect above writes the scenario's program for the new mode;
+        // a program the learner edited is given up for it first.
+        let follows = python.seeded.is_some();
         Callback::from(move |_| {
             mode.set(Some(choice));
-            report.emit(PythonAction::Edit(String::new()));
-            report.emit(seed(&shared, choice, lang));
+            if !follows {
+                report.emit(PythonAction::Edit(String::new()));
+            }
         })
     };
     let mode_button = |choice: Mode, text: Text| {
