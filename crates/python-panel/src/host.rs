@@ -1,10 +1,10 @@
 //! The page and the panel, as two programs sharing the page's elements:
 //! the page draws `<div id="python-root" lang="…" data-link="…">` for the
 //! panel to mount in, and in its totals table an empty
-//! `<tbody id="python-total">` for the panel's row, and never draws inside
-//! either. The panel follows the root's attributes, and whether the
-//! totals hide their predictions (before a run, when the page asks for
-//! guesses: its predicted cells say `data-hidden`).
+//! `<tbody id="python-total" data-hidden>` for the panel's row (`data-hidden`
+//! while the page hides its predictions, before a run when it asks for
+//! guesses), and never draws inside either. The panel follows their
+//! attributes.
 
 use std::rc::Rc;
 
@@ -22,8 +22,6 @@ const ROOT_ID: &str = "python-root";
 const TOTALS_ID: &str = "python-total";
 /// The attributes the page tells the panel with.
 const TOLD: [&str; 3] = ["lang", "data-link", "data-hidden"];
-/// A predicted total the page hides.
-const HIDDEN_PREDICTION: &str = "[data-testid$='-predicted'][data-hidden]";
 
 fn by_id(id: &str) -> Option<Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
@@ -54,13 +52,10 @@ pub struct Page {
 fn read() -> Page {
     let root = root();
     let attribute = |name| root.as_ref().and_then(|root| root.get_attribute(name));
-    let hidden = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.query_selector(HIDDEN_PREDICTION).ok().flatten());
     Page {
         lang: Lang::from_tag(&attribute("lang").unwrap_or_default()),
         link: Rc::from(attribute("data-link").unwrap_or_default()),
-        hidden: hidden.is_some(),
+        hidden: totals().is_some_and(|totals| totals.has_attribute("data-hidden")),
     }
 }
 
@@ -77,8 +72,6 @@ pub fn use_page() -> Page {
                 let observer = MutationObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
                 let options = MutationObserverInit::new();
                 options.set_subtree(true);
-                // A hidden prediction's cell is drawn anew when it shows.
-                options.set_child_list(true);
                 options.set_attribute_filter(
                     &TOLD.iter().copied().map(JsValue::from).collect::<Array>(),
                 );

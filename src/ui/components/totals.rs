@@ -221,7 +221,7 @@ pub fn totals(props: &TotalsProps, dispatch: &Dispatch) -> Html {
                     </tr>
                 </tbody>
                 // The Python panel's row, which the panel draws (crates/python-panel).
-                <tbody id="python-total"></tbody>
+                <tbody id="python-total" data-hidden={hidden.then_some("true")}></tbody>
             </table>
             <div class="summary" data-testid="summary">
                 { for summaries.map(|text| html! { <p>{ text }</p> }) }
