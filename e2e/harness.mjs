@@ -120,6 +120,25 @@ export async function openPage(browser, url, { locale = 'en-US', permissions = [
 }
 
 /**
+ * How far a measured total may lie after its prediction at `scale`, in
+ * scenario seconds: 60 ms of real time for the run (a garbage collection,
+ * a slow frame), and 6 ms more for each step. The page draws after every
+ * event; with this machine's software rendering a frame keeps the main
+ * thread for ~8 ms, longer when the machine is busy, and a deadline that
+ * falls in it is met late; each wait counts from when its step began (as
+ * in asyncio), so the lateness carries over to the steps after it. A wrong
+ * prediction misses by whole steps: seconds, at ×10. (The steps tests at
+ * ×1 hold a run to 25 ms in all.) At ×1 the same real lateness weighs ten
+ * times less. The scenario's steps are read from the editor (`app`).
+ */
+export async function late(app, scale) {
+  const steps = await app.editor.steps.evaluateAll((fields) =>
+    fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
+  );
+  return (60 + 6 * steps) / (10 * scale);
+}
+
+/**
  * How many runs a timing check may take. A virtual machine may share its
  * cores: at times the hypervisor takes a third of them (steal time), every
  * timer in the browser is late by tens of milliseconds, and the page's

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { usePlayground } from './harness.mjs';
+import { late, usePlayground } from './harness.mjs';
 
 const playground = usePlayground();
 
@@ -86,13 +86,9 @@ describe('the Python panel', () => {
       await app.python.waitFor('ready', READY_WITHIN);
       for (const preset of PRESETS) {
         await app.presets.preset(preset).click();
-        // As the steps test holds the page's runs at ×10: 60 ms of real
-        // time, and 6 ms more for each step; CPython prints and traces
-        // each step as well.
-        const steps = await app.editor.steps.evaluateAll((fields) =>
-          fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
-        );
-        const late = (60 + 6 * steps) / 100;
+        // As the page's runs are held at ×10 (CPython prints and traces
+        // each step as the page draws it).
+        const lateness = await late(app, 10);
         for (const mode of ['sequential', 'concurrent']) {
           await app.python.mode(mode).click();
           await page.locator(`[data-testid="python-mode-${mode}"][aria-pressed="true"]`).waitFor();
@@ -102,7 +98,7 @@ describe('the Python panel', () => {
           const predicted = Number(await app.python.predicted.getAttribute('data-seconds'));
           const measured = await app.python.seconds();
           assert.ok(measured >= predicted - pageTolerance(predicted), `${what}\nmeasured ${measured} s, predicted ${predicted} s`);
-          assert.ok(measured <= predicted + late, `${what}\nmeasured ${measured} s, predicted ${predicted} s`);
+          assert.ok(measured <= predicted + lateness, `${what}\nmeasured ${measured} s, predicted ${predicted} s`);
           // Early would be a wrong program; late at ×10 is said, not a difference.
           assert.equal(await app.python.measured.getAttribute('data-differs'), null, what);
         }

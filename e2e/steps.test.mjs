@@ -3,31 +3,13 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { usePlayground, withinAttempts } from './harness.mjs';
+import { late, usePlayground, withinAttempts } from './harness.mjs';
 
 const playground = usePlayground();
 
 /** Every preset's id, as the page lists them. */
 const PRESETS = ['course', 'longest', 'coffee', 'party', 'file-hosting', 'file-hosting-buffered', 'web-server', 'api-limit', 'cpu-heavy', 'cpu-offloaded'];
 
-/**
- * How far a measured total may lie after its prediction at ×10, in
- * scenario seconds: 60 ms of real time for the run (a garbage collection,
- * a slow frame), and 6 ms more for each step. The page draws after every
- * event; with this machine's software rendering a frame keeps the main
- * thread for ~8 ms, longer when the machine is busy, and a deadline that
- * falls in it is met late; each wait counts from when its step began (as
- * in asyncio), so the lateness carries over to the steps after it. A wrong
- * prediction misses by whole steps: seconds, at ×10. (The tests at ×1
- * below hold a run to 25 ms in all.) At ×1 the same real lateness weighs
- * ten times less.
- */
-async function late(app, scale) {
-  const steps = await app.editor.steps.evaluateAll((fields) =>
-    fields.reduce((sum, field) => sum + field.value.split('+').length, 0),
-  );
-  return (60 + 6 * steps) / (10 * scale);
-}
 
 describe('the course scenarios', () => {
   test('every preset runs and lands within timer tolerance of its prediction', () =>
