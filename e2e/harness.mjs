@@ -48,9 +48,10 @@ export const CSP = [
 /**
  * Serves `root` on 127.0.0.1 at a free port, under `folder`, with the
  * header `csp` (none if it is null). `rewriteHtml`, if given, changes every HTML file on its way
- * out.
+ * out. `files`, if given, returns pages held in memory by name, served
+ * from the same folder in place of any file of that name.
  */
-export async function serve(root = DIST, { rewriteHtml, folder = FOLDER, csp = CSP } = {}) {
+export async function serve(root = DIST, { rewriteHtml, folder = FOLDER, csp = CSP, files } = {}) {
   const server = createServer(async (request, response) => {
     const path = new URL(request.url, 'http://127.0.0.1').pathname;
     if (!path.startsWith(folder)) {
@@ -64,7 +65,8 @@ export async function serve(root = DIST, { rewriteHtml, folder = FOLDER, csp = C
       return;
     }
     try {
-      let body = await readFile(file);
+      const held = files?.()[inside];
+      let body = held === undefined ? await readFile(file) : Buffer.from(held);
       if (rewriteHtml && extname(file) === '.html') body = rewriteHtml(body.toString());
       response.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
