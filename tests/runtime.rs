@@ -296,6 +296,24 @@ async fn ten_thousand_sleeps_share_one_queue_and_none_wakes_early() {
 }
 
 #[wasm_bindgen_test]
+async fn the_queue_says_how_soon_it_next_wakes_a_sleep() {
+    assert_eq!(runtime::next_wake_in_ms(), None, "nothing waits yet");
+    let mut run = observe(tasks(&["2", "0.2"]), Mode::Concurrent, Scale::X1);
+    run.started(2).await;
+    let soon = runtime::next_wake_in_ms().expect("two sleeps wait");
+    assert!(
+        (0.0..=200.0).contains(&soon),
+        "the earliest is the 200 ms sleep, not the 2 s one: {soon} ms"
+    );
+    drop(run);
+    assert_eq!(
+        runtime::next_wake_in_ms(),
+        None,
+        "the run took its sleeps with it"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn work_blocks_the_loop_and_the_heartbeat_sees_it() {
     // The wait of 50 ms is due while the second task computes for 150 ms.
     let mut run = observe(tasks(&["0.05", "c0.15"]), Mode::Concurrent, Scale::X1);

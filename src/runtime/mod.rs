@@ -37,6 +37,12 @@ pub fn pending_sleeps() -> usize {
     timers::pending()
 }
 
+/// Milliseconds until the runtime next wakes a sleep (zero if one is due
+/// now), or `None` when no sleep waits.
+pub fn next_wake_in_ms() -> Option<f64> {
+    timers::next_wake_in_ms()
+}
+
 /// Whether a browser timer is armed for the runtime. False once nothing
 /// waits: a stopped run leaves no timer behind.
 pub fn timer_armed() -> bool {

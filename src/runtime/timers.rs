@@ -164,6 +164,14 @@ pub fn pending() -> usize {
     QUEUE.with(|queue| queue.borrow().sleeps.len())
 }
 
+/// Milliseconds until the earliest sleep in the queue is due (zero if it
+/// is due already, or is a yield), or `None` when nothing waits: how soon
+/// the runtime will want the thread.
+pub fn next_wake_in_ms() -> Option<f64> {
+    let earliest = QUEUE.with(|queue| queue.borrow().sleeps.first_key_value().map(|(k, _)| k.0))?;
+    Some((earliest as f64 / 1000.0 - now_ms()).max(0.0))
+}
+
 /// Whether the queue waits for a browser timer or a message.
 pub fn armed() -> bool {
     QUEUE.with(|queue| queue.borrow().armed.is_some())

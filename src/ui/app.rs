@@ -48,29 +48,65 @@ use presentation::wire;
 /// between events no script runs and the curtain on the timeline moves by
 /// itself (a CSS animation), which keeps the page's own work from delaying
 /// the timers it measures.
+///
+/// A frame that would draw thousands of tasks while the runtime is about to
+/// wake some holds its reports for a later frame (see [`Run::holds`]).
 struct Run {
     run_id: u64,
     scale: Scale,
     origin: RefCell<Option<RunOrigin>>,
     reports: RefCell<Vec<(Mode, Report)>>,
     frame: RefCell<Option<AnimationFrame>>,
+    /// How many frames in a row have held their reports.
+    held: Cell<u32>,
     dispatcher: Dispatch,
 }
+
+/// From how many waiting sleeps a frame may hold its reports: drawing a run
+/// of thousands of tasks keeps the thread for a frame's length or more;
+/// drawing a few is too quick to delay a timer.
+const HOLD_FROM_SLEEPS: usize = 1_000;
+/// A frame holds if the runtime wakes a sleep within this: two frames.
+const HOLD_WITHIN_MS: f64 = 33.0;
+/// At most this many frames in a row hold: the page draws at least every
+/// fourth frame, whatever the run does.
+const MAX_HELD_FRAMES: u32 = 3;
 
 impl Run {
     /// Keeps a report for the next frame, asking for one if need be.
     fn report(self: &Rc<Self>, mode: Mode, report: Report) {
         self.reports.borrow_mut().push((mode, report));
         if self.frame.borrow().is_none() {
-            let run = Rc::downgrade(self);
-            let frame = request_animation_frame(move |_| {
-                if let Some(run) = run.upgrade() {
-                    run.frame.borrow_mut().take();
+            self.ask_for_frame();
+        }
+    }
+
+    fn ask_for_frame(self: &Rc<Self>) {
+        let run = Rc::downgrade(self);
+        let frame = request_animation_frame(move |_| {
+            if let Some(run) = run.upgrade() {
+                run.frame.borrow_mut().take();
+                if run.holds() {
+                    run.held.set(run.held.get() + 1);
+                    run.ask_for_frame();
+                } else {
+                    run.held.set(0);
                     run.flush();
                 }
-            });
-            *self.frame.borrow_mut() = Some(frame);
-        }
+            }
+        });
+        *self.frame.borrow_mut() = Some(frame);
+    }
+
+    /// Whether this frame leaves its reports for a later one: when many
+    /// tasks wait and the runtime is about to wake some, drawing them now
+    /// would make those wake late by the frame's length, and the measured
+    /// total with them (a run of 10,000 tasks ends in bursts, a batch of
+    /// wakes a fraction of a millisecond after the one before).
+    fn holds(&self) -> bool {
+        self.held.get() < MAX_HELD_FRAMES
+            && runtime::pending_sleeps() >= HOLD_FROM_SLEEPS
+            && runtime::next_wake_in_ms().is_some_and(|ms| ms < HOLD_WITHIN_MS)
     }
 
     /// Hands every waiting report to the reducer, with the run's clock.
@@ -229,6 +265,7 @@ pub fn app() -> Html {
                 origin: RefCell::default(),
                 reports: RefCell::default(),
                 frame: RefCell::default(),
+                held: Cell::new(0),
                 dispatcher: state.dispatcher(),
             });
             let handle: Rc<RefCell<Option<RunHandle>>> = Rc::default();
