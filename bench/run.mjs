@@ -712,14 +712,16 @@ ${spreadLines.join('\n')}
 
 ## The first screen
 
-Navigation to the page usable in a fresh browser context (a new renderer
-process): the moment the browser painted the scenario's line, the Run button and the predicted total (Element Timing), which is after
-the page's usable mark (Run enabled). Its baseline is a static copy of the
-same first screen: the page's DOM once drawn, with no script and no wasm,
-its stylesheet the same, served from the same folder, timed the same way.
-${LOADS} loads of each, alternated; the ratio is the median of each load's
-against the copy's next to it. Target: ≤ ${TARGETS.firstScreen}. A load that
-drew any of those elements with other words first (another scenario) is
+Navigation to the page usable, in a fresh browser context (a new renderer
+process): the moment the browser showed the scenario's line, the Run button
+(enabled) and the predicted total, by Element Timing. Its baseline is a
+static copy of the same first screen: the page's DOM once drawn, with no
+script and no wasm, its stylesheet the same, served from the same folder,
+timed the same way. ${LOADS} loads of each, alternated; the ratio is the
+median of each load's against the copy's next to it. Target: ≤ ${TARGETS.firstScreen}.
+The page's \`async-playground:usable\` mark is set by an effect, which Yew
+runs after that first frame (information). A load that drew any of those
+elements with other words first (another scenario), or Run disabled, is
 counted.
 
 ${screenLines.join('\n')}
@@ -773,9 +775,9 @@ in the JavaScript baseline's), counted between the click on Run and the end
 of the run; each run is started once the page has warmed up (its
 \`async-playground:warm\` mark), and the floor once it has run each variant
 once; the Run click's time to the next frame is its Event Timing entry's
-\`duration\`; the first screen's times are Element Timing's \`renderTime\`, the
-usable mark the \`async-playground:usable\` performance mark the page's first
-render sets; heap figures are taken after a forced garbage collection, from
+\`duration\`; the first screen's times are Element Timing's \`renderTime\`
+(when the frame was shown), given by an init script that marks the
+elements as they are inserted, and nothing polls the page meanwhile; heap figures are taken after a forced garbage collection, from
 a heap snapshot (\`HeapProfiler.takeHeapSnapshot\`: JS objects, closures,
 arrays and strings; compiled code and the browser's native records, such as
 a performance entry per click, are not the page's to free), from
