@@ -22,7 +22,7 @@ const REPEATS = { 30: 11, 1000: 9, 10000: 9, 100000: 7 };
 // overheads are fractions of a millisecond, within the timers' own noise).
 const TARGET_SIZES = new Set([1_000, 10_000, 100_000]);
 // First loads of each screen, alternated with as many of its static copy.
-const LOADS = 11;
+const LOADS = 15;
 // The first screens measured: the default page, and a course link with
 // 1,000 tasks.
 const SCREENS = [
@@ -207,6 +207,9 @@ function timeFirstScreen(timed) {
     for (const entry of list.getEntries()) painted[entry.identifier] ??= entry.renderTime || entry.loadTime;
     if (timed.every((id) => id in painted)) shown({ painted, firstSaid, runEnabled });
   }).observe({ type: 'element', buffered: true });
+  // A screen that never shows them all says what it did show, rather than
+  // keep the benchmark waiting.
+  setTimeout(() => shown({ missing: timed.filter((id) => !(id in painted)) }), 30_000);
   const mark = () => {
     for (const id of timed) {
       const element = document.querySelector(`[data-testid="${id}"]`);
@@ -233,7 +236,8 @@ async function loadFirstScreen(url) {
   try {
     await tab.goto(url, { waitUntil: 'commit' });
     return await tab.evaluate(async (timed) => {
-      const { painted, firstSaid, runEnabled } = await window.__shown;
+      const { painted, firstSaid, runEnabled, missing } = await window.__shown;
+      if (missing) throw new Error(`${location.href}: not painted within 30 s: ${missing.join(', ')}`);
       const usable = performance.getEntriesByName('async-playground:usable')[0]?.startTime;
       const now = Object.fromEntries(timed.map((id) => [id, document.querySelector(`[data-testid="${id}"]`).textContent]));
       return {
@@ -773,8 +777,8 @@ ${pythonLines.join('\n')}
 Long tasks come from a \`PerformanceObserver\` for \`longtask\` in the page (and
 in the JavaScript baseline's), counted between the click on Run and the end
 of the run; each run is started once the page has warmed up (its
-\`async-playground:warm\` mark), and the floor once it has run each variant
-once; the Run click's time to the next frame is its Event Timing entry's
+\`async-playground:warm\` mark), and the floor once it has run the same
+warm-up (\`runtime::warm_up\`); the Run click's time to the next frame is its Event Timing entry's
 \`duration\`; the first screen's times are Element Timing's \`renderTime\`
 (when the frame was shown), given by an init script that marks the
 elements as they are inserted, and nothing polls the page meanwhile; heap figures are taken after a forced garbage collection, from

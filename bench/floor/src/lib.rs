@@ -48,6 +48,26 @@ mod floor {
         at.as_secs_f64() * 1000.0
     }
 
+    /// The page's own warm-up (`runtime::warm_up`), as the page runs it
+    /// once it is on screen; resolves when it has finished in both modes.
+    #[wasm_bindgen]
+    pub async fn warm_up() {
+        let (done, finished) = oneshot::channel();
+        let done = Cell::new(Some(done));
+        let modes = Cell::new(0);
+        runtime::warm_up(move |_, report| {
+            if matches!(report, Report::Finished(_)) {
+                modes.set(modes.get() + 1);
+                if modes.get() == Mode::ALL.len() {
+                    if let Some(done) = done.take() {
+                        let _ = done.send(());
+                    }
+                }
+            }
+        });
+        let _ = finished.await;
+    }
+
     /// Runs `count` tasks of one wait of `wait_ms` concurrently in
     /// `variant` (`timers`, `floor` or `recording`) and resolves to
     /// `[total, last start, last end]`, in milliseconds from the run's start.
