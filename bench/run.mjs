@@ -207,7 +207,7 @@ function timeFirstScreen(timed) {
     for (const entry of list.getEntries()) painted[entry.identifier] ??= entry.renderTime || entry.loadTime;
     if (timed.every((id) => id in painted)) shown({ painted, firstSaid, runEnabled });
   }).observe({ type: 'element', buffered: true });
-  // A screen that never shows them all says what it did show, rather than
+  // A screen that never shows them all says which it did not, rather than
   // keep the benchmark waiting.
   setTimeout(() => shown({ missing: timed.filter((id) => !(id in painted)) }), 30_000);
   const mark = () => {
