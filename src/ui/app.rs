@@ -57,15 +57,17 @@ struct Run {
     origin: RefCell<Option<RunOrigin>>,
     reports: RefCell<Vec<(Mode, Report)>>,
     frame: RefCell<Option<AnimationFrame>>,
+    /// Whether the run is large enough for a frame to hold its reports.
+    large: bool,
     /// How many frames in a row have held their reports.
     held: Cell<u32>,
     dispatcher: Dispatch,
 }
 
-/// From how many waiting sleeps a frame may hold its reports: drawing a run
+/// From how many tasks a run's frames may hold their reports: drawing a run
 /// of thousands of tasks keeps the thread for a frame's length or more;
 /// drawing a few is too quick to delay a timer.
-const HOLD_FROM_SLEEPS: usize = 1_000;
+const HOLD_FROM_TASKS: usize = 1_000;
 /// A frame holds if the runtime wakes a sleep within this: two frames.
 const HOLD_WITHIN_MS: f64 = 33.0;
 /// At most this many frames in a row hold: the page draws at least every
@@ -104,8 +106,8 @@ impl Run {
     /// total with them (a run of 10,000 tasks ends in bursts, a batch of
     /// wakes a fraction of a millisecond after the one before).
     fn holds(&self) -> bool {
-        self.held.get() < MAX_HELD_FRAMES
-            && runtime::pending_sleeps() >= HOLD_FROM_SLEEPS
+        self.large
+            && self.held.get() < MAX_HELD_FRAMES
             && runtime::next_wake_in_ms().is_some_and(|ms| ms < HOLD_WITHIN_MS)
     }
 
@@ -265,6 +267,7 @@ pub fn app() -> Html {
                 origin: RefCell::default(),
                 reports: RefCell::default(),
                 frame: RefCell::default(),
+                large: plan.scenario.tasks.len() >= HOLD_FROM_TASKS,
                 held: Cell::new(0),
                 dispatcher: state.dispatcher(),
             });
