@@ -198,6 +198,20 @@ const TIMED = ['scenario-line', 'run-concurrent', 'total-concurrent-predicted'];
 function timeFirstScreen(timed) {
   const painted = {};
   const firstSaid = {};
+  // When the document was parsed, the page's wasm instantiated and the
+  // timed elements inserted: where the time goes (information).
+  const steps = {};
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      const result = await original.apply(this, args);
+      steps.instantiated ??= performance.now();
+      return result;
+    };
+  }
+  document.addEventListener('DOMContentLoaded', () => {
+    steps.parsed = performance.now();
+  });
   let runEnabled;
   let shown;
   window.__shown = new Promise((resolve) => {
@@ -205,7 +219,7 @@ function timeFirstScreen(timed) {
   });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) painted[entry.identifier] ??= entry.renderTime || entry.loadTime;
-    if (timed.every((id) => id in painted)) shown({ painted, firstSaid, runEnabled });
+    if (timed.every((id) => id in painted)) shown({ painted, firstSaid, runEnabled, steps });
   }).observe({ type: 'element', buffered: true });
   // A screen that never shows them all says which it did not, rather than
   // keep the benchmark waiting.
@@ -215,6 +229,7 @@ function timeFirstScreen(timed) {
       const element = document.querySelector(`[data-testid="${id}"]`);
       if (!element || element.hasAttribute('elementtiming')) continue;
       element.setAttribute('elementtiming', id);
+      steps.inserted ??= performance.now();
       firstSaid[id] = element.textContent;
       if (id === 'run-concurrent') runEnabled = !element.disabled;
     }
@@ -236,9 +251,10 @@ async function loadFirstScreen(url) {
   try {
     await tab.goto(url, { waitUntil: 'commit' });
     return await tab.evaluate(async (timed) => {
-      const { painted, firstSaid, runEnabled, missing } = await window.__shown;
+      const { painted, firstSaid, runEnabled, missing, steps } = await window.__shown;
       if (missing) throw new Error(`${location.href}: not painted within 30 s: ${missing.join(', ')}`);
       const usable = performance.getEntriesByName('async-playground:usable')[0]?.startTime;
+      steps.wasmArrived = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('.wasm'))?.responseEnd;
       const now = Object.fromEntries(timed.map((id) => [id, document.querySelector(`[data-testid="${id}"]`).textContent]));
       return {
         shown: Math.max(...Object.values(painted)),
@@ -246,6 +262,7 @@ async function loadFirstScreen(url) {
         // A link's scenario is the first drawn, not another one before it,
         // and Run is enabled from the first frame that shows it.
         same: runEnabled && timed.every((id) => firstSaid[id] === now[id]),
+        steps,
       };
     }, TIMED);
   } finally {
@@ -304,6 +321,10 @@ async function firstScreens() {
       // of the machine weighs on both.
       ratio: median(shown.map((ms, load) => ms / statics[load].shown)),
       flashed: pages.filter(({ same }) => !same).length,
+      steps: {
+        page: Object.fromEntries(['parsed', 'wasmArrived', 'instantiated', 'inserted'].map((step) => [step, median(pages.map((load) => load.steps[step]))])),
+        copy: { parsed: median(statics.map((load) => load.steps.parsed)) },
+      },
     });
   }
   return screens;
@@ -633,6 +654,17 @@ for (const screen of screens) {
   );
 }
 
+const stepLines = [
+  '| screen | page: parsed | its wasm arrived | instantiated | drawn into the DOM | shown | static copy: parsed | shown |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const { name, steps, page: shownAt, copy } of screens) {
+  const { parsed, wasmArrived, instantiated, inserted } = steps.page;
+  stepLines.push(
+    `| ${name} | ${ms(parsed)} | ${ms(wasmArrived)} | ${ms(instantiated)} | ${ms(inserted)} | ${ms(shownAt)} | ${ms(steps.copy.parsed)} | ${ms(copy)} |`,
+  );
+}
+
 const largest = rows.at(-1);
 const longest = (tasks) => (tasks.length ? ` (longest ${ms(Math.max(...tasks.map((t) => t[1])))})` : '');
 const noLongTasks = largest.longTasks.every(([, duration]) => duration <= TARGETS.longTaskMs);
@@ -729,6 +761,14 @@ elements with other words first (another scenario), or Run disabled, is
 counted.
 
 ${screenLines.join('\n')}
+
+Where that time goes (information), medians of the same loads, from
+navigation: when the document was parsed (\`DOMContentLoaded\`), the page's
+wasm had arrived (resource timing), the glue had instantiated it, the first
+render had put the timed elements into the DOM, and the frame showing them
+was shown.
+
+${stepLines.join('\n')}
 
 ## The rest
 
