@@ -100,11 +100,12 @@ impl Run {
         *self.frame.borrow_mut() = Some(frame);
     }
 
-    /// Whether this frame leaves its reports for a later one: when many
-    /// tasks wait and the runtime is about to wake some, drawing them now
-    /// would make those wake late by the frame's length, and the measured
-    /// total with them (a run of 10,000 tasks ends in bursts, a batch of
-    /// wakes a fraction of a millisecond after the one before).
+    /// Whether this frame leaves its reports for a later one: in a large
+    /// run, when the runtime is about to wake a sleep, drawing the run now
+    /// would make it, and those after it, wake late by the frame's length,
+    /// and the measured total with them (a run of 10,000 tasks ends in
+    /// bursts, a batch of wakes a fraction of a millisecond after the one
+    /// before).
     fn holds(&self) -> bool {
         self.large
             && self.held.get() < MAX_HELD_FRAMES
