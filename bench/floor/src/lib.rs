@@ -34,7 +34,6 @@ mod floor {
     const MODES: &[Mode] = &[Mode::Concurrent];
 
     /// What one run measured, in milliseconds from its start.
-    #[derive(Default)]
     struct Figures {
         /// The run's measured total, as the page shows it.
         total: f64,
