@@ -142,13 +142,31 @@ impl Preset {
     }
 
     /// The preset whose scenario this is, if any: a link to a preset
-    /// shows its explanation too.
+    /// shows its explanation too. Only a preset with as many tasks is
+    /// built to be compared: a link's scenario of 1,000 tasks is told from
+    /// every preset without building one (on the page's first render,
+    /// building them all took longer than predicting the link's two modes).
     pub fn matching(scenario: &Scenario) -> Option<Preset> {
         Preset::ALL.into_iter().find(|preset| {
-            Lang::ALL
-                .iter()
-                .any(|&lang| preset.scenario_in(lang) == *scenario)
+            preset.task_count() == scenario.tasks.len()
+                && Lang::ALL
+                    .iter()
+                    .any(|&lang| preset.scenario_in(lang) == *scenario)
         })
+    }
+
+    /// How many tasks the preset's scenario has, in either language,
+    /// without building it.
+    fn task_count(self) -> usize {
+        match self {
+            Preset::CourseFirstExample => 30,
+            Preset::LongestWins | Preset::CoffeeMachine => 3,
+            Preset::Party => 4,
+            Preset::FileHosting | Preset::FileHostingBuffered => 5,
+            Preset::WebServer => 10,
+            Preset::ApiLimit => 20,
+            Preset::CpuHeavy | Preset::CpuOffloaded => 6,
+        }
     }
 
     /// The same scenario with its tasks named in `lang`, if `scenario` is
@@ -210,6 +228,19 @@ mod tests {
             predict(&scenario, Mode::Sequential).total.as_secs_f64(),
             predict(&scenario, Mode::Concurrent).total.as_secs_f64(),
         )
+    }
+
+    #[test]
+    fn a_preset_says_how_many_tasks_it_has_in_either_language() {
+        for preset in Preset::ALL {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    preset.task_count(),
+                    preset.scenario_in(lang).tasks.len(),
+                    "{preset:?} in {lang:?}"
+                );
+            }
+        }
     }
 
     #[test]
