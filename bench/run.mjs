@@ -22,7 +22,10 @@ const REPEATS = { 30: 11, 1000: 9, 10000: 9, 100000: 7 };
 // overheads are fractions of a millisecond, within the timers' own noise).
 const TARGET_SIZES = new Set([1_000, 10_000, 100_000]);
 // First loads of each screen, alternated with as many of its static copy.
-const LOADS = 15;
+// A load is shown on one of the display's frames, 17 ms apart, so one
+// load's ratio moves by about a tenth from one frame to the next: the more
+// loads, the less one slow frame moves the median.
+const LOADS = 21;
 // The first screens measured: the default page, and a course link with
 // 1,000 tasks.
 const SCREENS = [

@@ -7,7 +7,7 @@ use model::lang::Lang;
 use model::state::{page_count, Action, EditAction, PAGE_SIZE};
 use presentation::i18n::{self, Text};
 
-/// "Tasks 101–200 of 1000" with previous and next, for page `page` (from 0)
+/// "Tasks 101–150 of 1,000" with previous and next, for page `page` (from 0)
 /// of `total` tasks; nothing for one page. A part of the editor's view.
 pub fn pager(page: usize, total: usize, lang: Lang, dispatch: &Dispatch) -> Html {
     let pages = page_count(total);

@@ -93,8 +93,10 @@ pub fn task_count(lang: Lang, n: usize) -> String {
     }
 }
 
-/// The range of tasks a page of the editor shows: "Tasks 101–200 of 1000".
+/// The range of tasks a page of the editor shows: "Tasks 101–150 of 1,000",
+/// its numbers grouped as [`task_count`] groups them.
 pub fn page_range(lang: Lang, first: usize, last: usize, total: usize) -> String {
+    let [first, last, total] = [first, last, total].map(|n| group_digits(lang, n));
     match lang {
         Lang::Ru => format!("Задачи {first}–{last} из {total}"),
         Lang::En => format!("Tasks {first}–{last} of {total}"),
@@ -178,5 +180,18 @@ mod tests {
             log_completed(Lang::En, 100_000),
             "Completed 100000 operations."
         );
+    }
+
+    #[test]
+    fn the_pager_groups_its_numbers_as_the_task_count_does() {
+        assert_eq!(
+            page_range(Lang::Ru, 951, 1_000, 1_000),
+            "Задачи 951–1\u{a0}000 из 1\u{a0}000"
+        );
+        assert_eq!(
+            page_range(Lang::En, 1_001, 1_050, 100_000),
+            "Tasks 1,001–1,050 of 100,000"
+        );
+        assert_eq!(page_range(Lang::En, 51, 100, 120), "Tasks 51–100 of 120");
     }
 }
