@@ -96,7 +96,11 @@ pub fn task_count(lang: Lang, n: usize) -> String {
 /// The range of tasks a page of the editor shows: "Tasks 101–150 of 1,000",
 /// its numbers grouped as [`task_count`] groups them.
 pub fn page_range(lang: Lang, first: usize, last: usize, total: usize) -> String {
-    let [first, last, total] = [first, last, total].map(|n| group_digits(lang, n));
+    let (first, last, total) = (
+        group_digits(lang, first),
+        group_digits(lang, last),
+        group_digits(lang, total),
+    );
     match lang {
         Lang::Ru => format!("Задачи {first}–{last} из {total}"),
         Lang::En => format!("Tasks {first}–{last} of {total}"),
