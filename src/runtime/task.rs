@@ -10,12 +10,16 @@ use futures::future::{AbortHandle, Abortable, Either};
 use tokio::sync::Semaphore;
 
 use super::clock::{after_blocking, now_ms, scenario_time, task_now_ms};
-use super::gather::{gather, TURN_MS};
+use super::gather::gather;
 use super::handle::Cancels;
 use super::watch::{heartbeat, watch_visibility, worked};
 use super::{timers, workers};
 use model::events::{Failure, Outcome, Report, RunEvent};
 use model::scenario::{Mode, Scale, Scenario, StepKind};
+
+/// How long a sequential run keeps the thread before giving the browser a
+/// turn between two tasks (see `run_mode`).
+const TURN_MS: f64 = 30.0;
 
 /// What every task of a run shares.
 pub(super) struct RunContext {
