@@ -18,7 +18,7 @@ import { launch, serve } from '../e2e/harness.mjs';
 const SIZES = [30, 1_000, 10_000, 100_000];
 // Sub-millisecond medians need more runs than second-long ones. A page's
 // overhead at N = 1,000 is a few milliseconds and moves from run to run by
-// as much (15 fresh pages: 1.4 to 13.9 ms, most within 1.8 to 5.6 ms): its
+// as much (11 fresh pages: 1.4 to 3.2 ms, and twice 11 and 14 ms): its
 // median needs the most runs.
 const REPEATS = { 30: 11, 1000: 15, 10000: 9, 100000: 7 };
 // The sizes the overhead targets hold at; N = 30 is information (its

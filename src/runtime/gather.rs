@@ -19,11 +19,11 @@ const SLICE_MS: f64 = 8.0;
 /// How long a slice may carry on when the rest of the work fits in it: a
 /// slice ends after [`SLICE_MS`] unless, at the pace so far, everything left
 /// would be done within this; then it carries on rather than letting a frame
-/// in (which a run of 10,000 tasks would otherwise pay for). Well under the
-/// 50 ms at which a task counts as long, since the pace is a guess: on a busy
-/// machine, or with a garbage collection in it, the slice takes longer than
-/// it said (in traces of runs of 100,000 tasks, slices took up to 27 ms
-/// with a bound of 30 ms, up to 20 ms with this one).
+/// in (which a run of a few thousand tasks would otherwise pay for). Well
+/// under the 50 ms at which a task counts as long, since the pace is a
+/// guess: on a busy machine, or with a garbage collection in it, a slice
+/// takes longer than it said (in traces of runs of 100,000 tasks, slices
+/// took up to 27 ms with a bound of 30 ms, up to 20 ms with this one).
 const CARRY_ON_MS: f64 = 20.0;
 
 /// Whether a slice that began at `began` and has done `done` items should
