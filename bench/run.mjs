@@ -609,6 +609,28 @@ const target = (ratio, bound) => {
 };
 const info = (ratio) => `${ratio.toFixed(2)} (information)`;
 const countOf = (n) => n.toLocaleString('en');
+/** How many of the targets counted so far were missed. */
+const missedTargets = () => checks.filter((pass) => !pass).length;
+
+/** Stops the browser and every server the benchmark started. */
+async function closeAll() {
+  await browser.close();
+  await Promise.all([page.close(), unrendered.close(), baseline.close()]);
+}
+
+/**
+ * Prints `report` (and writes it to BENCHMARKS.md if `write`), says how
+ * many targets were missed, and exits 0 exactly when none was.
+ */
+async function finish(report, missed, { write }) {
+  console.log(report);
+  if (write) {
+    await writeFile(new URL('../BENCHMARKS.md', import.meta.url), report);
+    log('BENCHMARKS.md written.');
+  }
+  log(missed ? `${missed} target(s) missed.` : 'Every target met.');
+  process.exit(missed ? 1 : 0);
+}
 
 /** The report's section on the first screen; counts its targets. */
 function firstScreenSection(screens) {
@@ -694,12 +716,8 @@ if (only !== undefined) {
   if (process.argv.includes('--write')) throw new Error('bench: --write needs a whole run, not --only');
   log('first screens …');
   const section = firstScreenSection(await firstScreens());
-  await browser.close();
-  await Promise.all([page.close(), unrendered.close(), baseline.close()]);
-  console.log(section);
-  const missed = checks.filter((pass) => !pass).length;
-  log(missed ? `${missed} target(s) missed.` : 'Every target met.');
-  process.exit(missed ? 1 : 0);
+  await closeAll();
+  await finish(section, missedTargets(), { write: false });
 }
 
 // ---- Run everything -------------------------------------------------------
@@ -755,8 +773,7 @@ const runtime = pythonRuntimeSize();
 const pyodideVersion = JSON.parse(readFileSync(new URL('../node_modules/pyodide/package.json', import.meta.url), 'utf8')).version;
 const python = await pythonPanel();
 const chromium = browser.version();
-await browser.close();
-await Promise.all([page.close(), unrendered.close(), baseline.close()]);
+await closeAll();
 
 // ---- Report ---------------------------------------------------------------
 
@@ -846,7 +863,7 @@ const machine = [
 ];
 // Before the count: the section counts its own targets.
 const screenSection = firstScreenSection(screens);
-const missed = checks.filter((pass) => !pass).length;
+const missed = missedTargets();
 const report = `# Benchmarks
 
 Produced by \`scripts/bench --write\` (bench/run.mjs); every figure below was
@@ -953,10 +970,4 @@ a performance entry per click, are not the page's to free), from
 around ${CYCLES} cycles of Run then Stop on 30 tasks of 10 s.
 `;
 
-console.log(report);
-if (process.argv.includes('--write')) {
-  await writeFile(new URL('../BENCHMARKS.md', import.meta.url), report);
-  log('BENCHMARKS.md written.');
-}
-log(missed ? `${missed} target(s) missed.` : 'Every target met.');
-process.exit(missed ? 1 : 0);
+await finish(report, missed, { write: process.argv.includes('--write') });
