@@ -162,7 +162,14 @@ describe('at scale', () => {
       assert.equal(await app.editor.count.textContent(), '100,000 tasks');
       assert.equal(await app.editor.rows.count(), 50, 'one page of rows');
       await app.runs.start('concurrent');
+      // While it runs, the log draws its newest 20 lines (each frame brings
+      // hundreds); once it has ended, the last 100.
+      const logLines = () => app.log.lines.locator('code').count();
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="run-state"]').dataset.state === 'running' &&
+        document.querySelectorAll('[data-testid="log-lines"] code').length === 20);
       await app.runs.waitFor('done', 120_000);
+      assert.equal(await logLines(), 100);
       assert.equal(await app.timeline.aggregate.count(), 1);
       assert.equal(await app.timeline.lanes.count(), 0);
       assert.ok((await app.totals.seconds('concurrent', 'measured')) >= 1);

@@ -464,7 +464,7 @@ pub fn app() -> Html {
                             { run_data(&state.run.recordings, state.run.scale, lang, &run_data_state) }
                         }
                         { loop_panel(&shown, clock, following, state.run.phase == Phase::Running, lang) }
-                        { log_panel(&shown, lang) }
+                        { log_panel(&shown, state.run.phase == Phase::Running, lang) }
                         <CodePanel scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())}
                             choice={state.mode} {lang} />
                         { python_panel }

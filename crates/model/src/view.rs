@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::events::{Distortion, RunEvent};
 use crate::guess::Guesses;
-use crate::limits::{CANCELLABLE, LIVE_DETAIL};
+use crate::limits::{CANCELLABLE, LIVE_DETAIL, LIVE_LOG_LINES, LOG_LINES};
 use crate::recording::{is_faithful, Recording};
 use crate::scenario::Mode;
 use crate::state::editor::NotRunnable;
@@ -208,6 +208,16 @@ pub fn loop_shown(recordings: &[Rc<Recording>], following: bool, running: bool) 
         Some(r) if running && r.scenario.tasks.len() > LIVE_DETAIL => LoopShown::Later,
         Some(_) if !following => LoopShown::Slide,
         Some(r) => LoopShown::Loop(r),
+    }
+}
+
+/// How many of its newest lines the log of `recording` shows; `running`
+/// is whether a run goes on ([`LIVE_LOG_LINES`] for a large one).
+pub fn log_lines_shown(recording: &Recording, running: bool) -> usize {
+    if running && recording.scenario.tasks.len() > LIVE_DETAIL {
+        LIVE_LOG_LINES
+    } else {
+        LOG_LINES
     }
 }
 

@@ -8,18 +8,17 @@ use yew::prelude::*;
 
 use model::lang::Lang;
 use model::recording::Recording;
+use model::view;
 use presentation::i18n::{self, Text};
 use presentation::log;
 
-/// The most lines shown per run; earlier ones are counted, not drawn.
-const SHOWN_LINES: usize = 100;
-
-/// The log of each run, side by side. A part of the page's view rather
+/// The log of each run, side by side, as many of its newest lines as
+/// [`view::log_lines_shown`] says; `running` is whether a run goes on. A part of the page's view rather
 /// than a component of its own: it changes with every frame of a run
 /// anyway, and each component type costs the page's download kilobytes.
-pub fn log_panel(recordings: &[Rc<Recording>], lang: Lang) -> Html {
+pub fn log_panel(recordings: &[Rc<Recording>], running: bool, lang: Lang) -> Html {
     let logs = recordings.iter().map(|recording| {
-        let lines = recording.log_tail(SHOWN_LINES);
+        let lines = recording.log_tail(view::log_lines_shown(recording, running));
         let hidden = recording.log_len() - lines.len();
         // Keyed by line number: a frame appends the new lines and drops the
         // oldest, instead of rewriting the whole log.

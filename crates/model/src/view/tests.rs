@@ -120,6 +120,26 @@ fn the_loop_panel_follows_the_run_going_on_and_waits_for_a_large_one() {
 }
 
 #[test]
+fn a_large_run_shows_fewer_log_lines_while_it_goes_on() {
+    let recording = |tasks| {
+        Plan::new(Scenario::uniform(tasks, Duration::from_secs(1))).recording(Mode::Concurrent)
+    };
+    let small = recording(LIVE_DETAIL);
+    assert_eq!(
+        log_lines_shown(&small, true),
+        LOG_LINES,
+        "a small run keeps every line while it runs"
+    );
+    let large = recording(LIVE_DETAIL + 1);
+    assert_eq!(log_lines_shown(&large, true), LIVE_LOG_LINES);
+    assert_eq!(
+        log_lines_shown(&large, false),
+        LOG_LINES,
+        "once it has ended"
+    );
+}
+
+#[test]
 fn work_makes_the_modes_take_turns_and_large_runs_lose_their_cancel_buttons() {
     let waits = Plan::new(Scenario::uniform(2, Duration::from_secs(1)));
     let works = Plan::new(Scenario::of(vec![
