@@ -13,9 +13,10 @@ use presentation::i18n::{self, Text};
 use presentation::log;
 
 /// The log of each run, side by side, as many of its newest lines as
-/// [`view::log_lines_shown`] says; `running` is whether a run goes on. A part of the page's view rather
-/// than a component of its own: it changes with every frame of a run
-/// anyway, and each component type costs the page's download kilobytes.
+/// [`view::log_lines_shown`] says; `running` is whether a run goes on. A
+/// part of the page's view rather than a component of its own: it changes
+/// with every frame of a run anyway, and each component type costs the
+/// page's download kilobytes.
 pub fn log_panel(recordings: &[Rc<Recording>], running: bool, lang: Lang) -> Html {
     let logs = recordings.iter().map(|recording| {
         let lines = recording.log_tail(view::log_lines_shown(recording, running));
