@@ -205,16 +205,22 @@ pub fn loop_shown(recordings: &[Rc<Recording>], following: bool, running: bool) 
         .or_else(|| recordings.first());
     match recording {
         None => LoopShown::Nothing,
-        Some(r) if running && r.scenario.tasks.len() > LIVE_DETAIL => LoopShown::Later,
+        Some(r) if too_large_to_follow(r, running) => LoopShown::Later,
         Some(_) if !following => LoopShown::Slide,
         Some(r) => LoopShown::Loop(r),
     }
 }
 
+/// Whether `recording` is of a run too large to follow in full while it
+/// goes on (`running`): more than [`LIVE_DETAIL`] tasks.
+fn too_large_to_follow(recording: &Recording, running: bool) -> bool {
+    running && recording.scenario.tasks.len() > LIVE_DETAIL
+}
+
 /// How many of its newest lines the log of `recording` shows; `running`
 /// is whether a run goes on ([`LIVE_LOG_LINES`] for a large one).
 pub fn log_lines_shown(recording: &Recording, running: bool) -> usize {
-    if running && recording.scenario.tasks.len() > LIVE_DETAIL {
+    if too_large_to_follow(recording, running) {
         LIVE_LOG_LINES
     } else {
         LOG_LINES
