@@ -325,12 +325,13 @@ pub fn app() -> Html {
         })
     };
 
+    let running = state.run.is_running();
     // The run lives while the state says it runs. One that cannot go on,
     // or that a link to another scenario stopped, is dropped as Stop drops
     // it: its futures, and with them their timers.
     {
         let session = session.clone();
-        use_effect_with(state.run.phase == Phase::Running, move |&running| {
+        use_effect_with(running, move |&running| {
             if !running {
                 session.borrow_mut().take();
             }
@@ -402,7 +403,7 @@ pub fn app() -> Html {
             plan: state.plan.as_ref(),
             guesses: &state.guesses,
             hidden,
-            running: state.run.phase == Phase::Running,
+            running,
             lang,
         },
         &state.dispatcher(),
@@ -411,7 +412,7 @@ pub fn app() -> Html {
         recordings: (*shown).clone(),
         preview: (*preview).clone(),
         clock,
-        running: state.run.phase == Phase::Running,
+        running,
         scale: state.scale,
         on_cancel,
         hidden,
@@ -447,7 +448,7 @@ pub fn app() -> Html {
                         bulk={state.editor.bulk.clone()}
                         knobs={state.editor.knobs.clone()}
                         page={state.editor.page}
-                        locked={state.run.phase == Phase::Running}
+                        locked={running}
                         {lang}
                     />
                     <section class="results">
@@ -463,8 +464,8 @@ pub fn app() -> Html {
                         if state.run.phase == Phase::Done || state.run.phase == Phase::Stopped {
                             { run_data(&state.run.recordings, state.run.scale, lang, &run_data_state) }
                         }
-                        { loop_panel(&shown, clock, following, state.run.phase == Phase::Running, lang) }
-                        { log_panel(&shown, state.run.phase == Phase::Running, lang) }
+                        { loop_panel(&shown, clock, following, running, lang) }
+                        { log_panel(&shown, running, lang) }
                         <CodePanel scenario={state.plan.as_ref().map(|plan| plan.scenario.clone())}
                             choice={state.mode} {lang} />
                         { python_panel }
